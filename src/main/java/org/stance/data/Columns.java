@@ -1,0 +1,21 @@
+package org.stance.data;
+
+import java.util.List;
+
+/** Column names of the project's sentence CSVs (prepare output, labeled datasets, score output). */
+public final class Columns {
+    public static final String ARTICLE_ID = "article_id";
+    public static final String SENTENCE_ID = "sentence_id";
+    public static final String SOURCE = "source";
+    public static final String KIND = "kind";
+    public static final String TARGET = "target";
+    public static final String STANCE = "stance";
+    public static final String TOPIC = "topic";
+    public static final String TEXT = "text";
+
+    /** The order in which {@code prepare} writes them. */
+    public static final List<String> ALL = List.of(ARTICLE_ID, SENTENCE_ID, SOURCE, KIND, TARGET, STANCE, TOPIC, TEXT);
+
+    private Columns() {
+    }
+}

@@ -1,0 +1,50 @@
+package org.stance.data;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What a CSV must hold to be read for a purpose: the label columns that must be filled on every row,
+ * and the closed label sets of columns whose values are known in advance. A column without a
+ * closed set accepts any label made of letters, digits, '_' and '-'.
+ */
+public record DatasetSchema(Set<String> requiredLabels, Map<String, List<String>> knownLabels) {
+
+    /** The labels of the project's iraq-presence dataset (see datasets/GUIDELINES.md). */
+    public static final List<String> STANCES = List.of("pro_withdrawal", "status_quo", "skeptical", "neutral");
+    public static final List<String> TOPICS = List.of("negotiations", "presence", "security", "attacks", "politics", "other");
+    public static final List<String> TARGETS = List.of("iraq", "syria");
+
+    public DatasetSchema {
+        requiredLabels = Set.copyOf(requiredLabels);
+        knownLabels = Map.copyOf(knownLabels);
+    }
+
+    /** The iraq-presence dataset: stance, topic and target all filled and from the guideline sets. */
+    public static DatasetSchema iraqPresence() {
+        Map<String, List<String>> known = new LinkedHashMap<>();
+        known.put(Columns.STANCE, STANCES);
+        known.put(Columns.TOPIC, TOPICS);
+        known.put(Columns.TARGET, TARGETS);
+        return new DatasetSchema(Set.of(Columns.STANCE, Columns.TOPIC, Columns.TARGET), known);
+    }
+
+    /** Open label sets; the given columns must be filled on every row. */
+    public static DatasetSchema open(Set<String> requiredLabels) {
+        return new DatasetSchema(requiredLabels, Map.of());
+    }
+
+    /** Texts only (prepare output, unlabeled data): no label is required. */
+    public static DatasetSchema unlabeled() {
+        return new DatasetSchema(Set.of(), Map.of());
+    }
+
+    /** The same requirements with the given closed label sets (a model's labels, when evaluating). */
+    public DatasetSchema withKnownLabels(Map<String, List<String>> labels) {
+        Map<String, List<String>> merged = new LinkedHashMap<>(knownLabels);
+        merged.putAll(labels);
+        return new DatasetSchema(requiredLabels, merged);
+    }
+}

@@ -1,0 +1,58 @@
+package org.stance.data;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.stance.UserError;
+import org.stance.text.Segment;
+import org.stance.text.SentenceSegmenter;
+
+/** The sentences of raw articles, as {@code prepare} writes them. */
+public record PreparedSentences(List<Row> rows) {
+
+    /** One output row: a segment of an article. */
+    public record Row(RawArticle article, Segment segment) {
+    }
+
+    /**
+     * Segments every article. An article without a single sentence of Arabic text is an error,
+     * not an empty result: it is usually the wrong file.
+     */
+    public static PreparedSentences of(List<RawArticle> articles, boolean keepBoilerplate) {
+        SentenceSegmenter segmenter = new SentenceSegmenter();
+        List<Row> rows = new ArrayList<>();
+        for (RawArticle a : articles) {
+            if (a.text().isBlank()) {
+                throw new UserError(a.source().equals("-") ? "standard input is empty" : a.source() + ": the file is empty");
+            }
+            List<Segment> segments = segmenter.segment(a.text());
+            if (segments.stream().noneMatch(Segment::isSentence)) {
+                throw new UserError((a.source().equals("-") ? "standard input" : a.source())
+                        + ": no sentence of Arabic article text found");
+            }
+            for (Segment s : segments) {
+                if (keepBoilerplate || s.isSentence()) {
+                    rows.add(new Row(a, s));
+                }
+            }
+        }
+        return new PreparedSentences(rows);
+    }
+
+    public long sentenceCount() {
+        return rows.stream().filter(r -> r.segment().isSentence()).count();
+    }
+
+    public void writeCsv(Writer out) throws IOException {
+        CSVFormat format = CSVFormat.RFC4180.builder().setHeader(Columns.ALL.toArray(String[]::new)).build();
+        CSVPrinter printer = new CSVPrinter(out, format);
+        for (Row r : rows) {
+            printer.printRecord(r.article().id(), r.segment().index(), r.article().source(), r.segment().kind(), "", "", "",
+                    r.segment().text());
+        }
+        printer.flush();
+    }
+}

@@ -1,0 +1,115 @@
+package org.stance.text;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Recognises the page furniture that scraped news pages carry around the article: navigation,
+ * share and comment widgets, ad placeholders, bylines, section headings and "related articles"
+ * lists. The rules describe kinds of lines (short, unpunctuated, Latin-only, an interaction
+ * phrase at the start of a short line), never the exact lines of particular pages.
+ */
+public final class Boilerplate {
+
+    /** Why a line is not article text. */
+    public enum Reason {
+        EMPTY, NO_ARABIC, AD_MARKER, INTERACTION, BYLINE, HEADING, PAGE_TAIL
+    }
+
+    /** Ad-server placeholders left in scraped text: [ad_1], [ad_2], [ads], ... */
+    static final Pattern AD_MARKER = Pattern.compile("\\[\\s*ads?(_\\d+)?\\s*\\]", Pattern.CASE_INSENSITIVE);
+
+    /**
+     * Widget text that opens a short line: comment forms, sharing, newsletter, navigation, source
+     * footers. Written after normalisation of alef and alef maqsura, so أ/ا and ى/ي both match.
+     */
+    private static final Pattern INTERACTION = Pattern.compile("^[^\\p{L}\\p{N}]*(?:"
+            + "اترك تعليق|اضف تعليق|التعليقات|تعليقات|لن يتم نشر عنوان بريدك|البريد الالكتروني|الحقول الالزاميه|الحقول الالزامية"
+            + "|زر الذهاب|الذهاب الي الاعلي|شارك الخبر|شارك المقال|شارك هذا|مشاركة|طباعة|تابعونا|تابعنا|اشترك|النشرة البريدية"
+            + "|رابط الخبر|سمات|الوسوم|كلمات مفتاحية|رابط مختصر|المصدر|جميع الحقوق|حقوق النشر|الاكثر قراءة|الاكثر مشاهدة"
+            + "|leave a reply|read (?:previous|next|more)|next|previous|share|comments?|print|email|follow us|related"
+            + "|copyright|all rights reserved)", Pattern.CASE_INSENSITIVE);
+
+    /** Lines that open the page tail: related articles, see-also lists, previous/next teasers, comments. */
+    private static final Pattern TAIL_MARKER = Pattern.compile("^[^\\p{L}\\p{N}]*(?:"
+            + "مقالات ذات صلة|اخبار ذات صلة|مواضيع ذات صلة|مقالات اخري للكاتب|اقرا ايضا|اقرا المزيد|شاهد ايضا|اقرا كذلك"
+            + "|اترك تعليق|اضف تعليق|لن يتم نشر عنوان بريدك"
+            + "|read previous|read next|leave a reply|related (?:posts|articles|news))", Pattern.CASE_INSENSITIVE);
+
+    /** A dateline or byline: "place/ source", "source - place" on a short line. */
+    private static final Pattern BYLINE = Pattern.compile("^[^.!?؟]{2,40}\\s*[/|\\-–—]\\s*[^.!?؟]{2,40}$");
+
+    private static final Pattern URL_OR_EMAIL = Pattern.compile("(?:https?://|www\\.)\\S+|\\S+@\\S+\\.\\w+");
+
+    static final int HEADING_MAX_WORDS = 6;
+    private static final int BYLINE_MAX_WORDS = 6;
+    private static final int INTERACTION_MAX_WORDS = 15;
+
+    private static final ArabicNormalizer MATCHER = new ArabicNormalizer(NormalizerConfig.defaults());
+
+    private Boilerplate() {
+    }
+
+    /** Removes ad placeholders from inside a line. */
+    public static String stripAdMarkers(String line) {
+        return AD_MARKER.matcher(line).replaceAll(" ").strip();
+    }
+
+    /** True when the line opens the related-articles / comments part of the page. */
+    public static boolean isTailMarker(String line) {
+        return TAIL_MARKER.matcher(MATCHER.normalize(line.strip())).find();
+    }
+
+    /** Why the line is boilerplate, or empty when it is (or may be) article text. */
+    public static Optional<Reason> classify(String line) {
+        String s = line.strip();
+        if (s.isEmpty()) {
+            return Optional.of(Reason.EMPTY);
+        }
+        if (AD_MARKER.matcher(s).replaceAll("").isBlank()) {
+            return Optional.of(Reason.AD_MARKER);
+        }
+        String withoutLinks = URL_OR_EMAIL.matcher(s).replaceAll(" ");
+        if (!ArabicNormalizer.hasArabicLetter(withoutLinks)) {
+            return Optional.of(Reason.NO_ARABIC);
+        }
+        String norm = MATCHER.normalize(s);
+        int words = wordCount(norm);
+        boolean punctuated = endsSentence(norm);
+        // A short punctuated line can still be a widget ("لن يتم نشر عنوان بريدك الإلكتروني.").
+        if (words <= INTERACTION_MAX_WORDS && (!punctuated || words <= 8) && INTERACTION.matcher(norm).find()) {
+            return Optional.of(Reason.INTERACTION);
+        }
+        if (!punctuated && words <= BYLINE_MAX_WORDS && BYLINE.matcher(norm).matches()) {
+            return Optional.of(Reason.BYLINE);
+        }
+        if (!punctuated && words <= HEADING_MAX_WORDS) {
+            return Optional.of(Reason.HEADING);
+        }
+        return Optional.empty();
+    }
+
+    static int wordCount(String s) {
+        return Tokenizer.tokenize(s).size();
+    }
+
+    /** True when the line ends with a sentence-final mark (optionally followed by closing quotes or brackets). */
+    static boolean endsSentence(String s) {
+        String t = s.strip();
+        int i = t.length() - 1;
+        while (i >= 0 && CLOSERS.indexOf(t.charAt(i)) >= 0) {
+            i--;
+        }
+        if (i < 0) {
+            return false;
+        }
+        char c = t.charAt(i);
+        boolean ellipsis = c == '…' || (c == '.' && i > 0 && t.charAt(i - 1) == '.');
+        return !ellipsis && SENTENCE_END.indexOf(c) >= 0;
+    }
+
+    static final String SENTENCE_END = ".!?؟!";
+    static final String CLOSERS = "\"'”’»)]}";
+    static final List<String> OPENERS = List.of("\"", "“", "«", "(");
+}

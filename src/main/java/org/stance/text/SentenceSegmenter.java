@@ -1,0 +1,238 @@
+package org.stance.text;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Splits a raw news page into sentences.
+ *
+ * <ol>
+ *   <li>Lines are classified; page furniture ({@link Boilerplate}) is set aside. Once a line opens
+ *       the page tail (related articles, comments), what follows is furniture too unless it ends
+ *       like a sentence.</li>
+ *   <li>Lines broken mid-sentence (ending with a comma, a colon or a connecting word) are joined to
+ *       the next line of text.</li>
+ *   <li>Each line is split after . ! ? ؟ followed by a space, never inside a quotation («...»,
+ *       “...”, "..."), after an ellipsis, or after a one-letter abbreviation (د. = Dr.).</li>
+ *   <li>Fragments of fewer than three words are attached to the neighbouring sentence.</li>
+ * </ol>
+ * Thread-safe and stateless.
+ */
+public final class SentenceSegmenter {
+
+    /** Words after which a line cannot end a sentence: conjunctions, prepositions, relatives. */
+    private static final Set<String> CONNECTORS = Set.of("و", "في", "من", "الي", "علي", "عن", "ان", "او", "ثم",
+            "التي", "الذي", "الذين", "مع", "بين", "بان", "لان", "حول", "حتي", "منذ", "عبر", "ضد", "خلال", "قد", "لم",
+            "لن", "بعد", "قبل", "كما", "لكن", "ولكن", "بل");
+    private static final int MIN_WORDS = 3;
+    private static final int TITLE_MIN_WORDS = 4;
+    private static final int MAX_QUOTE_CHARS = 600;
+    private static final int LEAD_IN_MAX_WORDS = 6;
+
+    private static final ArabicNormalizer MATCHER = new ArabicNormalizer(NormalizerConfig.defaults());
+
+    /** Segments a page, returning sentences and (marked) boilerplate lines in page order. */
+    public List<Segment> segment(String page) {
+        List<Piece> pieces = new ArrayList<>();
+        boolean inTail = false;
+        boolean sawText = false;
+        Piece open = null; // a text line still waiting for the end of its sentence
+        boolean leadIn = false; // open ends with a lead-in ("و جاء في التقرير") that the next paragraph completes
+        for (String raw : page.split("\\R")) {
+            String line = collapse(Boilerplate.stripAdMarkers(raw));
+            boolean adOnly = line.isEmpty() && Boilerplate.AD_MARKER.matcher(raw).find();
+            if (Boilerplate.isTailMarker(line)) {
+                inTail = true;
+            }
+            Optional<Boilerplate.Reason> reason = adOnly ? Optional.of(Boilerplate.Reason.AD_MARKER) : Boilerplate.classify(line);
+            if (reason.isEmpty() && inTail && !Boilerplate.endsSentence(line)) {
+                reason = Optional.of(Boilerplate.Reason.PAGE_TAIL);
+            }
+            if (reason.isPresent() && reason.get() == Boilerplate.Reason.HEADING && !sawText && !inTail
+                    && Boilerplate.wordCount(line) >= TITLE_MIN_WORDS) {
+                reason = Optional.empty(); // the page title: unpunctuated but article text
+            }
+            if (reason.isPresent()) {
+                if (reason.get() != Boilerplate.Reason.EMPTY) {
+                    pieces.add(new Piece(collapse(raw), reason.get()));
+                }
+                if (!leadIn && (reason.get() == Boilerplate.Reason.EMPTY || open == null)) {
+                    open = null; // a blank line ends a paragraph: never join across it
+                }
+                continue;
+            }
+            sawText = true;
+            if (open != null) {
+                open.text = open.text + " " + line;
+            } else {
+                open = new Piece(line, null);
+                pieces.add(open);
+            }
+            leadIn = endsWithLeadIn(line);
+            if (!leadIn && !continuesOnNextLine(line)) {
+                open = null;
+            }
+        }
+        List<Segment> out = new ArrayList<>();
+        for (Piece p : pieces) {
+            if (p.reason != null) {
+                out.add(new Segment(out.size() + 1, p.text, p.reason));
+            } else {
+                for (String sentence : mergeFragments(splitLine(p.text))) {
+                    out.add(new Segment(out.size() + 1, sentence, null));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Only the sentences, without boilerplate. */
+    public List<String> sentences(String page) {
+        return segment(page).stream().filter(Segment::isSentence).map(Segment::text).toList();
+    }
+
+    static boolean continuesOnNextLine(String line) {
+        String t = line.strip();
+        if (t.isEmpty()) {
+            return false;
+        }
+        char last = t.charAt(t.length() - 1);
+        if (last == '،' || last == ',' || last == ':' || last == '؛' || last == ';') {
+            return true;
+        }
+        List<String> tokens = Tokenizer.tokenize(MATCHER.normalize(t));
+        return !Boilerplate.endsSentence(t) && !tokens.isEmpty() && CONNECTORS.contains(tokens.get(tokens.size() - 1));
+    }
+
+    /**
+     * True when a paragraph ends with a short unpunctuated piece after a finished sentence: a
+     * lead-in such as "و جاء في التقرير" whose sentence goes on after the next heading.
+     */
+    static boolean endsWithLeadIn(String line) {
+        List<String> parts = splitLine(line);
+        if (parts.size() < 2) {
+            return false;
+        }
+        String last = parts.get(parts.size() - 1);
+        return !Boilerplate.endsSentence(last) && Boilerplate.wordCount(last) <= LEAD_IN_MAX_WORDS;
+    }
+
+    /** Splits one line of text at sentence ends outside quotations. */
+    static List<String> splitLine(String line) {
+        boolean[] quoted = quotedSpans(line);
+        List<String> out = new ArrayList<>();
+        int start = 0;
+        int i = 0;
+        while (i < line.length()) {
+            char c = line.charAt(i);
+            if (Boilerplate.SENTENCE_END.indexOf(c) < 0 || quoted[i]) {
+                i++;
+                continue;
+            }
+            int end = i;
+            if (c == '.' && ((i + 1 < line.length() && line.charAt(i + 1) == '.') || (i > 0 && line.charAt(i - 1) == '.'))) {
+                while (end < line.length() && line.charAt(end) == '.') {
+                    end++;
+                }
+                i = end; // an ellipsis does not end a sentence
+                continue;
+            }
+            if (c == '.' && isAbbreviation(line, i)) {
+                i++;
+                continue;
+            }
+            end = i + 1;
+            while (end < line.length() && (Boilerplate.CLOSERS.indexOf(line.charAt(end)) >= 0 || Boilerplate.SENTENCE_END.indexOf(line.charAt(end)) >= 0)) {
+                end++;
+            }
+            if (end < line.length() && !Character.isWhitespace(line.charAt(end))) {
+                i = end; // "3.5", "U.S." or a mark glued to the next word: not a boundary
+                continue;
+            }
+            addIfText(out, line.substring(start, end));
+            start = end;
+            i = end;
+        }
+        addIfText(out, line.substring(start));
+        return out;
+    }
+
+    /**
+     * Marks the characters inside a quotation that closes on the same line. Sites mix their marks
+     * («...", "...»), so any closing mark ends a quotation; a quotation longer than
+     * {@link #MAX_QUOTE_CHARS} is taken for a stray mark and does not protect its content.
+     */
+    static boolean[] quotedSpans(String line) {
+        boolean[] quoted = new boolean[line.length()];
+        int i = 0;
+        while (i < line.length()) {
+            if ("«“\"".indexOf(line.charAt(i)) < 0) {
+                i++;
+                continue;
+            }
+            int j = i + 1;
+            while (j < line.length() && "»”\"".indexOf(line.charAt(j)) < 0) {
+                j++;
+            }
+            if (j >= line.length() || j - i > MAX_QUOTE_CHARS) {
+                i++;
+                continue;
+            }
+            for (int k = i + 1; k < j; k++) {
+                quoted[k] = true;
+            }
+            i = j + 1;
+        }
+        return quoted;
+    }
+
+    /** A period after a single letter (د. for Dr., initials) is not a sentence end. */
+    private static boolean isAbbreviation(String line, int dot) {
+        int k = dot - 1;
+        while (k >= 0 && Character.isLetter(line.charAt(k))) {
+            k--;
+        }
+        return dot - k - 1 == 1;
+    }
+
+    private static List<String> mergeFragments(List<String> sentences) {
+        List<String> out = new ArrayList<>();
+        for (String s : sentences) {
+            boolean fragment = Boilerplate.wordCount(s) < MIN_WORDS;
+            if (fragment && !out.isEmpty()) {
+                out.set(out.size() - 1, out.get(out.size() - 1) + " " + s);
+            } else {
+                out.add(s);
+            }
+        }
+        if (out.size() > 1 && Boilerplate.wordCount(out.get(0)) < MIN_WORDS) {
+            out.set(1, out.get(0) + " " + out.get(1));
+            out.remove(0);
+        }
+        return out;
+    }
+
+    private static void addIfText(List<String> out, String s) {
+        String t = s.strip();
+        if (!t.isEmpty()) {
+            out.add(t);
+        }
+    }
+
+    /** Collapses runs of whitespace (including no-break and zero-width spaces) into one space. */
+    static String collapse(String s) {
+        return s.replaceAll("[\\s\\u00A0\\u200B\\u200C\\u200F\\u200E\\u202F\\uFEFF]+", " ").strip();
+    }
+
+    private static final class Piece {
+        String text;
+        final Boilerplate.Reason reason;
+
+        Piece(String text, Boilerplate.Reason reason) {
+            this.text = text;
+            this.reason = reason;
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package org.stance.text;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.lucene.analysis.ar.ArabicStemmer;
+
+/**
+ * Splits normalised text into word tokens: maximal runs of letters and digits, so that Arabic
+ * punctuation (، ؛ ؟) and quotes never stay glued to a word, as they do with DL4J's
+ * {@code CommonPreprocessor}.
+ *
+ * <p>Clitics: Arabic attaches conjunctions, prepositions and the article to the word (والقوات،
+ * بالعراق). {@link #stem(String)} uses Lucene's {@link ArabicStemmer}, the light stemmer of Larkey
+ * et al. that is well tested in search engines, instead of hand-written affix rules: it strips
+ * وال/بال/كال/فال/لل/ال/و prefixes and common suffixes, which folds most inflected forms together.
+ * Thread-safe: Lucene's stemmer is stateless.
+ */
+public final class Tokenizer {
+
+    private static final ArabicStemmer STEMMER = new ArabicStemmer();
+
+    private Tokenizer() {
+    }
+
+    /** Word tokens of the text, in order. Apply the normaliser first. */
+    public static List<String> tokenize(String text) {
+        List<String> tokens = new ArrayList<>();
+        int start = -1;
+        for (int i = 0; i <= text.length(); i++) {
+            boolean word = i < text.length() && isWordChar(text.charAt(i));
+            if (word && start < 0) {
+                start = i;
+            } else if (!word && start >= 0) {
+                tokens.add(text.substring(start, i));
+                start = -1;
+            }
+        }
+        return tokens;
+    }
+
+    /** The light stem of one token; a token of three letters or fewer is returned unchanged. */
+    public static String stem(String token) {
+        if (token.length() <= 3 || !ArabicNormalizer.hasArabicLetter(token)) {
+            return token;
+        }
+        char[] buf = token.toCharArray();
+        int len = STEMMER.stem(buf, buf.length);
+        // Never stem down to fewer than two letters: such stems merge unrelated words.
+        return len >= 2 ? new String(buf, 0, len) : token;
+    }
+
+    private static boolean isWordChar(char c) {
+        return Character.isLetterOrDigit(c) || ArabicNormalizer.isDiacritic(c) || c == '\u0640';
+    }
+}
