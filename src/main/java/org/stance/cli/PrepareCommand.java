@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -29,13 +31,16 @@ final class PrepareCommand implements Callable<Integer> {
             description = "Also write the lines recognised as page boilerplate, with kind=boilerplate:<reason>.")
     boolean keepBoilerplate;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() {
         List<Path> in = inputs.isEmpty() ? List.of(Path.of("-")) : inputs;
         List<RawArticle> articles = ArticleSource.read(in, System.in);
         PreparedSentences prepared = PreparedSentences.of(articles, keepBoilerplate);
         output.write(prepared::writeCsv);
-        System.err.printf("prepared %d sentences from %d articles%s%n", prepared.sentenceCount(), articles.size(),
+        spec.commandLine().getErr().printf("prepared %d sentences from %d articles%s%n", prepared.sentenceCount(), articles.size(),
                 output.isStdout() ? "" : " into " + output.path());
         return 0;
     }

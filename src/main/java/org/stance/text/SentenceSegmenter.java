@@ -40,7 +40,7 @@ public final class SentenceSegmenter {
         boolean sawText = false;
         Piece open = null; // a text line still waiting for the end of its sentence
         boolean leadIn = false; // open ends with a lead-in ("و جاء في التقرير") that the next paragraph completes
-        for (String raw : page.split("\\R")) {
+        for (String raw : unwrap(page.split("\\R"))) {
             String line = collapse(Boilerplate.stripAdMarkers(raw));
             boolean adOnly = line.isEmpty() && Boilerplate.AD_MARKER.matcher(raw).find();
             if (Boilerplate.isTailMarker(line)) {
@@ -88,6 +88,47 @@ public final class SentenceSegmenter {
         return out;
     }
 
+    /**
+     * Joins hard-wrapped paragraphs: a run of consecutive text lines most of which stop without a
+     * sentence end is one paragraph broken by the page's line width, not a list of sentences.
+     */
+    static List<String> unwrap(String[] lines) {
+        List<String> out = new ArrayList<>();
+        int i = 0;
+        while (i < lines.length) {
+            int j = i;
+            while (j < lines.length && !lines[j].isBlank() && Boilerplate.classify(lines[j]).isEmpty()) {
+                j++;
+            }
+            if (j - i >= 2 && isWrapped(lines, i, j)) {
+                StringBuilder joined = new StringBuilder();
+                for (int k = i; k < j; k++) {
+                    joined.append(k > i ? " " : "").append(lines[k].strip());
+                }
+                out.add(joined.toString());
+            } else {
+                for (int k = i; k < j; k++) {
+                    out.add(lines[k]);
+                }
+            }
+            if (j < lines.length) {
+                out.add(lines[j]);
+            }
+            i = j + 1;
+        }
+        return out;
+    }
+
+    private static boolean isWrapped(String[] lines, int from, int to) {
+        int open = 0;
+        for (int k = from; k < to - 1; k++) {
+            if (!Boilerplate.endsSentence(lines[k])) {
+                open++;
+            }
+        }
+        return open * 3 >= (to - 1 - from) * 2;
+    }
+
     /** Only the sentences, without boilerplate. */
     public List<String> sentences(String page) {
         return segment(page).stream().filter(Segment::isSentence).map(Segment::text).toList();
@@ -127,6 +168,15 @@ public final class SentenceSegmenter {
         int i = 0;
         while (i < line.length()) {
             char c = line.charAt(i);
+            if (closesQuotedSentence(line, quoted, i)) {
+                int end = i + 1;
+                if (end == line.length() || Character.isWhitespace(line.charAt(end))) {
+                    addIfText(out, line.substring(start, end));
+                    start = end;
+                }
+                i = end;
+                continue;
+            }
             if (Boilerplate.SENTENCE_END.indexOf(c) < 0 || quoted[i]) {
                 i++;
                 continue;
@@ -186,6 +236,12 @@ public final class SentenceSegmenter {
             i = j + 1;
         }
         return quoted;
+    }
+
+    /** A closing quotation mark right after a sentence end inside the quotation: “... نستطيع.” */
+    private static boolean closesQuotedSentence(String line, boolean[] quoted, int i) {
+        return i > 0 && !quoted[i] && quoted[i - 1] && "»”\"".indexOf(line.charAt(i)) >= 0
+                && Boilerplate.endsSentence(line.substring(0, i));
     }
 
     /** A period after a single letter (د. for Dr., initials) is not a sentence end. */

@@ -1,0 +1,31 @@
+package org.stance.data;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.stance.UserError;
+
+class TextFilesTest {
+
+    @Test
+    void decodesUtf8AndDropsTheBom() {
+        assertEquals("العراق", TextFiles.decode("\uFEFFالعراق".getBytes(StandardCharsets.UTF_8), "x"));
+    }
+
+    @Test
+    void binaryDataIsReportedWithItsLine() {
+        byte[] bytes = {'a', '\n', 'b', 0, 1, 2};
+        assertTrue(assertThrows(UserError.class, () -> TextFiles.decode(bytes, "f.bin")).getMessage()
+                .startsWith("f.bin:2: binary data"));
+    }
+
+    @Test
+    void invalidUtf8IsReportedWithItsLine() {
+        byte[] bytes = {'a', '\n', '\n', (byte) 0xC3, (byte) 0x28};
+        assertTrue(assertThrows(UserError.class, () -> TextFiles.decode(bytes, "f.txt")).getMessage()
+                .startsWith("f.txt:3: not valid UTF-8"));
+    }
+}

@@ -1,0 +1,95 @@
+package org.stance.text;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SentenceSegmenterTest {
+
+    private final SentenceSegmenter segmenter = new SentenceSegmenter();
+
+    @Test
+    void splitsOnArabicAndLatinSentenceEnds() {
+        assertEquals(List.of("بدأت المحادثات أمس.", "هل تنسحب القوات؟", "لا أحد يعرف!", "The talks resumed today."),
+                SentenceSegmenter.splitLine("بدأت المحادثات أمس. هل تنسحب القوات؟ لا أحد يعرف! The talks resumed today."));
+    }
+
+    @Test
+    void keepsQuotationsWhole() {
+        String line = "وقال الطائي إن “واشنطن غير جادة. وهي تماطل” وأضاف أن الأمر واضح.";
+        assertEquals(List.of(line), SentenceSegmenter.splitLine(line));
+        String guillemets = "وقال «لن ننسحب. سنبقى» ثم غادر القاعة.";
+        assertEquals(List.of(guillemets), SentenceSegmenter.splitLine(guillemets));
+    }
+
+    @Test
+    void splitsAfterAQuotationThatEndsASentence() {
+        assertEquals(List.of("وقال: \"نفعل كل ما نستطيع.\"", "وأضاف أن التحقيق مستمر."),
+                SentenceSegmenter.splitLine("وقال: \"نفعل كل ما نستطيع.\" وأضاف أن التحقيق مستمر."));
+    }
+
+    @Test
+    void unclosedQuoteDoesNotSwallowTheParagraph() {
+        assertEquals(2, SentenceSegmenter.splitLine("وقال “إن القوات ستبقى. وأضاف أن المحادثات مستمرة.").size());
+    }
+
+    @Test
+    void doesNotSplitDecimalsEllipsesOrInitials() {
+        assertEquals(1, SentenceSegmenter.splitLine("ارتفع العدد إلى 2.5 ألف جندي.").size());
+        assertEquals(1, SentenceSegmenter.splitLine("تضارب تصريحات وغموض.. مصير التحالف في العراق معلق!").size());
+        assertEquals(1, SentenceSegmenter.splitLine("وقال د. أحمد إن الوضع مستقر.").size());
+    }
+
+    @Test
+    void joinsLinesBrokenMidSentence() {
+        String page = "وقال المتحدث باسم الحكومة إن المفاوضات مع الجانب الأمريكي\nستستمر حتى نهاية العام الجاري.";
+        assertEquals(List.of("وقال المتحدث باسم الحكومة إن المفاوضات مع الجانب الأمريكي ستستمر حتى نهاية العام الجاري."),
+                segmenter.sentences(page));
+        String comma = "وأكد الوزير أن القوات العراقية جاهزة،\nوأنها لا تحتاج إلى دعم قتالي.";
+        assertEquals(1, segmenter.sentences(comma).size());
+    }
+
+    @Test
+    void doesNotJoinAcrossParagraphs() {
+        String page = "وقال المتحدث إن المفاوضات مستمرة مع\n\nوأضاف أن الجولة المقبلة ستعقد في بغداد.";
+        assertEquals(2, segmenter.sentences(page).size());
+    }
+
+    @Test
+    void joinsALeadInAcrossAHeading() {
+        String page = "رجحت المصادر أن يبقى عدد القوات على حاله. وجاء في التقرير\n\nتحول جديد\n\nيضع المسؤولون اللمسات الأخيرة على الاتفاق.";
+        assertEquals(List.of("رجحت المصادر أن يبقى عدد القوات على حاله.", "وجاء في التقرير يضع المسؤولون اللمسات الأخيرة على الاتفاق."),
+                segmenter.sentences(page));
+    }
+
+    @Test
+    void keepsTheTitleButDropsShortHeadings() {
+        String page = "السياسةخاص\n\nمصادر تكشف نقاط الخلاف بين المفاوضين\n\nنفي حكومي\n\nونفى المستشار وجود أي خلاف بين الطرفين.";
+        assertEquals(List.of("مصادر تكشف نقاط الخلاف بين المفاوضين", "ونفى المستشار وجود أي خلاف بين الطرفين."),
+                segmenter.sentences(page));
+    }
+
+    @Test
+    void dropsThePageTailOfRelatedArticles() {
+        String page = "وقال المسؤول إن الانسحاب سيكتمل العام المقبل.\nاقرأ أيضاً\nالجيش يعلن مقتل عشرة مسلحين في الأنبار\nالبرلمان يناقش الموازنة الجديدة…";
+        assertEquals(List.of("وقال المسؤول إن الانسحاب سيكتمل العام المقبل."), segmenter.sentences(page));
+    }
+
+    @Test
+    void attachesShortFragmentsToTheirNeighbour() {
+        assertEquals(List.of("وأكد أن القوات ستبقى حتى إشعار آخر. (رويترز)"),
+                segmenter.sentences("وأكد أن القوات ستبقى حتى إشعار آخر. (رويترز)"));
+    }
+
+    @Test
+    void boilerplateKeepsItsIdSlot() {
+        List<Segment> segments = segmenter.segment("[ad_1]\nوقال المسؤول إن الانسحاب سيكتمل العام المقبل.\nRead Next");
+        assertEquals(3, segments.size());
+        assertEquals("boilerplate:ad_marker", segments.get(0).kind());
+        assertEquals(2, segments.get(1).index());
+        assertTrue(segments.get(1).isSentence());
+        assertEquals("boilerplate:no_arabic", segments.get(2).kind());
+    }
+}

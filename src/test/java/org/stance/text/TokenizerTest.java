@@ -1,0 +1,35 @@
+package org.stance.text;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TokenizerTest {
+
+    @Test
+    void splitsOffArabicAndLatinPunctuation() {
+        assertEquals(List.of("قال", "المصدر", "هل", "ينسحبون", "نعم", "2500", "جندي"),
+                Tokenizer.tokenize("قال المصدر، هل ينسحبون؟ نعم؛ \"2500\" جندي."));
+    }
+
+    @Test
+    void keepsMixedScriptNamesWhole() {
+        assertEquals(List.of("لـcnn", "politico"), Tokenizer.tokenize("لـcnn (politico)"));
+    }
+
+    @Test
+    void stemStripsCliticsAndSuffixes() {
+        // Lucene's light stemmer removes وال/بال and the plural suffixes ات/ون.
+        assertEquals("قو", Tokenizer.stem("والقوات"));
+        assertEquals("عراق", Tokenizer.stem("بالعراق"));
+        assertEquals("مسوول", Tokenizer.stem("والمسوولون"));
+        assertEquals(Tokenizer.stem("القوات"), Tokenizer.stem("بالقوات"));
+    }
+
+    @Test
+    void shortAndLatinTokensAreNotStemmed() {
+        assertEquals("في", Tokenizer.stem("في"));
+        assertEquals("politico", Tokenizer.stem("politico"));
+    }
+}
