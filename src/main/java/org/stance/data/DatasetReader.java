@@ -128,7 +128,7 @@ public final class DatasetReader {
             }
         }
         return new LabeledSentence(cell(record, Columns.ARTICLE_ID).strip(), cell(record, Columns.SENTENCE_ID).strip(),
-                cell(record, Columns.TARGET).strip(), cell(record, Columns.STANCE).strip(), cell(record, Columns.TOPIC).strip(), text, line);
+                cell(record, Columns.SOURCE).strip(), cell(record, Columns.TARGET).strip(), cell(record, Columns.STANCE).strip(), cell(record, Columns.TOPIC).strip(), text, line);
     }
 
     private void checkLabel(CSVRecord record, List<String> header, String column, int line, String name, List<String> problems) {

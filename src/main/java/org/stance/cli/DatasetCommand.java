@@ -1,0 +1,145 @@
+package org.stance.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import org.stance.data.DatasetLayout;
+import org.stance.data.DatasetReader;
+import org.stance.data.DatasetSchema;
+import org.stance.data.DatasetSplitter;
+import org.stance.data.DatasetStats;
+import org.stance.data.DatasetWriter;
+import org.stance.data.LabeledSentence;
+import org.stance.eval.Agreement;
+
+/** {@code stance dataset}: the figures of the dataset card, and the fixed splits. */
+@Command(name = "dataset", mixinStandardHelpOptions = true, showDefaultValues = true,
+        description = "Dataset card figures (stats) and fixed article-level splits (split).",
+        subcommands = {DatasetCommand.Stats.class, DatasetCommand.Split.class})
+final class DatasetCommand {
+
+    static final String DEFAULT_DIR = "datasets/iraq-presence";
+
+    @Command(name = "stats", mixinStandardHelpOptions = true, showDefaultValues = true,
+            description = "Counts per label, split and source, split checks and inter-annotator agreement (Cohen's kappa), as Markdown.")
+    static final class Stats implements Callable<Integer> {
+
+        @Parameters(arity = "0..1", paramLabel = "DIR", description = "Dataset folder.", defaultValue = DEFAULT_DIR)
+        Path dir;
+
+        @Option(names = "--guidelines", paramLabel = "FILE", description = "Guidelines whose quoted example sentences are set apart in the agreement figures.",
+                defaultValue = "datasets/GUIDELINES.md")
+        Path guidelines;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            DatasetStats.Report report = DatasetStats.compute(new DatasetLayout(dir), guidelines);
+            PrintWriter out = spec.commandLine().getOut();
+            out.println("## Labels");
+            out.println();
+            table(out, "part", List.of(report.total()), report);
+            out.println();
+            out.println("## Splits (by article)");
+            out.println();
+            table(out, "split", report.splits(), report);
+            out.println();
+            out.printf("Splits disjoint by article: %s. Splits cover every sentence: %s.%n", yes(report.splitsDisjoint()), yes(report.splitsCoverAll()));
+            out.println();
+            out.println("## Sources");
+            out.println();
+            table(out, "source", report.sources(), report);
+            if (!report.agreement().isEmpty()) {
+                out.println();
+                out.println("## Agreement (independent second pass)");
+                out.println();
+                out.println("| column | sentences | raw agreement | Cohen's kappa | sentences not quoted in the guidelines | kappa on those |");
+                out.println("|---|---|---|---|---|---|");
+                for (DatasetStats.ColumnAgreement a : report.agreement()) {
+                    Agreement u = a.unquoted();
+                    out.printf("| %s | %d | %.3f | %.3f | %s | %s |%n", a.column(), a.all().n(), a.all().observed(), a.all().kappa(),
+                            u == null ? "0" : String.valueOf(u.n()), u == null ? "-" : String.format("%.3f", u.kappa()));
+                }
+                out.println();
+                out.println("Stance, first pass (rows) × second pass (columns):");
+                out.println();
+                Map<String, Map<String, Integer>> m = report.agreement().stream().filter(a -> a.column().equals("stance")).findFirst()
+                        .orElseThrow().all().matrix();
+                out.println("| | " + String.join(" | ", m.keySet()) + " |");
+                out.println("|---" + "|---".repeat(m.size()) + "|");
+                m.forEach((row, cols) -> out.println("| " + row + " | " + String.join(" | ", cols.values().stream().map(String::valueOf).toList()) + " |"));
+                out.println();
+                out.printf("Disagreements adjudicated: %d (%s).%n", report.adjudicated(), report.adjudicatedByColumn());
+            }
+            return 0;
+        }
+
+        private static void table(PrintWriter out, String first, List<DatasetStats.Part> parts, DatasetStats.Report report) {
+            List<String> stances = DatasetSchema.STANCES;
+            List<String> topics = DatasetSchema.TOPICS;
+            out.println("| " + first + " | articles | sentences | " + String.join(" | ", stances) + " | with a position | "
+                    + String.join(" | ", topics) + " | iraq | syria |");
+            out.println("|---".repeat(4 + stances.size() + topics.size() + 2) + "|");
+            for (DatasetStats.Part p : parts) {
+                Map<String, Integer> st = p.counts().get("stance");
+                int positioned = p.sentences() - st.getOrDefault("neutral", 0);
+                StringBuilder row = new StringBuilder("| " + p.name() + " | " + p.articles() + " | " + p.sentences());
+                stances.forEach(s -> row.append(" | ").append(st.getOrDefault(s, 0)));
+                row.append(" | ").append(positioned);
+                topics.forEach(t -> row.append(" | ").append(p.counts().get("topic").getOrDefault(t, 0)));
+                DatasetSchema.TARGETS.forEach(t -> row.append(" | ").append(p.counts().get("target").getOrDefault(t, 0)));
+                out.println(row.append(" |"));
+            }
+        }
+
+        private static String yes(boolean b) {
+            return b ? "yes" : "NO";
+        }
+    }
+
+    @Command(name = "split", mixinStandardHelpOptions = true, showDefaultValues = true,
+            description = "Write train.csv, dev.csv and test.csv beside sentences.csv: whole articles, stratified on stance.")
+    static final class Split implements Callable<Integer> {
+
+        @Parameters(arity = "0..1", paramLabel = "DIR", description = "Dataset folder holding sentences.csv.", defaultValue = DEFAULT_DIR)
+        Path dir;
+
+        @Option(names = "--folds", description = "Equal article folds the data is cut into.", defaultValue = "10")
+        int folds;
+
+        @Option(names = "--test-folds", description = "Folds that form the test split.", defaultValue = "2")
+        int testFolds;
+
+        @Option(names = "--dev-folds", description = "Folds that form the dev split.", defaultValue = "1")
+        int devFolds;
+
+        @Option(names = "--seed", defaultValue = "13", description = "Seed of the article shuffle.")
+        long seed;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            DatasetLayout layout = new DatasetLayout(dir);
+            layout.requireSentences();
+            List<LabeledSentence> rows = new DatasetReader(DatasetSchema.iraqPresence()).read(layout.sentences()).rows();
+            Map<String, List<LabeledSentence>> splits = DatasetSplitter.split(rows, "stance", folds, testFolds, devFolds, seed);
+            splits.forEach((name, part) -> {
+                DatasetWriter.write(layout.split(name), part);
+                spec.commandLine().getErr().printf("%s: %d sentences, %d articles -> %s%n", name, part.size(),
+                        part.stream().map(LabeledSentence::groupKey).distinct().count(), layout.split(name));
+            });
+            return 0;
+        }
+    }
+}

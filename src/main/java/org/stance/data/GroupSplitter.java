@@ -1,0 +1,106 @@
+package org.stance.data;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Splits sentences into folds by article, so that the sentences of one article never straddle
+ * training and evaluation, while keeping each fold's label mix close to the whole (a greedy
+ * stratified group k-fold, as scikit-learn's StratifiedGroupKFold does).
+ */
+public final class GroupSplitter {
+
+    private GroupSplitter() {
+    }
+
+    /** Fold number (0..k-1) of every row, stratified on the labels of {@code task} (may be unlabeled). */
+    public static int[] folds(List<LabeledSentence> rows, String task, int k, long seed) {
+        if (k < 2) {
+            throw new IllegalArgumentException("need at least 2 folds");
+        }
+        Map<String, List<Integer>> groups = new LinkedHashMap<>();
+        for (int i = 0; i < rows.size(); i++) {
+            groups.computeIfAbsent(rows.get(i).groupKey(), g -> new ArrayList<>()).add(i);
+        }
+        if (groups.size() < k) {
+            throw new org.stance.UserError("cannot make " + k + " folds from " + groups.size() + " articles");
+        }
+        Map<String, Integer> labelIndex = new HashMap<>();
+        for (LabeledSentence r : rows) {
+            labelIndex.putIfAbsent(r.label(task), labelIndex.size());
+        }
+        int labels = labelIndex.size();
+        double[] total = new double[labels];
+        rows.forEach(r -> total[labelIndex.get(r.label(task))]++);
+
+        List<String> order = new ArrayList<>(groups.keySet());
+        Collections.shuffle(order, new Random(seed));
+        // Articles rich in rare labels first: they are the hardest to spread evenly.
+        Map<String, Double> rarity = new HashMap<>();
+        for (String g : order) {
+            double r = 0;
+            for (int i : groups.get(g)) {
+                r += 1.0 / total[labelIndex.get(rows.get(i).label(task))];
+            }
+            rarity.put(g, r);
+        }
+        order.sort((a, b) -> Double.compare(rarity.get(b), rarity.get(a)));
+
+        // Folds are tried in a seeded order so that ties (all folds empty at the start) do not always
+        // send the rarest articles to fold 0.
+        List<Integer> foldOrder = new ArrayList<>();
+        for (int f = 0; f < k; f++) {
+            foldOrder.add(f);
+        }
+        Collections.shuffle(foldOrder, new Random(seed + 1));
+        double[][] foldCounts = new double[k][labels];
+        int[] foldSize = new int[k];
+        int[] fold = new int[rows.size()];
+        for (String g : order) {
+            double[] add = new double[labels];
+            for (int i : groups.get(g)) {
+                add[labelIndex.get(rows.get(i).label(task))]++;
+            }
+            int best = foldOrder.get(0);
+            double bestCost = Double.MAX_VALUE;
+            for (int f : foldOrder) {
+                // Squared shares penalise a fold that takes more than its part of any label, and of the sentences.
+                double cost = 0;
+                for (int l = 0; l < labels; l++) {
+                    double share = (foldCounts[f][l] + add[l]) / total[l];
+                    cost += share * share;
+                }
+                double size = (foldSize[f] + groups.get(g).size()) / (double) rows.size();
+                cost += labels * size * size;
+                if (cost < bestCost) {
+                    bestCost = cost;
+                    best = f;
+                }
+            }
+            for (int l = 0; l < labels; l++) {
+                foldCounts[best][l] += add[l];
+            }
+            foldSize[best] += groups.get(g).size();
+            for (int i : groups.get(g)) {
+                fold[i] = best;
+            }
+        }
+        return fold;
+    }
+
+    /** Rows of the given fold, or of every other fold. */
+    public static List<LabeledSentence> select(List<LabeledSentence> rows, int[] fold, int which, boolean inFold) {
+        List<LabeledSentence> out = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            if ((fold[i] == which) == inFold) {
+                out.add(rows.get(i));
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,79 @@
+package org.stance.model;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.stance.features.Featurizer;
+import org.stance.features.SparseVector;
+
+/**
+ * A trained stance/topic classifier: the featurizer, the network and the labels of each task.
+ * {@link #predict} is not thread-safe (DL4J networks keep per-call state); the api package
+ * gives each thread its own copy.
+ */
+public final class Classifier {
+
+    /** Sentences per forward pass: large enough to amortise ND4J calls, small enough for memory. */
+    static final int SCORING_BATCH = 64;
+
+    private final Featurizer featurizer;
+    private final ComputationGraph network;
+    private final Map<String, List<String>> labels;
+
+    public Classifier(Featurizer featurizer, ComputationGraph network, Map<String, List<String>> labels) {
+        this.featurizer = featurizer;
+        this.network = network;
+        this.labels = new LinkedHashMap<>(labels);
+    }
+
+    /** Task → labels, in output order. */
+    public Map<String, List<String>> labels() {
+        return labels;
+    }
+
+    public List<String> tasks() {
+        return List.copyOf(labels.keySet());
+    }
+
+    public Featurizer featurizer() {
+        return featurizer;
+    }
+
+    public ComputationGraph network() {
+        return network;
+    }
+
+    /** A copy sharing nothing mutable, for use on another thread. */
+    public Classifier copy() {
+        return new Classifier(featurizer, network.clone(), labels);
+    }
+
+    /** Probabilities per task: result.get(task)[example][label]. */
+    public Map<String, float[][]> predict(List<String> texts, List<String> targets) {
+        List<SparseVector> vectors = new ArrayList<>(texts.size());
+        for (int i = 0; i < texts.size(); i++) {
+            vectors.add(featurizer.featurize(texts.get(i), targets.get(i)));
+        }
+        return predictVectors(vectors);
+    }
+
+    Map<String, float[][]> predictVectors(List<SparseVector> vectors) {
+        Map<String, float[][]> out = new LinkedHashMap<>();
+        for (String task : labels.keySet()) {
+            out.put(task, new float[vectors.size()][]);
+        }
+        List<String> tasks = tasks();
+        for (int from = 0; from < vectors.size(); from += SCORING_BATCH) {
+            int to = Math.min(vectors.size(), from + SCORING_BATCH);
+            INDArray[] outputs = network.output(false, FeatureBatch.of(vectors.subList(from, to), featurizer.dimension()));
+            for (int t = 0; t < tasks.size(); t++) {
+                float[][] rows = outputs[t].toFloatMatrix();
+                System.arraycopy(rows, 0, out.get(tasks.get(t)), from, rows.length);
+            }
+        }
+        return out;
+    }
+}

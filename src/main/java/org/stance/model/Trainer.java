@@ -1,0 +1,202 @@
+package org.stance.model;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.Consumer;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.MultiDataSet;
+import org.nd4j.linalg.factory.Nd4j;
+import org.stance.UserError;
+import org.stance.data.LabeledSentence;
+import org.stance.eval.Evaluator;
+import org.stance.eval.Metrics;
+import org.stance.features.Featurizer;
+import org.stance.features.SparseVector;
+
+/**
+ * Fits a {@link Classifier}: learns the n-gram vocabulary on the training sentences, then trains
+ * the network with Adam, one epoch at a time, keeping the weights of the epoch with the best
+ * mean dev macro-F1 over tasks and stopping after {@code patience} epochs without progress.
+ * The dev sentences only choose the epoch; they are never trained on.
+ */
+public final class Trainer {
+
+    private final TrainConfig config;
+    private final Consumer<String> progress;
+
+    public Trainer(TrainConfig config, Consumer<String> progress) {
+        this.config = config;
+        this.progress = progress;
+    }
+
+    public TrainingResult train(List<LabeledSentence> train, List<LabeledSentence> dev) {
+        long start = System.nanoTime();
+        Map<String, List<String>> labels = checkTasks(train, dev);
+        Featurizer featurizer = Featurizer.fit(texts(train), targets(train), config.normalizer(), config.ngrams());
+        progress.accept(String.format("vocabulary: %d n-gram features from %d training sentences", featurizer.dimension(), train.size()));
+        if (featurizer.dimension() == 0) {
+            throw new UserError("no n-gram occurs in " + config.ngrams().minDf() + " or more training sentences; lower --min-df");
+        }
+        List<SparseVector> trainVectors = vectors(featurizer, train);
+        List<SparseVector> devVectors = vectors(featurizer, dev);
+
+        List<Integer> classCounts = new ArrayList<>();
+        List<double[]> weights = new ArrayList<>();
+        for (String task : config.tasks()) {
+            List<String> taskLabels = labels.get(task);
+            int[] counts = new int[taskLabels.size()];
+            train.forEach(r -> {
+                if (!r.label(task).isEmpty()) {
+                    counts[taskLabels.indexOf(r.label(task))]++;
+                }
+            });
+            classCounts.add(taskLabels.size());
+            weights.add(config.classWeighting().weights(counts));
+        }
+        ComputationGraph network = NetworkFactory.build(config, featurizer.dimension(), classCounts, weights);
+        Classifier classifier = new Classifier(featurizer, network, labels);
+
+        List<EpochRecord> history = new ArrayList<>();
+        INDArray bestParams = network.params().dup();
+        double bestScore = -1;
+        int bestEpoch = 0;
+        int sinceBest = 0;
+        Random random = new Random(config.seed());
+        for (int epoch = 1; epoch <= config.maxEpochs(); epoch++) {
+            long epochStart = System.nanoTime();
+            double loss = runEpoch(network, featurizer.dimension(), train, trainVectors, labels, random);
+            Map<String, Double> devF1 = devMacroF1(classifier, dev, devVectors);
+            double score = devF1.values().stream().mapToDouble(Double::doubleValue).average().orElse(0);
+            double seconds = (System.nanoTime() - epochStart) / 1e9;
+            history.add(new EpochRecord(epoch, loss, devF1, score, seconds, train.size() / seconds));
+            boolean better = score > bestScore + 1e-9;
+            progress.accept(String.format("epoch %2d  loss %.4f  dev macro-F1 %s  %.1fs  %.0f sentences/s%s", epoch, loss,
+                    format(devF1), seconds, train.size() / seconds, better ? "  *" : ""));
+            if (better) {
+                bestScore = score;
+                bestEpoch = epoch;
+                bestParams = network.params().dup();
+                sinceBest = 0;
+            } else if (++sinceBest >= config.patience()) {
+                progress.accept("early stop: no better dev macro-F1 for " + config.patience() + " epochs; keeping epoch " + bestEpoch);
+                break;
+            }
+        }
+        network.setParams(bestParams);
+        return new TrainingResult(classifier, history, bestEpoch, bestScore, (System.nanoTime() - start) / 1e9, train.size(), dev.size());
+    }
+
+    /** Fails before any training when a task cannot be learned or evaluated from the data given. */
+    private Map<String, List<String>> checkTasks(List<LabeledSentence> train, List<LabeledSentence> dev) {
+        if (train.isEmpty()) {
+            throw new UserError("the training set is empty");
+        }
+        if (dev.isEmpty()) {
+            throw new UserError("the dev set is empty: give --dev or more training articles");
+        }
+        Map<String, List<String>> labels = new LinkedHashMap<>();
+        for (String task : config.tasks()) {
+            List<String> taskLabels = train.stream().map(r -> r.label(task)).filter(l -> !l.isEmpty()).distinct().sorted().toList();
+            if (taskLabels.size() < 2) {
+                throw new UserError("task '" + task + "' needs at least two labels in the training data, found " + taskLabels);
+            }
+            for (LabeledSentence r : dev) {
+                if (!r.label(task).isEmpty() && !taskLabels.contains(r.label(task))) {
+                    throw new UserError("dev line " + r.line() + ": " + task + " label '" + r.label(task)
+                            + "' never occurs in the training data (known: " + String.join(", ", taskLabels) + ")");
+                }
+            }
+            if (dev.stream().allMatch(r -> r.label(task).isEmpty())) {
+                throw new UserError("the dev set has no '" + task + "' label to choose the epoch on");
+            }
+            labels.put(task, taskLabels);
+        }
+        return labels;
+    }
+
+    private double runEpoch(ComputationGraph network, int dimension, List<LabeledSentence> train, List<SparseVector> vectors,
+                            Map<String, List<String>> labels, Random random) {
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < train.size(); i++) {
+            order.add(i);
+        }
+        java.util.Collections.shuffle(order, random);
+        double lossSum = 0;
+        int batches = 0;
+        List<String> tasks = config.tasks();
+        for (int from = 0; from < order.size(); from += config.batchSize()) {
+            List<Integer> batch = order.subList(from, Math.min(order.size(), from + config.batchSize()));
+            List<SparseVector> rows = new ArrayList<>(batch.size());
+            batch.forEach(i -> rows.add(vectors.get(i)));
+            INDArray[] targets = new INDArray[tasks.size()];
+            INDArray[] masks = new INDArray[tasks.size()];
+            for (int t = 0; t < tasks.size(); t++) {
+                List<String> taskLabels = labels.get(tasks.get(t));
+                float[][] oneHot = new float[batch.size()][taskLabels.size()];
+                float[][] mask = new float[batch.size()][1];
+                for (int b = 0; b < batch.size(); b++) {
+                    String label = train.get(batch.get(b)).label(tasks.get(t));
+                    if (!label.isEmpty()) {
+                        oneHot[b][taskLabels.indexOf(label)] = 1f;
+                        mask[b][0] = 1f;
+                    }
+                }
+                targets[t] = Nd4j.create(oneHot);
+                masks[t] = Nd4j.create(mask);
+            }
+            network.fit(new MultiDataSet(new INDArray[] {FeatureBatch.of(rows, dimension)}, targets, null, masks));
+            lossSum += network.score();
+            batches++;
+        }
+        return lossSum / Math.max(1, batches);
+    }
+
+    private Map<String, Double> devMacroF1(Classifier classifier, List<LabeledSentence> dev, List<SparseVector> devVectors) {
+        Map<String, float[][]> probs = classifier.predictVectors(devVectors);
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (String task : config.tasks()) {
+            out.put(task, evaluate(task, classifier.labels().get(task), dev, probs.get(task)).macroF1());
+        }
+        return out;
+    }
+
+    /** Metrics of one task over the rows that carry its label. */
+    public static Metrics evaluate(String task, List<String> labels, List<LabeledSentence> rows, float[][] probs) {
+        List<Integer> gold = new ArrayList<>();
+        List<float[]> p = new ArrayList<>();
+        List<String> targets = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            String label = rows.get(i).label(task);
+            if (!label.isEmpty() && labels.contains(label)) {
+                gold.add(labels.indexOf(label));
+                p.add(probs[i]);
+                targets.add(rows.get(i).target());
+            }
+        }
+        return Evaluator.evaluate(task, labels, gold.stream().mapToInt(Integer::intValue).toArray(), p.toArray(float[][]::new), targets);
+    }
+
+    private static List<SparseVector> vectors(Featurizer featurizer, List<LabeledSentence> rows) {
+        List<SparseVector> out = new ArrayList<>(rows.size());
+        rows.forEach(r -> out.add(featurizer.featurize(r.text(), r.target())));
+        return out;
+    }
+
+    static List<String> texts(List<LabeledSentence> rows) {
+        return rows.stream().map(LabeledSentence::text).toList();
+    }
+
+    static List<String> targets(List<LabeledSentence> rows) {
+        return rows.stream().map(LabeledSentence::target).toList();
+    }
+
+    private static String format(Map<String, Double> f1) {
+        StringBuilder s = new StringBuilder();
+        f1.forEach((task, v) -> s.append(s.length() == 0 ? "" : " ").append(task).append('=').append(String.format("%.4f", v)));
+        return s.toString();
+    }
+}
