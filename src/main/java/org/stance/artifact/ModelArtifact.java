@@ -93,6 +93,15 @@ public final class ModelArtifact {
         }
     }
 
+    /** A manifest (or any figures) as indented JSON. */
+    public static String toJson(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Reads only the manifest (for inspect), checking format and version. */
     public static Manifest readManifest(Path file) {
         try (ZipFile zip = open(file)) {

@@ -10,7 +10,6 @@ import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
 
 /**
@@ -30,7 +29,7 @@ final class NetworkFactory {
         ComputationGraphConfiguration.GraphBuilder graph = new NeuralNetConfiguration.Builder()
                 .seed(config.seed())
                 .dataType(DataType.FLOAT)
-                .updater(new Adam(config.learningRate()))
+                .updater(config.optimizer().updater(config.learningRate()))
                 .weightInit(WeightInit.XAVIER)
                 .l2(config.l2())
                 .graphBuilder()

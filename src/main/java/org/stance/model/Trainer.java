@@ -95,6 +95,9 @@ public final class Trainer {
         if (train.isEmpty()) {
             throw new UserError("the training set is empty");
         }
+        if (config.tasks().isEmpty()) {
+            throw new IllegalArgumentException("no task to train");
+        }
         if (dev.isEmpty()) {
             throw new UserError("the dev set is empty: give --dev or more training articles");
         }

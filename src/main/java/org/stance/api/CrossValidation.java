@@ -1,0 +1,93 @@
+package org.stance.api;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.stance.data.Dataset;
+import org.stance.data.GroupSplitter;
+import org.stance.data.LabeledSentence;
+import org.stance.eval.Evaluator;
+import org.stance.eval.Metrics;
+import org.stance.model.Classifier;
+import org.stance.model.TrainConfig;
+import org.stance.model.Trainer;
+
+/**
+ * K-fold cross-validation grouped by article: each fold is scored by a model trained on the
+ * other folds, whose own dev part (one inner fold) chooses the epoch. The folds' predictions are
+ * pooled into one set of metrics, and per-fold figures give the spread.
+ */
+public final class CrossValidation {
+
+    /** Per-fold metrics and the pooled metrics, per task. */
+    public record Result(int folds, Map<String, List<Metrics>> perFold, Map<String, Metrics> pooled) {
+    }
+
+    private final Consumer<String> progress;
+
+    public CrossValidation(Consumer<String> progress) {
+        this.progress = progress;
+    }
+
+    public Result run(Dataset data, TrainConfig config, int k) {
+        config = config.withTasks(TrainingJob.resolveTasks(config.tasks(), data));
+        List<LabeledSentence> rows = data.rows();
+        int[] fold = GroupSplitter.folds(rows, config.tasks().get(0), k, config.seed());
+        Map<String, List<Metrics>> perFold = new LinkedHashMap<>();
+        Map<String, float[][]> pooledProbs = new LinkedHashMap<>();
+        Map<String, List<String>> labels = null;
+        for (int f = 0; f < k; f++) {
+            List<LabeledSentence> test = GroupSplitter.select(rows, fold, f, true);
+            List<LabeledSentence> rest = GroupSplitter.select(rows, fold, f, false);
+            int[] inner = GroupSplitter.folds(rest, config.tasks().get(0), TrainingJob.HOLDOUT_FOLDS, config.seed() + f);
+            progress.accept(String.format("fold %d/%d: %d test sentences", f + 1, k, test.size()));
+            Classifier model = new Trainer(config, progress).train(GroupSplitter.select(rest, inner, 0, false),
+                    GroupSplitter.select(rest, inner, 0, true)).classifier();
+            if (labels == null) {
+                labels = model.labels();
+                labels.keySet().forEach(t -> pooledProbs.put(t, new float[rows.size()][]));
+            }
+            Map<String, float[][]> probs = model.predict(test.stream().map(LabeledSentence::text).toList(),
+                    test.stream().map(LabeledSentence::target).toList());
+            for (String task : model.tasks()) {
+                perFold.computeIfAbsent(task, t -> new ArrayList<>()).add(Trainer.evaluate(task, model.labels().get(task), test, probs.get(task)));
+                int j = 0;
+                for (int i = 0; i < rows.size(); i++) {
+                    if (fold[i] == f) {
+                        pooledProbs.get(task)[i] = remap(probs.get(task)[j++], model.labels().get(task), labels.get(task));
+                    }
+                }
+            }
+        }
+        Map<String, Metrics> pooled = new LinkedHashMap<>();
+        for (String task : pooledProbs.keySet()) {
+            pooled.put(task, Trainer.evaluate(task, labels.get(task), rows, pooledProbs.get(task)));
+        }
+        return new Result(k, perFold, pooled);
+    }
+
+    /** A fold's model may lack a label the first fold's model has; align probabilities by label name. */
+    private static float[] remap(float[] probs, List<String> from, List<String> to) {
+        float[] out = new float[to.size()];
+        for (int i = 0; i < from.size(); i++) {
+            int j = to.indexOf(from.get(i));
+            if (j >= 0) {
+                out[j] = probs[i];
+            }
+        }
+        return out;
+    }
+
+    /** Mean and sample standard deviation of a figure over folds. */
+    public static double[] meanStd(List<Double> values) {
+        double mean = values.stream().mapToDouble(Double::doubleValue).average().orElse(0);
+        double var = values.stream().mapToDouble(v -> (v - mean) * (v - mean)).sum() / Math.max(1, values.size() - 1);
+        return new double[] {mean, Math.sqrt(var)};
+    }
+
+    static int argmax(float[] p) {
+        return Evaluator.argmax(p);
+    }
+}

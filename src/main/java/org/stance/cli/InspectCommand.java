@@ -1,0 +1,52 @@
+package org.stance.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import org.stance.artifact.DataProvenance;
+import org.stance.artifact.Manifest;
+import org.stance.artifact.ModelArtifact;
+import org.stance.eval.MetricsReport;
+
+/** {@code stance inspect}: what a model file holds, without loading the network. */
+@Command(name = "inspect", mixinStandardHelpOptions = true, showDefaultValues = true,
+        description = "Print a model's manifest: format, labels, normalisation, features, hyperparameters, data hashes, figures.")
+final class InspectCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "MODEL.zip", description = "Model file.")
+    Path model;
+
+    @Option(names = "--json", description = "Print the whole manifest as JSON.")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Manifest m = ModelArtifact.readManifest(model);
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(ModelArtifact.toJson(m));
+            return 0;
+        }
+        out.printf("model:        %s%n", model);
+        out.printf("format:       %s v%d (written by stance %s on %s)%n", m.format(), m.formatVersion(), m.projectVersion(), m.createdAt());
+        m.labels().forEach((task, labels) -> out.printf("labels:       %s = %s%n", task, String.join(", ", labels)));
+        out.printf("normaliser:   %s%n", m.normalizer());
+        out.printf("features:     %d n-grams %s%n", m.featureCount(), m.ngrams());
+        out.printf("training:     %s%n", m.hyperparameters());
+        out.printf("best epoch:   %d of %d run (%.1f s)%n", m.bestEpoch(), m.history().size(), m.trainingSeconds());
+        for (DataProvenance d : m.data()) {
+            out.printf("data %-6s  %s  sha256 %s  %d sentences, %d articles  %s%n", d.role() + ":", d.file(), d.sha256(), d.sentences(),
+                    d.articles(), d.labelCounts());
+        }
+        m.evaluation().forEach((split, metrics) -> out.print(MetricsReport.text(split, metrics)));
+        return 0;
+    }
+}

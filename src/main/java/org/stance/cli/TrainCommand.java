@@ -1,0 +1,63 @@
+package org.stance.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import org.stance.api.TrainRequest;
+import org.stance.api.TrainingJob;
+import org.stance.eval.MetricsReport;
+
+/** {@code stance train}: labeled sentences in, one model file out, with its dev (and test) figures. */
+@Command(name = "train", mixinStandardHelpOptions = true, showDefaultValues = true, sortOptions = false,
+        description = {"Train a stance/topic classifier on labeled sentences (CSV with a text column and stance and/or topic "
+                + "columns; optional article_id, target).",
+                "Progress goes to stderr; the evaluation report to stdout; the model to -o."})
+final class TrainCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "TRAIN.csv", description = "Training sentences.")
+    Path train;
+
+    @Option(names = "--dev", paramLabel = "DEV.csv", description = "Sentences for early stopping (default: 10% of the training articles).")
+    Path dev;
+
+    @Option(names = "--test", paramLabel = "TEST.csv", description = "Sentences evaluated once after training; figures stored in the model.")
+    Path test;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "MODEL.zip", required = true, description = "Model file to write.")
+    Path output;
+
+    @Option(names = "--json", description = "Print the manifest (settings, data hashes, figures) as JSON instead of text.")
+    boolean json;
+
+    @Mixin
+    TrainOptions options = new TrainOptions();
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
+        TrainRequest request = new TrainRequest(train, dev, test, output, options.config(spec.commandLine()),
+                options.closedLabels(spec.commandLine()));
+        TrainingJob.Outcome outcome = new TrainingJob(line -> {
+            err.println(line);
+            err.flush();
+        }).run(request);
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(org.stance.artifact.ModelArtifact.toJson(outcome.manifest()));
+        } else {
+            outcome.manifest().evaluation().forEach((split, metrics) -> out.print(MetricsReport.text(split, metrics)));
+            out.printf("model written to %s (best epoch %d, %.1f s)%n", output, outcome.manifest().bestEpoch(),
+                    outcome.manifest().trainingSeconds());
+        }
+        return 0;
+    }
+}
