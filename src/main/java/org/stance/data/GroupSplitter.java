@@ -69,14 +69,13 @@ public final class GroupSplitter {
             int best = foldOrder.get(0);
             double bestCost = Double.MAX_VALUE;
             for (int f : foldOrder) {
-                // Squared shares penalise a fold that takes more than its part of any label, and of the sentences.
+                // The growth of the squared label shares (and sentence share) of the fold: it is
+                // smallest where the article's labels are still scarce.
                 double cost = 0;
                 for (int l = 0; l < labels; l++) {
-                    double share = (foldCounts[f][l] + add[l]) / total[l];
-                    cost += share * share;
+                    cost += grow(foldCounts[f][l] / total[l], add[l] / total[l]);
                 }
-                double size = (foldSize[f] + groups.get(g).size()) / (double) rows.size();
-                cost += labels * size * size;
+                cost += labels * grow(foldSize[f] / (double) rows.size(), groups.get(g).size() / (double) rows.size());
                 if (cost < bestCost) {
                     bestCost = cost;
                     best = f;
@@ -91,6 +90,10 @@ public final class GroupSplitter {
             }
         }
         return fold;
+    }
+
+    private static double grow(double share, double added) {
+        return (share + added) * (share + added) - share * share;
     }
 
     /** Rows of the given fold, or of every other fold. */

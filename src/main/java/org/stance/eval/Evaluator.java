@@ -40,7 +40,11 @@ public final class Evaluator {
         double macro = perClass.stream().mapToDouble(ClassMetrics::f1).average().orElse(0);
         Map<String, Double> byTarget = new TreeMap<>();
         Double favg = favg(labels, gold, predicted, targets, byTarget);
-        return new Metrics(task, n, n == 0 ? 0 : (double) correct / n, macro, perClass, List.copyOf(labels), confusion,
+        List<List<Integer>> matrix = new ArrayList<>();
+        for (int[] row : confusion) {
+            matrix.add(java.util.Arrays.stream(row).boxed().toList());
+        }
+        return new Metrics(task, n, n == 0 ? 0 : (double) correct / n, macro, perClass, List.copyOf(labels), matrix,
                 ece(gold, probs), favg, byTarget);
     }
 

@@ -14,5 +14,5 @@ import java.util.Map;
  * @param favgByTarget F_avg per target (empty when no targets or no such classes)
  */
 public record Metrics(String task, int n, double accuracy, double macroF1, List<ClassMetrics> perClass,
-                      List<String> labels, int[][] confusion, double ece, Double favg, Map<String, Double> favgByTarget) {
+                      List<String> labels, List<List<Integer>> confusion, double ece, Double favg, Map<String, Double> favgByTarget) {
 }

@@ -40,7 +40,7 @@ public final class MetricsReport {
         for (int g = 0; g < labels.size(); g++) {
             s.append(String.format("  %-" + width + "s", labels.get(g)));
             for (int p = 0; p < labels.size(); p++) {
-                s.append(String.format(" %" + Math.max(6, labels.get(p).length()) + "d", m.confusion()[g][p]));
+                s.append(String.format(" %" + Math.max(6, labels.get(p).length()) + "d", m.confusion().get(g).get(p)));
             }
             s.append('\n');
         }

@@ -1,0 +1,84 @@
+package org.stance.data;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.stance.TestData;
+import org.stance.text.Segment;
+import org.stance.text.SentenceSegmenter;
+
+/** The shipped iraq-presence dataset, read through the project's own reader with the guideline label sets. */
+class ShippedDatasetTest {
+
+    private final DatasetReader reader = new DatasetReader(DatasetSchema.iraqPresence());
+    private final DatasetLayout layout = new DatasetLayout(TestData.DATASET);
+
+    @Test
+    void sentencesMeetTheSchemaAndTheDatasetTargets() {
+        Dataset all = reader.read(layout.sentences());
+        assertTrue(all.size() >= 2000, "sentences: " + all.size());
+        assertTrue(all.articles().size() >= 100, "articles: " + all.articles().size());
+        Map<String, Integer> stances = all.counts("stance");
+        int positioned = all.size() - stances.get("neutral");
+        assertTrue(positioned >= 400, "sentences with a position: " + positioned);
+        assertEquals(Set.copyOf(DatasetSchema.STANCES), stances.keySet());
+        assertEquals(Set.copyOf(DatasetSchema.TOPICS), all.counts("topic").keySet());
+        assertTrue(all.rows().stream().allMatch(r -> !r.source().isEmpty()), "every row names its source");
+    }
+
+    @Test
+    void splitsAreDisjointByArticleAndCoverTheDataset() {
+        Dataset all = reader.read(layout.sentences());
+        Map<String, String> splitOfArticle = new HashMap<>();
+        Set<String> ids = new HashSet<>();
+        int total = 0;
+        for (String name : DatasetLayout.SPLITS) {
+            Dataset d = reader.read(layout.split(name));
+            total += d.size();
+            for (LabeledSentence r : d.rows()) {
+                String before = splitOfArticle.putIfAbsent(r.articleId(), name);
+                assertTrue(before == null || before.equals(name), "article " + r.articleId() + " in " + before + " and " + name);
+                ids.add(r.articleId() + "#" + r.sentenceId());
+            }
+        }
+        assertEquals(all.size(), total);
+        assertEquals(all.size(), ids.size());
+        int test = reader.read(layout.split("test")).size();
+        assertTrue(test >= 0.2 * all.size(), "test holds " + test + " of " + all.size());
+    }
+
+    @Test
+    void seedsAreLabeledInFullExactlyAsPrepareSplitsThem() {
+        Dataset all = reader.read(layout.sentences());
+        Map<String, String> textById = new HashMap<>();
+        all.rows().forEach(r -> textById.put(r.articleId() + "#" + r.sentenceId(), r.text()));
+        SentenceSegmenter segmenter = new SentenceSegmenter();
+        int seedSentences = 0;
+        for (Path file : ArticleSource.files(List.of(TestData.SEEDS))) {
+            String article = ArticleSource.idOf(file);
+            for (Segment s : segmenter.segment(TextFiles.read(file))) {
+                if (s.isSentence()) {
+                    assertEquals(s.text(), textById.get(article + "#" + s.index()), "seed sentence " + article + "#" + s.index());
+                    seedSentences++;
+                }
+            }
+        }
+        long labeledSeedRows = all.rows().stream().filter(r -> r.source().startsWith("seeds/")).count();
+        assertEquals(seedSentences, labeledSeedRows);
+    }
+
+    @Test
+    void agreementStudyCoversEverySeedSentenceAndFourHundredInAll() {
+        DatasetStats.Report report = DatasetStats.compute(layout, TestData.REPO.resolve("datasets/GUIDELINES.md"));
+        assertTrue(report.splitsDisjoint() && report.splitsCoverAll());
+        DatasetStats.ColumnAgreement stance = report.agreement().stream().filter(a -> a.column().equals("stance")).findFirst().orElseThrow();
+        assertTrue(stance.all().n() >= 400, "double-labeled: " + stance.all().n());
+    }
+}

@@ -1,0 +1,80 @@
+package org.stance.features;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.stance.text.NormalizerConfig;
+
+class FeaturizerTest {
+
+    private static final List<String> TEXTS = List.of(
+            "طالب البرلمان بانسحاب القوات الأجنبية من العراق.",
+            "القوات الأمريكية باقية في العراق لمهمة التدريب.",
+            "واشنطن تماطل في سحب قواتها من العراق.");
+    private static final List<String> NO_TARGETS = List.of("", "", "");
+
+    private static Featurizer fit(NgramConfig config, List<String> targets) {
+        return Featurizer.fit(TEXTS, targets, NormalizerConfig.defaults(), config);
+    }
+
+    @Test
+    void keepsOnlyNgramsAboveMinDf() {
+        Featurizer f = fit(new NgramConfig(1, 0, 0, false, 2, 1000, false), NO_TARGETS);
+        // Words in at least two of the three sentences: القوات (1,2), العراق (1,2,3), من (1,3), في (2,3).
+        assertEquals(4, f.dimension());
+    }
+
+    @Test
+    void eachFeatureGroupIsUnitLength() {
+        Featurizer f = fit(NgramConfig.defaults(), NO_TARGETS);
+        SparseVector v = f.featurize(TEXTS.get(0), "");
+        double sum = 0;
+        for (float x : v.values()) {
+            sum += x * x;
+        }
+        // Two groups (words, characters), each L2-normalised: squared norm 2.
+        assertEquals(2.0, sum, 1e-4);
+        for (int i = 1; i < v.size(); i++) {
+            assertTrue(v.indices()[i] > v.indices()[i - 1]);
+        }
+    }
+
+    @Test
+    void unknownTextGivesAnEmptyVector() {
+        Featurizer f = fit(new NgramConfig(1, 0, 0, false, 2, 1000, false), NO_TARGETS);
+        assertEquals(0, f.featurize("كلمات غير معروفة", "").size());
+    }
+
+    @Test
+    void maxFeaturesKeepsTheMostFrequent() {
+        Featurizer f = fit(new NgramConfig(1, 0, 0, false, 1, 2, false), NO_TARGETS);
+        assertEquals(2, f.dimension());
+        assertTrue(f.featurize("القوات في العراق", "").size() == 2);
+    }
+
+    @Test
+    void targetCrossingAddsTargetSpecificFeatures() {
+        List<String> targets = List.of("iraq", "iraq", "syria");
+        Featurizer plain = fit(new NgramConfig(1, 0, 0, false, 2, 1000, false), targets);
+        Featurizer crossed = fit(new NgramConfig(1, 0, 0, false, 2, 1000, true), targets);
+        assertTrue(crossed.dimension() > plain.dimension());
+    }
+
+    @Test
+    void vocabularyRoundTrips() throws Exception {
+        Featurizer f = fit(NgramConfig.defaults(), NO_TARGETS);
+        StringWriter out = new StringWriter();
+        f.writeVocabulary(out);
+        Featurizer back = Featurizer.readVocabulary(new BufferedReader(new StringReader(out.toString())), NormalizerConfig.defaults(),
+                NgramConfig.defaults());
+        assertEquals(f, back);
+        SparseVector a = f.featurize(TEXTS.get(1), "");
+        SparseVector b = back.featurize(TEXTS.get(1), "");
+        assertTrue(java.util.Arrays.equals(a.indices(), b.indices()) && java.util.Arrays.equals(a.values(), b.values()));
+    }
+}
