@@ -1,0 +1,107 @@
+package org.stance.api;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Turns sentence stances into an article stance. Each non-neutral label gathers the probability
+ * mass its sentences give it; neutral gets a fixed pseudo-mass {@code neutralMass}. The article's
+ * probabilities are these masses normalised, so an article needs about {@code neutralMass}
+ * confident sentences' worth of one position before that position outweighs neutral, and the
+ * position with most mass wins. The evidence are the sentences most probable for the verdict.
+ * The pseudo-mass is chosen on the dev articles (see README) and is stored with the scorer.
+ */
+public final class ArticleAggregator {
+
+    /** Labels that mean "no position" in the project's data (neutral) and in public stance data (none). */
+    static final java.util.Set<String> NO_POSITION = java.util.Set.of("neutral", "none", "None", "NONE");
+    public static final double DEFAULT_NEUTRAL_MASS = 1.0;
+    static final int EVIDENCE = 3;
+
+    private final double neutralMass;
+
+    public ArticleAggregator(double neutralMass) {
+        this.neutralMass = neutralMass;
+    }
+
+    public double neutralMass() {
+        return neutralMass;
+    }
+
+    /** Accumulates one article's sentences; feed sentences in order, then call {@link #verdict}. */
+    public final class Accumulator {
+        private final List<String> labels;
+        private final double[] mass;
+        private final List<SentenceScore> best = new ArrayList<>();
+        private final Map<String, Integer> topics = new TreeMap<>();
+        private int count;
+
+        Accumulator(List<String> labels) {
+            this.labels = labels;
+            this.mass = new double[labels.size()];
+        }
+
+        public void add(SentenceScore s) {
+            if (s.skipped() != null) {
+                return;
+            }
+            count++;
+            if (s.topic() != null) {
+                topics.merge(s.topic().label(), 1, Integer::sum);
+            }
+            if (s.stance() == null) {
+                return;
+            }
+            for (int i = 0; i < labels.size(); i++) {
+                if (!NO_POSITION.contains(labels.get(i))) {
+                    mass[i] += s.stance().probabilities().getOrDefault(labels.get(i), 0.0);
+                }
+            }
+            best.add(s);
+            // Keep memory bounded on huge inputs: only the strongest non-neutral sentences can be evidence.
+            if (best.size() > 64) {
+                best.sort(Comparator.comparingDouble(ArticleAggregator::positionStrength).reversed());
+                best.subList(32, best.size()).clear();
+            }
+        }
+
+        public ArticleScore verdict(String articleId, String source) {
+            float[] probs = new float[labels.size()];
+            double total = 0;
+            for (int i = 0; i < labels.size(); i++) {
+                double m = NO_POSITION.contains(labels.get(i)) ? neutralMass : mass[i];
+                probs[i] = (float) m;
+                total += m;
+            }
+            for (int i = 0; i < probs.length; i++) {
+                probs[i] = total == 0 ? 0 : (float) (probs[i] / total);
+            }
+            LabelScores stance = labels.isEmpty() ? null : LabelScores.of(labels, probs);
+            List<SentenceScore> evidence = new ArrayList<>();
+            if (stance != null && !NO_POSITION.contains(stance.label())) {
+                String verdict = stance.label();
+                best.stream().filter(s -> s.stance().probabilities().getOrDefault(verdict, 0.0) >= 0.5)
+                        .sorted(Comparator.comparingDouble((SentenceScore s) -> -s.stance().probabilities().get(verdict)))
+                        .limit(EVIDENCE).forEach(evidence::add);
+            }
+            return new ArticleScore(articleId, source, count, stance, evidence, topics);
+        }
+    }
+
+    public Accumulator start(List<String> stanceLabels) {
+        return new Accumulator(stanceLabels);
+    }
+
+    private static double positionStrength(SentenceScore s) {
+        double none = 0;
+        for (Map.Entry<String, Double> e : s.stance().probabilities().entrySet()) {
+            if (NO_POSITION.contains(e.getKey())) {
+                none += e.getValue();
+            }
+        }
+        return 1.0 - none;
+    }
+}

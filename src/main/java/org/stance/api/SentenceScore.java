@@ -1,0 +1,17 @@
+package org.stance.api;
+
+/**
+ * The scores of one sentence.
+ *
+ * @param id        position in its input: the sentence id within the article, or the line number
+ *                  in --sentences mode
+ * @param stance    null when the model has no stance head (likewise topic)
+ * @param uncertain the top stance (or, without stance, topic) probability is below the threshold
+ * @param skipped   why the sentence was not scored (empty, no Arabic letter), or null
+ */
+public record SentenceScore(int id, String text, LabelScores stance, LabelScores topic, boolean uncertain, String skipped) {
+
+    public static SentenceScore skipped(int id, String text, String why) {
+        return new SentenceScore(id, text, null, null, false, why);
+    }
+}

@@ -1,0 +1,199 @@
+package org.stance.cli;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import org.stance.UserError;
+import org.stance.api.ArticleAggregator;
+import org.stance.api.ArticleScore;
+import org.stance.api.SentenceScore;
+import org.stance.api.StanceModel;
+import org.stance.data.ArticleSource;
+import org.stance.data.RawArticle;
+import org.stance.text.SentenceSegmenter;
+
+/** {@code stance score}: raw articles (or ready sentences) in, stance and topic with probabilities out. */
+@Command(name = "score", mixinStandardHelpOptions = true, showDefaultValues = true, sortOptions = false,
+        description = {"Score raw Arabic articles: the same segmentation as prepare, stance and topic with probabilities "
+                + "for every sentence, and the article's stance with its evidence sentences.",
+                "With --sentences, every input line is one sentence, scored as it is: exactly one record per line, in order."})
+final class ScoreCommand implements Callable<Integer> {
+
+    enum Format { table, jsonl, csv }
+
+    @Parameters(arity = "0..*", paramLabel = "INPUT", description = "Article files, folders (*.txt) or - for standard input. Default: standard input.")
+    List<Path> inputs = List.of();
+
+    @Option(names = {"-m", "--model"}, paramLabel = "MODEL.zip", description = "Model file (default: the shipped model, ${DEFAULT-VALUE}).",
+            defaultValue = "${env:STANCE_HOME:-.}/models/iraq-presence.zip")
+    Path model;
+
+    @Option(names = "--format", description = "Output format: ${COMPLETION-CANDIDATES} (default: table on a terminal, jsonl otherwise).")
+    Format format;
+
+    @Option(names = "--sentences", description = "Inputs hold one sentence per line: no segmentation, one record per line.")
+    boolean sentences;
+
+    @Option(names = "--top-k", defaultValue = "0", description = "Show only the K most probable labels per task (0 = all; the table shows 1).")
+    int topK;
+
+    @Option(names = "--threshold", defaultValue = "0.5", description = "Mark a sentence uncertain when its top stance probability is below this.")
+    double threshold;
+
+    @Option(names = "--target", defaultValue = "", description = "Target of the stance, for models trained with a target column.")
+    String target;
+
+    @Option(names = "--neutral-mass", defaultValue = "" + ArticleAggregator.DEFAULT_NEUTRAL_MASS,
+            description = "Article verdict: how many confident sentences' worth of a position it takes to outweigh neutral.")
+    double neutralMass;
+
+    @Mixin
+    OutputOption output = new OutputOption();
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        output.checkWritable();
+        if (topK < 0 || threshold < 0 || threshold > 1 || neutralMass < 0) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--top-k, --threshold (0..1) and --neutral-mass must not be negative");
+        }
+        List<Path> in = inputs.isEmpty() ? List.of(Path.of("-")) : inputs;
+        // Everything that can fail on the user's input is checked before the first line is written.
+        List<RawArticle> articles = sentences ? List.of() : readArticles(in);
+        List<Path> lineFiles = sentences ? ArticleSource.files(in.stream().filter(p -> !p.toString().equals("-")).toList()) : List.of();
+        StanceModel scorer = StanceModel.load(model, 1, threshold, neutralMass);
+        Format chosen = format != null ? format : (System.console() != null && output.isStdout() ? Format.table : Format.jsonl);
+        PrintWriter err = spec.commandLine().getErr();
+        long start = System.nanoTime();
+        long[] count = new long[2];
+        output.write(w -> {
+            ScoreWriter writer = writer(chosen, w, scorer);
+            try {
+                if (sentences) {
+                    for (Path p : in) {
+                        if (p.toString().equals("-")) {
+                            count[0] += scoreLines(scorer, writer, System.in, "standard input", null, count);
+                        }
+                    }
+                    for (Path f : lineFiles) {
+                        try (InputStream s = Files.newInputStream(f)) {
+                            count[0] += scoreLines(scorer, writer, s, f.toString(), ArticleSource.idOf(f), count);
+                        }
+                    }
+                } else {
+                    for (RawArticle a : articles) {
+                        ArticleScore verdict = scorer.scoreArticle(a.id(), a.source(), a.text(), target, s -> {
+                            count[0]++;
+                            try {
+                                writer.sentence(a.id(), s);
+                            } catch (IOException e) {
+                                throw new UncheckedIOException(e);
+                            }
+                        });
+                        writer.article(verdict);
+                    }
+                }
+                writer.finish();
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
+        });
+        double seconds = (System.nanoTime() - start) / 1e9;
+        err.printf("scored %d sentences in %.2f s (%.0f sentences/s)%s%n", count[0], seconds, count[0] / Math.max(seconds, 1e-9),
+                count[1] > 0 ? "; " + count[1] + " line(s) not scored (empty or no Arabic letter): see their 'skipped' field" : "");
+        return 0;
+    }
+
+    private ScoreWriter writer(Format format, Writer w, StanceModel scorer) throws IOException {
+        return switch (format) {
+            case table -> new TableScoreWriter(w, topK);
+            case jsonl -> new JsonlScoreWriter(w, topK);
+            case csv -> new CsvScoreWriter(w, scorer.manifest().labels().getOrDefault("stance", List.of()),
+                    scorer.manifest().labels().getOrDefault("topic", List.of()));
+        };
+    }
+
+    /** Reads all articles and rejects empty, binary or non-Arabic ones before any scoring. */
+    private static List<RawArticle> readArticles(List<Path> in) {
+        List<RawArticle> articles = ArticleSource.read(in, System.in);
+        SentenceSegmenter segmenter = new SentenceSegmenter();
+        for (RawArticle a : articles) {
+            String where = a.source().equals("-") ? "standard input" : a.source();
+            if (a.text().isBlank()) {
+                throw new UserError(where + (a.source().equals("-") ? " is empty" : ": the file is empty"));
+            }
+            if (segmenter.sentences(a.text()).isEmpty()) {
+                throw new UserError(where + ": no sentence of Arabic text found (is this an Arabic article?)");
+            }
+        }
+        return articles;
+    }
+
+    /** Streams one input line by line, in batches, one record per line; returns the number of lines. */
+    private long scoreLines(StanceModel scorer, ScoreWriter writer, InputStream stream, String name, String articleId, long[] count)
+            throws IOException {
+        var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        BufferedReader reader = new BufferedReader(new InputStreamReader(stream, decoder));
+        List<String> batch = new ArrayList<>();
+        long lines = 0;
+        int first = 1;
+        String line;
+        try {
+            while (true) {
+                line = reader.readLine();
+                if (line != null) {
+                    if (lines == 0 && line.startsWith("\uFEFF")) {
+                        line = line.substring(1);
+                    }
+                    if (line.indexOf('\0') >= 0) {
+                        throw new UserError(name + ":" + (lines + 1) + ": binary data (a NUL byte); expected UTF-8 text");
+                    }
+                    batch.add(line);
+                    lines++;
+                }
+                if (batch.size() == StanceModel.BATCH || (line == null && !batch.isEmpty())) {
+                    List<SentenceScore> scores = scorer.scoreSentences(batch, target);
+                    for (SentenceScore s : scores) {
+                        SentenceScore numbered = new SentenceScore(first + s.id() - 1, s.text(), s.stance(), s.topic(), s.uncertain(), s.skipped());
+                        if (s.skipped() != null) {
+                            count[1]++;
+                        }
+                        writer.sentence(articleId, numbered);
+                    }
+                    first += batch.size();
+                    batch.clear();
+                }
+                if (line == null) {
+                    break;
+                }
+            }
+        } catch (CharacterCodingException e) {
+            throw new UserError(name + ":" + (lines + 1) + ": not valid UTF-8; save the input as UTF-8");
+        }
+        if (lines == 0) {
+            throw new UserError(name + " is empty: no sentence to score");
+        }
+        return lines;
+    }
+}
