@@ -12,13 +12,13 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.util.ModelSerializer;
+import org.stance.AtomicFile;
 import org.stance.UserError;
 import org.stance.features.Featurizer;
 import org.stance.model.Classifier;
@@ -46,25 +46,15 @@ public final class ModelArtifact {
 
     /** Fails fast, before training, when the model file could not be written. */
     public static void checkWritable(Path file) {
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent == null || !Files.isDirectory(parent)) {
-            throw new UserError("cannot write model " + file + ": folder " + parent + " does not exist");
-        }
-        if (!Files.isWritable(parent) || (Files.exists(file) && !Files.isWritable(file))) {
-            throw new UserError("cannot write model " + file + ": permission denied");
-        }
-        if (Files.isDirectory(file)) {
-            throw new UserError("cannot write model " + file + ": it is a folder");
-        }
+        AtomicFile.checkWritable(file, "model ");
     }
 
-    /** Writes the artifact atomically: a temporary file in the same folder, moved into place when complete. */
+    /** Writes the artifact atomically: readers never see a half-written model. */
     public static void save(Path file, Manifest manifest, Classifier classifier) {
         checkWritable(file);
-        Path tmp = null;
         try {
-            tmp = Files.createTempFile(file.toAbsolutePath().getParent(), "." + file.getFileName(), ".tmp");
-            try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(tmp))) {
+            AtomicFile.write(file, out -> {
+                ZipOutputStream zip = new ZipOutputStream(out);
                 zip.putNextEntry(new ZipEntry(MANIFEST));
                 zip.write(JSON.writeValueAsBytes(manifest));
                 zip.closeEntry();
@@ -78,18 +68,10 @@ public final class ModelArtifact {
                 ModelSerializer.writeModel(classifier.network(), net, false);
                 net.writeTo(zip);
                 zip.closeEntry();
-            }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                zip.finish();
+            });
         } catch (IOException e) {
             throw new UserError("cannot write model " + file + ": " + e.getMessage(), e);
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // the temporary file is all that is left; nothing more to do
-                }
-            }
         }
     }
 

@@ -1,13 +1,13 @@
 package org.stance.cli;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import picocli.CommandLine.Option;
+import org.stance.AtomicFile;
 import org.stance.UserError;
 
 /**
@@ -35,18 +35,8 @@ final class OutputOption {
 
     /** Fails fast when the output cannot be written, before any long work starts. */
     void checkWritable() {
-        if (isStdout()) {
-            return;
-        }
-        Path parent = path.toAbsolutePath().getParent();
-        if (parent == null || !Files.isDirectory(parent)) {
-            throw new UserError("cannot write " + path + ": folder " + parent + " does not exist");
-        }
-        if (!Files.isWritable(parent) || (Files.exists(path) && !Files.isWritable(path))) {
-            throw new UserError("cannot write " + path + ": permission denied");
-        }
-        if (Files.isDirectory(path)) {
-            throw new UserError("cannot write " + path + ": it is a folder");
+        if (!isStdout()) {
+            AtomicFile.checkWritable(path, "");
         }
     }
 
@@ -59,15 +49,11 @@ final class OutputOption {
                 w.flush();
                 return;
             }
-            Path tmp = Files.createTempFile(path.toAbsolutePath().getParent(), "." + path.getFileName(), ".tmp");
-            try {
-                try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                    body.writeTo(w);
-                }
-                Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            AtomicFile.write(path, out -> {
+                Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+                body.writeTo(w);
+                w.flush();
+            });
         } catch (IOException e) {
             throw new UserError("cannot write " + (isStdout() ? "standard output" : path) + ": " + e.getMessage(), e);
         }

@@ -5,10 +5,12 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.stance.AtomicFile;
 import org.stance.UserError;
 
 /** Writes labeled sentences in the dataset schema (UTF-8, RFC 4180), atomically. */
@@ -19,21 +21,15 @@ public final class DatasetWriter {
 
     public static void write(Path file, List<LabeledSentence> rows) {
         try {
-            Path dir = file.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-            try {
-                try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
-                     CSVPrinter printer = new CSVPrinter(w, CSVFormat.RFC4180.builder()
-                             .setHeader(LabeledSentence.COLUMNS.toArray(String[]::new)).build())) {
-                    for (LabeledSentence r : rows) {
-                        printer.printRecord(r.cells());
-                    }
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            AtomicFile.write(file, out -> {
+                Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+                CSVPrinter printer = new CSVPrinter(w, CSVFormat.RFC4180.builder().setHeader(LabeledSentence.COLUMNS.toArray(String[]::new)).build());
+                for (LabeledSentence r : rows) {
+                    printer.printRecord(r.cells());
                 }
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+                printer.flush();
+            });
         } catch (IOException e) {
             throw new UserError("cannot write " + file + ": " + e.getMessage(), e);
         }
