@@ -12,7 +12,7 @@ import java.util.TreeMap;
  * probabilities are these masses normalised, so an article needs about {@code neutralMass}
  * confident sentences' worth of one position before that position outweighs neutral, and the
  * position with most mass wins. The evidence are the sentences most probable for the verdict.
- * The pseudo-mass is chosen on the dev articles (see README) and is stored with the scorer.
+ * The evidence are the (up to three) sentences that give the verdict most probability.
  */
 public final class ArticleAggregator {
 
@@ -83,7 +83,7 @@ public final class ArticleAggregator {
             List<SentenceScore> evidence = new ArrayList<>();
             if (stance != null && !NO_POSITION.contains(stance.label())) {
                 String verdict = stance.label();
-                best.stream().filter(s -> s.stance().probabilities().getOrDefault(verdict, 0.0) >= 0.5)
+                best.stream().filter(s -> s.stance().probabilities().getOrDefault(verdict, 0.0) > 0)
                         .sorted(Comparator.comparingDouble((SentenceScore s) -> -s.stance().probabilities().get(verdict)))
                         .limit(EVIDENCE).forEach(evidence::add);
             }

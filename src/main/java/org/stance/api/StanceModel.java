@@ -73,6 +73,11 @@ public final class StanceModel {
         return manifest;
     }
 
+    /** True when the model reads the target as an input: its scores then depend on the target given. */
+    public boolean needsTarget() {
+        return manifest.ngrams().useTarget();
+    }
+
     /** Scores sentences as given (no segmentation); an empty or non-Arabic one is returned as skipped. */
     public List<SentenceScore> scoreSentences(List<String> sentences, String target) {
         List<Integer> ids = new ArrayList<>();

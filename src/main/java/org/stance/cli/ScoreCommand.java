@@ -82,6 +82,9 @@ final class ScoreCommand implements Callable<Integer> {
         List<RawArticle> articles = sentences ? List.of() : readArticles(in);
         List<Path> lineFiles = sentences ? ArticleSource.files(in.stream().filter(p -> !p.toString().equals("-")).toList()) : List.of();
         StanceModel scorer = StanceModel.load(model, 1, threshold, neutralMass);
+        if (scorer.needsTarget() && target.isEmpty()) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), model + " was trained with the target as an input: give --target");
+        }
         Format chosen = format != null ? format : (System.console() != null && output.isStdout() ? Format.table : Format.jsonl);
         PrintWriter err = spec.commandLine().getErr();
         long start = System.nanoTime();

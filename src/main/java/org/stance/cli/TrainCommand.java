@@ -23,7 +23,7 @@ final class TrainCommand implements Callable<Integer> {
     @Parameters(paramLabel = "TRAIN.csv", description = "Training sentences.")
     Path train;
 
-    @Option(names = "--dev", paramLabel = "DEV.csv", description = "Sentences for early stopping (default: 10% of the training articles).")
+    @Option(names = "--dev", paramLabel = "DEV.csv", description = "Sentences for early stopping (default: 10%% of the training articles).")
     Path dev;
 
     @Option(names = "--test", paramLabel = "TEST.csv", description = "Sentences evaluated once after training; figures stored in the model.")

@@ -67,7 +67,11 @@ final class TrainOptions {
     @Option(names = "--max-features", defaultValue = "200000", description = "Keep at most this many n-grams, the most frequent.")
     int maxFeatures;
 
-    @Option(names = "--target-cross", description = "Give every target its own copy of the n-gram weights (for multi-target data such as Mawqif).")
+    @Option(names = "--use-target", description = "The target column is an input known when scoring (target-specific stance data such as Mawqif), "
+            + "not a label; score then needs --target.")
+    boolean useTarget;
+
+    @Option(names = "--target-cross", description = "With --use-target: give every target its own copy of the n-gram weights.")
     boolean targetCross;
 
     @Option(names = "--fold-taa-marbuta", description = "Also fold ة into ه during normalisation.")
@@ -76,7 +80,7 @@ final class TrainOptions {
     TrainConfig config(picocli.CommandLine cli) {
         NgramConfig ngrams;
         try {
-            ngrams = new NgramConfig(wordNgrams, charMin, charMax, !noStems, minDf, maxFeatures, targetCross);
+            ngrams = new NgramConfig(wordNgrams, charMin, charMax, !noStems, minDf, maxFeatures, useTarget || targetCross, targetCross);
             return new TrainConfig(tasks, NormalizerConfig.defaults().withFoldTaaMarbuta(foldTaaMarbuta), ngrams, hidden, dropout, l2,
                     optimizer, learningRate, epochs, patience, batchSize, classWeights, seed);
         } catch (IllegalArgumentException e) {

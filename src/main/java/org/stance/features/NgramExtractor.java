@@ -22,7 +22,8 @@ final class NgramExtractor {
     }
 
     /** Feature strings by group; a string's first character encodes its group and kind. */
-    List<List<String>> extract(List<String> tokens, String target) {
+    List<List<String>> extract(List<String> tokens, String givenTarget) {
+        String target = config.useTarget() ? givenTarget : "";
         List<String> words = new ArrayList<>();
         for (int n = 1; n <= config.wordNgrams(); n++) {
             for (int i = 0; i + n <= tokens.size(); i++) {

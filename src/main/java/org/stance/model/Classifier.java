@@ -16,8 +16,8 @@ import org.stance.features.SparseVector;
  */
 public final class Classifier {
 
-    /** Sentences per forward pass: large enough to amortise ND4J calls, small enough for memory. */
-    static final int SCORING_BATCH = 64;
+    /** Sentences per forward pass: large enough to amortise the per-call cost of ND4J. */
+    static final int SCORING_BATCH = 256;
 
     private final Featurizer featurizer;
     private final ComputationGraph network;
@@ -66,14 +66,20 @@ public final class Classifier {
             out.put(task, new float[vectors.size()][]);
         }
         List<String> tasks = tasks();
+        boolean hidden = network.getConfiguration().getVertices().containsKey(NetworkFactory.HIDDEN);
         for (int from = 0; from < vectors.size(); from += SCORING_BATCH) {
             int to = Math.min(vectors.size(), from + SCORING_BATCH);
-            INDArray[] outputs = network.output(false, FeatureBatch.of(vectors.subList(from, to), featurizer.dimension()));
+            INDArray[] outputs = SparseForward.output(network, tasks, hidden, vectors.subList(from, to));
             for (int t = 0; t < tasks.size(); t++) {
                 float[][] rows = outputs[t].toFloatMatrix();
                 System.arraycopy(rows, 0, out.get(tasks.get(t)), from, rows.length);
             }
         }
         return out;
+    }
+
+    /** The network's own forward pass on the dense input, for checking {@link SparseForward}. */
+    INDArray[] denseOutput(List<SparseVector> vectors) {
+        return network.output(false, FeatureBatch.of(vectors, featurizer.dimension()));
     }
 }

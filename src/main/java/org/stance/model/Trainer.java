@@ -131,8 +131,13 @@ public final class Trainer {
         double lossSum = 0;
         int batches = 0;
         List<String> tasks = config.tasks();
-        for (int from = 0; from < order.size(); from += config.batchSize()) {
-            List<Integer> batch = order.subList(from, Math.min(order.size(), from + config.batchSize()));
+        int from = 0;
+        while (from < order.size()) {
+            int to = Math.min(order.size(), from + config.batchSize());
+            if (order.size() - to == 1) {
+                to++; // never leave a one-row batch: DL4J takes its [1,1] label mask for a per-output mask
+            }
+            List<Integer> batch = order.subList(from, to);
             List<SparseVector> rows = new ArrayList<>(batch.size());
             batch.forEach(i -> rows.add(vectors.get(i)));
             INDArray[] targets = new INDArray[tasks.size()];
@@ -149,11 +154,17 @@ public final class Trainer {
                     }
                 }
                 targets[t] = Nd4j.create(oneHot);
-                masks[t] = Nd4j.create(mask);
+                boolean complete = true;
+                for (float[] m : mask) {
+                    complete &= m[0] == 1f;
+                }
+                masks[t] = complete ? null : Nd4j.create(mask); // a mask only where some row lacks this task's label
             }
-            network.fit(new MultiDataSet(new INDArray[] {FeatureBatch.of(rows, dimension)}, targets, null, masks));
+            boolean anyMask = java.util.Arrays.stream(masks).anyMatch(java.util.Objects::nonNull);
+            network.fit(new MultiDataSet(new INDArray[] {FeatureBatch.of(rows, dimension)}, targets, null, anyMask ? masks : null));
             lossSum += network.score();
             batches++;
+            from = to;
         }
         return lossSum / Math.max(1, batches);
     }

@@ -24,7 +24,7 @@ class FeaturizerTest {
 
     @Test
     void keepsOnlyNgramsAboveMinDf() {
-        Featurizer f = fit(new NgramConfig(1, 0, 0, false, 2, 1000, false), NO_TARGETS);
+        Featurizer f = fit(new NgramConfig(1, 0, 0, false, 2, 1000, false, false), NO_TARGETS);
         // Words in at least two of the three sentences: القوات (1,2), العراق (1,2,3), من (1,3), في (2,3).
         assertEquals(4, f.dimension());
     }
@@ -46,13 +46,13 @@ class FeaturizerTest {
 
     @Test
     void unknownTextGivesAnEmptyVector() {
-        Featurizer f = fit(new NgramConfig(1, 0, 0, false, 2, 1000, false), NO_TARGETS);
+        Featurizer f = fit(new NgramConfig(1, 0, 0, false, 2, 1000, false, false), NO_TARGETS);
         assertEquals(0, f.featurize("كلمات غير معروفة", "").size());
     }
 
     @Test
     void maxFeaturesKeepsTheMostFrequent() {
-        Featurizer f = fit(new NgramConfig(1, 0, 0, false, 1, 2, false), NO_TARGETS);
+        Featurizer f = fit(new NgramConfig(1, 0, 0, false, 1, 2, false, false), NO_TARGETS);
         assertEquals(2, f.dimension());
         assertTrue(f.featurize("القوات في العراق", "").size() == 2);
     }
@@ -60,8 +60,8 @@ class FeaturizerTest {
     @Test
     void targetCrossingAddsTargetSpecificFeatures() {
         List<String> targets = List.of("iraq", "iraq", "syria");
-        Featurizer plain = fit(new NgramConfig(1, 0, 0, false, 2, 1000, false), targets);
-        Featurizer crossed = fit(new NgramConfig(1, 0, 0, false, 2, 1000, true), targets);
+        Featurizer plain = fit(new NgramConfig(1, 0, 0, false, 2, 1000, false, false), targets);
+        Featurizer crossed = fit(new NgramConfig(1, 0, 0, false, 2, 1000, true, true), targets);
         assertTrue(crossed.dimension() > plain.dimension());
     }
 

@@ -1,0 +1,63 @@
+package org.stance.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import org.stance.artifact.ModelArtifact;
+import org.stance.bench.ScoringBenchmark;
+import org.stance.data.DatasetReader;
+import org.stance.data.DatasetSchema;
+import org.stance.data.LabeledSentence;
+
+/** {@code stance bench-score}: scoring throughput, latency and memory of a model on real sentences. */
+@Command(name = "bench-score", mixinStandardHelpOptions = true, showDefaultValues = true,
+        description = "Benchmark scoring: batch sentences/s, single-sentence latency p50/p99 in one JVM, peak memory. "
+                + "See bench/scoring.sh for cold start and the fastText comparison.")
+final class BenchCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "DATA.csv", description = "Sentences to score (the text column).")
+    Path data;
+
+    @Option(names = {"-m", "--model"}, required = true, paramLabel = "MODEL.zip")
+    Path model;
+
+    @Option(names = "--min-sentences", defaultValue = "50000", description = "Batch-score at least this many sentences (the data repeated).")
+    int minSentences;
+
+    @Option(names = "--latency-calls", defaultValue = "2000", description = "Single-sentence calls timed for the latency percentiles.")
+    int latencyCalls;
+
+    @Option(names = "--threads", defaultValue = "1", description = "Network copies (concurrent callers) the model is loaded with.")
+    int threads;
+
+    @Option(names = "--json", description = "Print the figures as JSON.")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        List<String> sentences = new DatasetReader(DatasetSchema.open(Set.of())).read(data).rows().stream().map(LabeledSentence::text).toList();
+        PrintWriter err = spec.commandLine().getErr();
+        ScoringBenchmark.Result r = ScoringBenchmark.run(model, sentences, minSentences, latencyCalls, threads, line -> {
+            err.println(line);
+            err.flush();
+        });
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(ModelArtifact.toJson(r));
+        } else {
+            out.printf("model load %.2f s; batch scoring %,d sentences: %.0f sentences/s; single-sentence latency p50 %.2f ms, p99 %.2f ms; "
+                    + "peak RSS %d MB%n", r.loadSeconds(), r.sentences(), r.batchSentencesPerSecond(), r.latencyP50Ms(), r.latencyP99Ms(), r.peakRssMb());
+        }
+        return 0;
+    }
+}

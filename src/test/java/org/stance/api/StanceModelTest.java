@@ -1,0 +1,106 @@
+package org.stance.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.stance.TestData;
+import org.stance.TestModels;
+import org.stance.data.TextFiles;
+
+class StanceModelTest {
+
+    private final StanceModel model = StanceModel.load(TestModels.small(), 4, 0.5, 1.0);
+
+    @Test
+    void probabilitiesAreDistributionsSortedByProbability() {
+        List<SentenceScore> scores = model.scoreSentences(List.of("طالب البرلمان العراقي بانسحاب القوات الأجنبية من البلاد."), "");
+        SentenceScore s = scores.get(0);
+        assertNull(s.skipped());
+        assertEquals(4, s.stance().probabilities().size());
+        assertEquals(6, s.topic().probabilities().size());
+        assertEquals(1.0, s.stance().probabilities().values().stream().mapToDouble(Double::doubleValue).sum(), 1e-3);
+        List<Double> p = List.copyOf(s.stance().probabilities().values());
+        for (int i = 1; i < p.size(); i++) {
+            assertTrue(p.get(i - 1) >= p.get(i));
+        }
+        assertEquals(s.stance().label(), s.stance().probabilities().keySet().iterator().next());
+    }
+
+    @Test
+    void emptyAndNonArabicSentencesAreReportedNotScored() {
+        List<SentenceScore> scores = model.scoreSentences(List.of("", "Read Previous", "القوات باقية في العراق."), "");
+        assertEquals("empty", scores.get(0).skipped());
+        assertEquals("no Arabic letter", scores.get(1).skipped());
+        assertNull(scores.get(2).skipped());
+        assertEquals(List.of(1, 2, 3), scores.stream().map(SentenceScore::id).toList());
+    }
+
+    @Test
+    void articleVerdictIsADistributionWithEvidenceFromTheArticle() {
+        ArticleScore a = model.scoreArticle("003", TextFiles.read(TestData.SEEDS.resolve("003_8b30ea1d89039507.txt")));
+        assertEquals(13, a.sentences());
+        assertEquals(1.0, a.stance().probabilities().values().stream().mapToDouble(Double::doubleValue).sum(), 1e-3);
+        assertTrue(a.evidence().size() <= 3);
+        a.evidence().forEach(e -> assertTrue(e.stance().probabilities().get(a.stance().label()) >= 0.5));
+        assertEquals(13, a.topics().values().stream().mapToInt(Integer::intValue).sum());
+    }
+
+    @Test
+    void concurrentCallersFromAnotherPoolGetTheSamePredictions() throws Exception {
+        List<String> sentences = TestData.head("test", 200).stream().map(r -> r.text()).toList();
+        List<SentenceScore> expected = model.scoreSentences(sentences, "");
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            List<Future<List<SentenceScore>>> futures = new ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                futures.add(pool.submit(() -> model.scoreSentences(sentences, "")));
+            }
+            for (Future<List<SentenceScore>> f : futures) {
+                assertEquals(expected, f.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
+    void thresholdMarksLowConfidenceSentencesUncertain() {
+        Path file = TestModels.small();
+        StanceModel strict = StanceModel.load(file, 1, 0.999, 1.0);
+        StanceModel lax = StanceModel.load(file, 1, 0.0, 1.0);
+        String text = "وقال المتحدث إن المحادثات مستمرة.";
+        assertTrue(strict.scoreSentences(List.of(text), "").get(0).uncertain());
+        assertFalse(lax.scoreSentences(List.of(text), "").get(0).uncertain());
+    }
+
+    @Test
+    void aggregatorNeedsAboutNeutralMassOfEvidence() {
+        ArticleAggregator aggregator = new ArticleAggregator(1.0);
+        List<String> labels = List.of("neutral", "pro_withdrawal", "status_quo");
+        ArticleAggregator.Accumulator weak = aggregator.start(labels);
+        weak.add(sentence(1, 0.4f, 0.6f, 0f));
+        weak.add(sentence(2, 1f, 0f, 0f));
+        assertEquals("neutral", weak.verdict("a", "").stance().label());
+        ArticleAggregator.Accumulator strong = aggregator.start(labels);
+        strong.add(sentence(1, 0.1f, 0.9f, 0f));
+        strong.add(sentence(2, 0.2f, 0.8f, 0f));
+        strong.add(sentence(3, 0.3f, 0f, 0.7f));
+        ArticleScore v = strong.verdict("a", "");
+        assertEquals("pro_withdrawal", v.stance().label());
+        assertEquals(List.of(1, 2), v.evidence().stream().map(SentenceScore::id).toList());
+    }
+
+    private static SentenceScore sentence(int id, float neutral, float pro, float quo) {
+        return new SentenceScore(id, "s" + id, LabelScores.of(List.of("neutral", "pro_withdrawal", "status_quo"), new float[] {neutral, pro, quo}),
+                null, false, null);
+    }
+}

@@ -1,0 +1,114 @@
+package org.stance.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.stance.TestData;
+import org.stance.TestModels;
+import org.stance.data.DatasetWriter;
+
+class TrainEvaluateInspectCommandTest {
+
+    static final String[] QUICK = {"--epochs", "2", "--patience", "1", "--max-features", "5000", "--char-max", "3"};
+
+    @TempDir
+    static Path dir;
+    static Path train;
+    static Path dev;
+    static Path test;
+
+    @BeforeAll
+    static void data() {
+        train = dir.resolve("train.csv");
+        dev = dir.resolve("dev.csv");
+        test = dir.resolve("test.csv");
+        DatasetWriter.write(train, TestData.head("train", 500));
+        DatasetWriter.write(dev, TestData.head("dev", 120));
+        DatasetWriter.write(test, TestData.head("test", 120));
+    }
+
+    private static String[] args(String... head) {
+        String[] all = new String[head.length + QUICK.length];
+        System.arraycopy(head, 0, all, 0, head.length);
+        System.arraycopy(QUICK, 0, all, head.length, QUICK.length);
+        return all;
+    }
+
+    @Test
+    void trainWritesAModelAndReportsDevAndTest() throws IOException {
+        Path model = dir.resolve("m.zip");
+        CliRunner.Result r = CliRunner.run(args("train", train.toString(), "--dev", dev.toString(), "--test", test.toString(),
+                "-o", model.toString(), "--labels", "iraq-presence"));
+        assertEquals(0, r.code(), r.err());
+        assertTrue(Files.size(model) > 1000);
+        assertTrue(r.out().contains("dev stance (n="), r.out());
+        assertTrue(r.out().contains("test topic (n="), r.out());
+        assertTrue(r.err().contains("epoch  1"), "progress on stderr: " + r.err());
+        assertFalse(r.out().contains("epoch  1"), "no progress on stdout");
+
+        CliRunner.Result inspect = CliRunner.run("inspect", model.toString());
+        assertEquals(0, inspect.code(), inspect.err());
+        assertTrue(inspect.out().contains("format:       stance-model v1"));
+        assertTrue(inspect.out().contains("stance = neutral, pro_withdrawal, skeptical, status_quo"));
+        assertTrue(inspect.out().contains(org.stance.data.ArticleSource.sha256(Files.readAllBytes(train))));
+
+        JsonNode manifest = new ObjectMapper().readTree(CliRunner.run("inspect", "--json", model.toString()).out());
+        assertEquals(2, manifest.path("history").size());
+        assertTrue(manifest.path("evaluation").path("test").path("stance").path("macroF1").isNumber());
+    }
+
+    @Test
+    void evaluateReportsMetricsAsTextAndJson() throws IOException {
+        Path model = TestModels.small();
+        CliRunner.Result text = CliRunner.run("evaluate", "-m", model.toString(), test.toString());
+        assertEquals(0, text.code(), text.err());
+        assertTrue(text.out().contains("stance (n=") && text.out().contains("macro-F1") && text.out().contains("ECE"));
+        assertTrue(text.out().contains("confusion (rows: gold, columns: predicted)"));
+        JsonNode json = new ObjectMapper().readTree(CliRunner.run("evaluate", "-m", model.toString(), test.toString(), "--json").out());
+        assertEquals(4, json.path("stance").path("perClass").size());
+        assertTrue(json.path("topic").path("accuracy").asDouble() > 0);
+    }
+
+    @Test
+    void crossValidationRunsKFoldsGroupedByArticle() {
+        CliRunner.Result r = CliRunner.run(args("evaluate", "--cv", "3", train.toString(), "--task", "stance"));
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("stance: 3-fold macro-F1"), r.out());
+        assertTrue(r.out().contains("pooled stance (n=" + TestData.head("train", 500).size() + ")"), r.out());
+    }
+
+    @Test
+    void unknownLabelInDevListsTheKnownOnes() throws IOException {
+        Path bad = Files.writeString(dir.resolve("bad.csv"), "article_id,sentence_id,source,target,stance,topic,text\n"
+                + "x1,1,s,iraq,against,other,نص عربي للاختبار.\n");
+        CliRunner.Result r = CliRunner.run(args("train", train.toString(), "--dev", bad.toString(), "-o", dir.resolve("x.zip").toString(),
+                "--labels", "iraq-presence"));
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("bad.csv:2: column 5 (stance): unknown label 'against' (known: pro_withdrawal, status_quo, skeptical, neutral)"),
+                r.err());
+    }
+
+    @Test
+    void failsFastOnAnUnwritableOutputAndOnLeakage() {
+        CliRunner.Result r = CliRunner.run(args("train", train.toString(), "-o", dir.resolve("no/such/model.zip").toString()));
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("does not exist") && !r.err().contains("epoch"), r.err());
+        CliRunner.Result leak = CliRunner.run(args("train", train.toString(), "--dev", train.toString(), "-o", dir.resolve("l.zip").toString()));
+        assertEquals(1, leak.code());
+        assertTrue(leak.err().contains("also has sentences in the training data"), leak.err());
+    }
+
+    @Test
+    void evaluateNeedsAModelOrFolds() {
+        assertEquals(2, CliRunner.run("evaluate", test.toString()).code());
+    }
+}

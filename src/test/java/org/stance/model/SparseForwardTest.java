@@ -1,0 +1,48 @@
+package org.stance.model;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.stance.TestData;
+import org.stance.data.LabeledSentence;
+import org.stance.features.NgramConfig;
+import org.stance.features.SparseVector;
+import org.stance.text.NormalizerConfig;
+
+/** The sparse inference path must give what DL4J's own forward pass gives on the dense input. */
+class SparseForwardTest {
+
+    private static void check(TrainConfig config) {
+        List<LabeledSentence> train = TestData.head("train", 400);
+        List<LabeledSentence> dev = TestData.head("dev", 100);
+        Classifier c = new Trainer(config, s -> { }).train(train, dev).classifier();
+        List<SparseVector> vectors = new ArrayList<>();
+        for (LabeledSentence r : TestData.head("test", 80)) {
+            vectors.add(c.featurizer().featurize(r.text(), r.target()));
+        }
+        vectors.add(c.featurizer().featurize("كلمة", ""));
+        INDArray[] dense = c.denseOutput(vectors);
+        var sparse = c.predictVectors(vectors);
+        for (int t = 0; t < c.tasks().size(); t++) {
+            float[][] expected = dense[t].toFloatMatrix();
+            for (int i = 0; i < vectors.size(); i++) {
+                assertArrayEquals(expected[i], sparse.get(c.tasks().get(t))[i], 1e-5f, "row " + i);
+            }
+        }
+    }
+
+    @Test
+    void linearHeadsMatchTheDenseForwardPass() {
+        check(TestData.quickConfig(List.of("stance", "topic")));
+    }
+
+    @Test
+    void hiddenLayerNetworkMatchesTheDenseForwardPass() {
+        TrainConfig quick = TestData.quickConfig(List.of("stance", "topic"));
+        check(new TrainConfig(quick.tasks(), NormalizerConfig.defaults(), new NgramConfig(1, 2, 3, false, 2, 5000, false, false), 16, 0.2, 1e-4,
+                Optimizer.ADAM, 0.005, 2, 2, 32, ClassWeighting.SQRT, 3L));
+    }
+}
