@@ -65,7 +65,11 @@ public final class StanceModel {
      * @param neutralMass the article aggregation's neutral pseudo-mass
      */
     public static StanceModel load(Path file, int threads, double threshold, double neutralMass) {
-        ModelArtifact.Loaded loaded = ModelArtifact.load(file);
+        return of(ModelArtifact.load(file), threads, threshold, neutralMass);
+    }
+
+    /** A scorer over a model already loaded. */
+    public static StanceModel of(ModelArtifact.Loaded loaded, int threads, double threshold, double neutralMass) {
         return new StanceModel(loaded.manifest(), loaded.classifier(), Math.max(1, threads), threshold, neutralMass);
     }
 

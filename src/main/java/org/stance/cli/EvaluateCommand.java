@@ -42,6 +42,13 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the figures as JSON.")
     boolean json;
 
+    @Option(names = "--articles", description = "Also evaluate the article verdicts against the articles' majority sentence position.")
+    boolean articles;
+
+    @Option(names = "--neutral-mass", defaultValue = "" + org.stance.api.ArticleAggregator.DEFAULT_NEUTRAL_MASS,
+            description = "Article verdict setting (see score --help).")
+    double neutralMass;
+
     @Mixin
     TrainOptions training = new TrainOptions();
 
@@ -59,9 +66,13 @@ final class EvaluateCommand implements Callable<Integer> {
             ModelArtifact.Loaded loaded = ModelArtifact.load(model);
             Map<String, List<String>> known = new LinkedHashMap<>(loaded.classifier().labels());
             Dataset d = new DatasetReader(DatasetSchema.open(Set.of()).withKnownLabels(known)).read(data);
-            Map<String, Metrics> metrics = Evaluation.evaluate(loaded.classifier(), d.rows());
+            Map<String, Metrics> metrics = new LinkedHashMap<>(Evaluation.evaluate(loaded.classifier(), d.rows()));
             if (metrics.isEmpty()) {
                 throw new org.stance.UserError(data + ": no row carries a label of the model's tasks " + known.keySet());
+            }
+            if (articles) {
+                metrics.put("article", org.stance.api.ArticleEvaluation.evaluate(org.stance.api.StanceModel.of(loaded, 1, 0.0, neutralMass),
+                        d.rows(), neutralMass));
             }
             out.print(json ? ModelArtifact.toJson(metrics) + "\n" : MetricsReport.text("", metrics));
             return 0;

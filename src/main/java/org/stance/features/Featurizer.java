@@ -5,12 +5,9 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.stance.text.ArabicNormalizer;
 import org.stance.text.NormalizerConfig;
 import org.stance.text.Tokenizer;
@@ -19,7 +16,8 @@ import org.stance.text.Tokenizer;
  * Sentence → sparse TF-IDF vector over a vocabulary of word and character n-grams learned from
  * training sentences. Term frequency is sublinear (1 + ln tf), IDF is smoothed
  * (ln((1 + n) / (1 + df)) + 1), and each feature group is L2-normalised on its own, the weighting
- * that makes TF-IDF linear models strong on short texts. Immutable and thread-safe once built.
+ * that makes TF-IDF linear models strong on short texts. Features are identified by the 64-bit
+ * hash of their text (see {@link NgramExtractor}). Immutable and thread-safe once built.
  */
 public final class Featurizer {
 
@@ -27,92 +25,97 @@ public final class Featurizer {
     private final ArabicNormalizer normalizer;
     private final NgramConfig config;
     private final NgramExtractor extractor;
-    private final Map<String, Integer> index;
-    private final String[] features;
+    private final long[] hashes;
     private final int[] groups;
     private final float[] idf;
+    private final LongIntMap index;
 
-    private Featurizer(NormalizerConfig normalizerConfig, NgramConfig config, String[] features, int[] groups, float[] idf) {
+    private Featurizer(NormalizerConfig normalizerConfig, NgramConfig config, long[] hashes, int[] groups, float[] idf) {
         this.normalizerConfig = normalizerConfig;
         this.normalizer = new ArabicNormalizer(normalizerConfig);
         this.config = config;
         this.extractor = new NgramExtractor(config);
-        this.features = features;
+        this.hashes = hashes;
         this.groups = groups;
         this.idf = idf;
-        this.index = new HashMap<>(features.length * 2);
-        for (int i = 0; i < features.length; i++) {
-            index.put(features[i], i);
-        }
+        this.index = new LongIntMap(hashes);
     }
 
     /** Learns the vocabulary and IDF weights from training sentences (with their targets, "" when none). */
     public static Featurizer fit(List<String> texts, List<String> targets, NormalizerConfig normalizerConfig, NgramConfig config) {
         ArabicNormalizer normalizer = new ArabicNormalizer(normalizerConfig);
         NgramExtractor extractor = new NgramExtractor(config);
-        Map<String, int[]> df = new HashMap<>();
-        Map<String, Integer> groupOf = new HashMap<>();
+        Map<Long, int[]> df = new HashMap<>();
         for (int i = 0; i < texts.size(); i++) {
-            List<List<String>> grouped = extractor.extract(Tokenizer.tokenize(normalizer.normalize(texts.get(i))), targets.get(i));
-            Set<String> seen = new HashSet<>();
-            for (int g = 0; g < grouped.size(); g++) {
-                for (String f : grouped.get(g)) {
-                    if (seen.add(f)) {
-                        df.computeIfAbsent(f, k -> new int[1])[0]++;
-                        groupOf.putIfAbsent(f, g);
-                    }
-                }
-            }
+            Map<Long, Integer> seen = new HashMap<>();
+            extractor.extract(Tokenizer.tokenize(normalizer.normalize(texts.get(i))), targets.get(i), (g, h) -> seen.putIfAbsent(h, g));
+            seen.forEach((h, g) -> {
+                int[] entry = df.computeIfAbsent(h, k -> new int[] {0, g});
+                entry[0]++;
+            });
         }
-        List<Map.Entry<String, int[]>> kept = new ArrayList<>();
-        for (Map.Entry<String, int[]> e : df.entrySet()) {
+        List<Map.Entry<Long, int[]>> kept = new ArrayList<>();
+        for (Map.Entry<Long, int[]> e : df.entrySet()) {
             if (e.getValue()[0] >= config.minDf()) {
                 kept.add(e);
             }
         }
-        // Most frequent first, ties broken by the string itself so the vocabulary is deterministic.
-        kept.sort(Comparator.<Map.Entry<String, int[]>>comparingInt(e -> -e.getValue()[0]).thenComparing(Map.Entry::getKey));
+        // Most frequent first, ties broken by the hash so the vocabulary is deterministic.
+        kept.sort((a, b) -> a.getValue()[0] != b.getValue()[0] ? Integer.compare(b.getValue()[0], a.getValue()[0])
+                : Long.compare(a.getKey(), b.getKey()));
         int size = Math.min(kept.size(), config.maxFeatures());
-        String[] features = new String[size];
+        long[] hashes = new long[size];
         int[] groups = new int[size];
         float[] idf = new float[size];
         int n = texts.size();
         for (int i = 0; i < size; i++) {
-            Map.Entry<String, int[]> e = kept.get(i);
-            features[i] = e.getKey();
-            groups[i] = groupOf.get(e.getKey());
+            Map.Entry<Long, int[]> e = kept.get(i);
+            hashes[i] = e.getKey();
+            groups[i] = e.getValue()[1];
             idf[i] = (float) (Math.log((1.0 + n) / (1.0 + e.getValue()[0])) + 1.0);
         }
-        return new Featurizer(normalizerConfig, config, features, groups, idf);
+        return new Featurizer(normalizerConfig, config, hashes, groups, idf);
     }
 
     /** The TF-IDF vector of one sentence; indices ascend. Unknown n-grams are ignored. */
     public SparseVector featurize(String text, String target) {
-        List<List<String>> grouped = extractor.extract(Tokenizer.tokenize(normalizer.normalize(text)), target);
-        Map<Integer, Integer> counts = new HashMap<>();
-        for (List<String> group : grouped) {
-            for (String f : group) {
-                Integer id = index.get(f);
-                if (id != null) {
-                    counts.merge(id, 1, Integer::sum);
+        int[][] found = {new int[256]};
+        int[] count = {0};
+        extractor.extract(Tokenizer.tokenize(normalizer.normalize(text)), target, (g, h) -> {
+            int id = index.get(h);
+            if (id >= 0) {
+                if (count[0] == found[0].length) {
+                    found[0] = Arrays.copyOf(found[0], count[0] * 2);
                 }
+                found[0][count[0]++] = id;
             }
-        }
-        int[] ids = counts.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
-        float[] values = new float[ids.length];
+        });
+        int[] ids = found[0];
+        int total = count[0];
+        Arrays.sort(ids, 0, total);
+        int[] unique = new int[total];
+        float[] values = new float[total];
         double[] norms = new double[NgramExtractor.GROUPS];
-        for (int i = 0; i < ids.length; i++) {
-            values[i] = (float) ((1.0 + Math.log(counts.get(ids[i]))) * idf[ids[i]]);
-            norms[groups[ids[i]]] += values[i] * values[i];
+        int u = 0;
+        for (int i = 0; i < total; ) {
+            int j = i;
+            while (j < total && ids[j] == ids[i]) {
+                j++;
+            }
+            unique[u] = ids[i];
+            values[u] = (float) ((1.0 + Math.log(j - i)) * idf[ids[i]]);
+            norms[groups[ids[i]]] += values[u] * values[u];
+            u++;
+            i = j;
         }
-        for (int i = 0; i < ids.length; i++) {
-            values[i] /= (float) Math.sqrt(norms[groups[ids[i]]]);
+        for (int i = 0; i < u; i++) {
+            values[i] /= (float) Math.sqrt(norms[groups[unique[i]]]);
         }
-        return new SparseVector(ids, values);
+        return new SparseVector(Arrays.copyOf(unique, u), Arrays.copyOf(values, u));
     }
 
     public int dimension() {
-        return features.length;
+        return hashes.length;
     }
 
     public NgramConfig config() {
@@ -123,45 +126,46 @@ public final class Featurizer {
         return normalizerConfig;
     }
 
-    /** Writes the vocabulary as "group TAB idf TAB feature" lines, in index order. */
+    /** Writes the vocabulary as "group TAB idf TAB hash" lines, in index order. */
     public void writeVocabulary(Writer out) throws IOException {
-        for (int i = 0; i < features.length; i++) {
-            out.write(groups[i] + "\t" + idf[i] + "\t" + features[i].replace("\n", " ") + "\n");
+        for (int i = 0; i < hashes.length; i++) {
+            out.write(groups[i] + "\t" + idf[i] + "\t" + Long.toHexString(hashes[i]) + "\n");
         }
         out.flush();
     }
 
     /** Reads what {@link #writeVocabulary} wrote. */
     public static Featurizer readVocabulary(BufferedReader in, NormalizerConfig normalizerConfig, NgramConfig config) throws IOException {
-        List<String> feats = new ArrayList<>();
-        List<Integer> grps = new ArrayList<>();
+        List<long[]> rows = new ArrayList<>();
         List<Float> idfs = new ArrayList<>();
         String line;
         while ((line = in.readLine()) != null) {
-            int a = line.indexOf('\t');
-            int b = line.indexOf('\t', a + 1);
-            if (a < 0 || b < 0) {
-                throw new IOException("malformed vocabulary line " + (feats.size() + 1));
+            String[] f = line.split("\t");
+            if (f.length != 3) {
+                throw new IOException("malformed vocabulary line " + (rows.size() + 1));
             }
-            grps.add(Integer.parseInt(line.substring(0, a)));
-            idfs.add(Float.parseFloat(line.substring(a + 1, b)));
-            feats.add(line.substring(b + 1));
+            rows.add(new long[] {Long.parseUnsignedLong(f[2], 16), Integer.parseInt(f[0])});
+            idfs.add(Float.parseFloat(f[1]));
         }
-        float[] idf = new float[idfs.size()];
-        for (int i = 0; i < idf.length; i++) {
+        long[] hashes = new long[rows.size()];
+        int[] groups = new int[rows.size()];
+        float[] idf = new float[rows.size()];
+        for (int i = 0; i < hashes.length; i++) {
+            hashes[i] = rows.get(i)[0];
+            groups[i] = (int) rows.get(i)[1];
             idf[i] = idfs.get(i);
         }
-        return new Featurizer(normalizerConfig, config, feats.toArray(String[]::new), grps.stream().mapToInt(Integer::intValue).toArray(), idf);
+        return new Featurizer(normalizerConfig, config, hashes, groups, idf);
     }
 
     @Override
     public boolean equals(Object o) {
         return o instanceof Featurizer f && normalizerConfig.equals(f.normalizerConfig) && config.equals(f.config)
-                && Arrays.equals(features, f.features) && Arrays.equals(groups, f.groups) && Arrays.equals(idf, f.idf);
+                && Arrays.equals(hashes, f.hashes) && Arrays.equals(groups, f.groups) && Arrays.equals(idf, f.idf);
     }
 
     @Override
     public int hashCode() {
-        return Arrays.hashCode(features);
+        return Arrays.hashCode(hashes);
     }
 }

@@ -22,6 +22,7 @@ public final class Classifier {
     private final Featurizer featurizer;
     private final ComputationGraph network;
     private final Map<String, List<String>> labels;
+    private volatile SparseForward forward;
 
     public Classifier(Featurizer featurizer, ComputationGraph network, Map<String, List<String>> labels) {
         this.featurizer = featurizer;
@@ -66,16 +67,32 @@ public final class Classifier {
             out.put(task, new float[vectors.size()][]);
         }
         List<String> tasks = tasks();
-        boolean hidden = network.getConfiguration().getVertices().containsKey(NetworkFactory.HIDDEN);
+        SparseForward forward = sparseForward();
         for (int from = 0; from < vectors.size(); from += SCORING_BATCH) {
             int to = Math.min(vectors.size(), from + SCORING_BATCH);
-            INDArray[] outputs = SparseForward.output(network, tasks, hidden, vectors.subList(from, to));
+            INDArray[] outputs = forward.output(network, vectors.subList(from, to));
             for (int t = 0; t < tasks.size(); t++) {
                 float[][] rows = outputs[t].toFloatMatrix();
                 System.arraycopy(rows, 0, out.get(tasks.get(t)), from, rows.length);
             }
         }
         return out;
+    }
+
+    /** The first-layer snapshot for scoring; rebuilt after {@link #weightsChanged()}. */
+    private SparseForward sparseForward() {
+        SparseForward f = forward;
+        if (f == null) {
+            boolean hidden = network.getConfiguration().getVertices().containsKey(NetworkFactory.HIDDEN);
+            f = SparseForward.of(network, tasks(), hidden);
+            forward = f;
+        }
+        return f;
+    }
+
+    /** Called by the trainer whenever it updates the network's weights. */
+    void weightsChanged() {
+        forward = null;
     }
 
     /** The network's own forward pass on the dense input, for checking {@link SparseForward}. */

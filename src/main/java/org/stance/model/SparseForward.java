@@ -1,78 +1,96 @@
 package org.stance.model;
 
 import java.util.List;
+import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.transforms.segment.UnsortedSegmentSum;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.ops.transforms.Transforms;
 import org.stance.features.SparseVector;
 
 /**
- * Inference with the trained network's own weights, without materialising the dense input.
- * A sentence touches a few hundred of the vocabulary's features; building the dense
- * [batch × vocabulary] matrix costs far more than the arithmetic. Here the first layer gathers
- * the weight rows of the active features (one pullRows), scales them by the feature values and
- * sums them per sentence (one unsorted segment sum), all in ND4J, then the rest of the network
- * (ReLU hidden layer if any, softmax heads) runs as usual batched matrix products. The result
- * equals {@code network.output} on the dense input (checked by a test).
+ * Inference with the trained network's weights without materialising the dense input. A
+ * sentence touches a few hundred of the vocabulary's features; building the dense
+ * [batch × vocabulary] matrix costs far more than the arithmetic, and ND4J 1.0.0-M2.1 has no
+ * fast sparse product on CPU (its row gather makes one view per row: measured ~800 sentences/s).
+ * So the first layer — x·W for sparse x, an "embedding bag" — is summed here over a snapshot of
+ * W, and everything after it (bias, ReLU hidden layer, softmax heads) runs batched in ND4J.
+ * The result equals {@code network.output} on the dense input (checked by a test).
  */
 final class SparseForward {
 
-    private SparseForward() {
+    private final List<String> tasks;
+    private final boolean hidden;
+    private final float[] weights; // first layer, row-major [features × width]
+    private final int width;
+    private final INDArray bias;
+    private final int[] headWidths;
+
+    private SparseForward(List<String> tasks, boolean hidden, float[] weights, int width, INDArray bias, int[] headWidths) {
+        this.tasks = tasks;
+        this.hidden = hidden;
+        this.weights = weights;
+        this.width = width;
+        this.bias = bias;
+        this.headWidths = headWidths;
     }
 
-    /** Output probabilities per task, in the network's output order. */
-    static INDArray[] output(ComputationGraph network, List<String> tasks, boolean hidden, List<SparseVector> rows) {
-        String first = hidden ? NetworkFactory.HIDDEN : null;
-        INDArray[] out = new INDArray[tasks.size()];
+    /** A snapshot of the network's first-layer weights: the hidden layer, or all heads side by side. */
+    static SparseForward of(ComputationGraph network, List<String> tasks, boolean hidden) {
+        int[] headWidths = new int[tasks.size()];
+        for (int t = 0; t < tasks.size(); t++) {
+            headWidths[t] = (int) network.getLayer(tasks.get(t)).getParam("b").length();
+        }
+        INDArray w;
+        INDArray b;
         if (hidden) {
-            INDArray h = firstLayer(network.getLayer(first).getParam("W"), network.getLayer(first).getParam("b"), rows);
-            Transforms.relu(h, false);
-            for (int t = 0; t < tasks.size(); t++) {
-                org.deeplearning4j.nn.api.Layer head = network.getLayer(tasks.get(t));
-                out[t] = softmax(h.mmul(head.getParam("W")).addiRowVector(head.getParam("b")));
-            }
+            Layer h = network.getLayer(NetworkFactory.HIDDEN);
+            w = h.getParam("W");
+            b = h.getParam("b");
         } else {
+            INDArray[] ws = new INDArray[tasks.size()];
+            INDArray[] bs = new INDArray[tasks.size()];
             for (int t = 0; t < tasks.size(); t++) {
-                org.deeplearning4j.nn.api.Layer head = network.getLayer(tasks.get(t));
-                out[t] = softmax(firstLayer(head.getParam("W"), head.getParam("b"), rows));
+                ws[t] = network.getLayer(tasks.get(t)).getParam("W");
+                bs[t] = network.getLayer(tasks.get(t)).getParam("b");
             }
+            w = Nd4j.hstack(ws);
+            b = Nd4j.hstack(bs);
         }
-        return out;
+        return new SparseForward(tasks, hidden, w.dup('c').data().asFloat(), (int) w.columns(), b.dup().reshape(1, w.columns()), headWidths);
     }
 
-    /** x · W + b for sparse rows x. */
-    private static INDArray firstLayer(INDArray weights, INDArray bias, List<SparseVector> rows) {
-        int nnz = 0;
-        for (SparseVector v : rows) {
-            nnz += v.size();
-        }
-        long width = weights.columns();
-        INDArray result;
-        if (nnz == 0) {
-            result = Nd4j.zeros(weights.dataType(), rows.size(), width);
-        } else {
-            int[] index = new int[nnz];
-            float[] values = new float[nnz];
-            int[] segment = new int[nnz];
-            int k = 0;
-            for (int r = 0; r < rows.size(); r++) {
-                SparseVector v = rows.get(r);
-                for (int i = 0; i < v.size(); i++) {
-                    index[k] = v.indices()[i];
-                    values[k] = v.values()[i];
-                    segment[k++] = r;
+    /** Output probabilities per task for a batch of sparse rows. */
+    INDArray[] output(ComputationGraph network, List<SparseVector> rows) {
+        float[] first = new float[rows.size() * width];
+        for (int r = 0; r < rows.size(); r++) {
+            SparseVector v = rows.get(r);
+            int out = r * width;
+            for (int i = 0; i < v.size(); i++) {
+                int row = v.indices()[i] * width;
+                float x = v.values()[i];
+                for (int c = 0; c < width; c++) {
+                    first[out + c] += x * weights[row + c];
                 }
             }
-            INDArray gathered = Nd4j.pullRows(weights, 1, index);
-            gathered.muliColumnVector(Nd4j.createFromArray(values).reshape(nnz, 1).castTo(weights.dataType()));
-            result = Nd4j.exec(new UnsortedSegmentSum(gathered, Nd4j.createFromArray(segment), rows.size()))[0];
         }
-        return result.addiRowVector(bias);
-    }
-
-    private static INDArray softmax(INDArray logits) {
-        return Transforms.softmax(logits, false);
+        INDArray pre = Nd4j.create(first, new long[] {rows.size(), width}, 'c').castTo(bias.dataType()).addiRowVector(bias);
+        INDArray[] result = new INDArray[tasks.size()];
+        if (hidden) {
+            INDArray h = Transforms.relu(pre, false);
+            for (int t = 0; t < tasks.size(); t++) {
+                Layer head = network.getLayer(tasks.get(t));
+                result[t] = Transforms.softmax(h.mmul(head.getParam("W")).addiRowVector(head.getParam("b")), false);
+            }
+        } else {
+            int offset = 0;
+            for (int t = 0; t < tasks.size(); t++) {
+                INDArray logits = pre.get(NDArrayIndex.all(), NDArrayIndex.interval(offset, offset + headWidths[t])).dup();
+                result[t] = Transforms.softmax(logits, false);
+                offset += headWidths[t];
+            }
+        }
+        return result;
     }
 }

@@ -69,6 +69,7 @@ public final class Trainer {
         for (int epoch = 1; epoch <= config.maxEpochs(); epoch++) {
             long epochStart = System.nanoTime();
             double loss = runEpoch(network, featurizer.dimension(), train, trainVectors, labels, random);
+            classifier.weightsChanged();
             Map<String, Double> devF1 = devMacroF1(classifier, dev, devVectors);
             double score = devF1.values().stream().mapToDouble(Double::doubleValue).average().orElse(0);
             double seconds = (System.nanoTime() - epochStart) / 1e9;
@@ -87,6 +88,7 @@ public final class Trainer {
             }
         }
         network.setParams(bestParams);
+        classifier.weightsChanged();
         return new TrainingResult(classifier, history, bestEpoch, bestScore, (System.nanoTime() - start) / 1e9, train.size(), dev.size());
     }
 
