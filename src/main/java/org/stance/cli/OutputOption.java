@@ -35,9 +35,13 @@ final class OutputOption {
 
     /** Fails fast when the output cannot be written, before any long work starts. */
     void checkWritable() {
-        if (isStdout()) {
-            return;
+        if (!isStdout()) {
+            checkWritable(path);
         }
+    }
+
+    /** Fails fast when a file cannot be written to the given path. */
+    static void checkWritable(Path path) {
         Path parent = path.toAbsolutePath().getParent();
         if (parent == null || !Files.isDirectory(parent)) {
             throw new UserError("cannot write " + path + ": folder " + parent + " does not exist");

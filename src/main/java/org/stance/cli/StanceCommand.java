@@ -17,7 +17,7 @@ import org.stance.UserError;
         versionProvider = StanceCommand.Version.class,
         showDefaultValues = true,
         description = "Stance and topic classification trainer for Arabic news.",
-        subcommands = {PrepareCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {PrepareCommand.class, EmbedCommand.class, CommandLine.HelpCommand.class})
 public final class StanceCommand {
 
     @Option(names = "--stacktrace", scope = ScopeType.INHERIT,
