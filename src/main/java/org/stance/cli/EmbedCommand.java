@@ -1,5 +1,6 @@
 package org.stance.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +17,9 @@ import org.stance.embed.EmbeddingConfig;
 import org.stance.embed.EmbeddingTrainer;
 import org.stance.embed.TrainingCorpus;
 import org.stance.embed.WordEmbeddings;
+import org.stance.text.ArabicNormalizer;
 import org.stance.text.NormalizerConfig;
+import org.stance.text.Tokenizer;
 
 /**
  * {@code stance embed}: train word embeddings on unlabeled Arabic text, import a .vec file, or
@@ -141,7 +144,7 @@ final class EmbedCommand implements Callable<Integer> {
             e.provenance().forEach((key, value) -> out.printf("  %s = %s%n", key, value));
         }
         for (String word : neighbours) {
-            List<String> tokens = org.stance.text.Tokenizer.tokenize(new org.stance.text.ArabicNormalizer(e.normalizer()).normalize(word));
+            List<String> tokens = Tokenizer.tokenize(new ArabicNormalizer(e.normalizer()).normalize(word));
             String token = tokens.isEmpty() ? word : tokens.get(0);
             String how = e.contains(token) ? "" : e.vector(token).isPresent() ? " (out of vocabulary: subword vector)" : " (unknown)";
             out.printf("%s%s:", token, how);
@@ -163,7 +166,7 @@ final class EmbedCommand implements Callable<Integer> {
     private static long size(Path p) {
         try {
             return Files.size(p);
-        } catch (java.io.IOException ex) {
+        } catch (IOException ex) {
             return -1;
         }
     }

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
@@ -58,9 +59,11 @@ final class EmbeddingArchive {
     static void save(WordEmbeddings e, Path file) {
         Path parent = file.toAbsolutePath().getParent();
         try {
-            Path tmp = Files.createTempFile(parent, "." + file.getFileName(), ".tmp");
+            // not Files.createTempFile: its 0600 permissions would stay on the artifact after the move
+            Path tmp = parent.resolve("." + file.getFileName() + "." + Long.toHexString(System.nanoTime()) + ".tmp");
             try {
-                try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(tmp))) {
+                try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW,
+                        StandardOpenOption.WRITE))) {
                     writeTo(e, zip, "");
                 }
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -17,8 +17,9 @@ import org.stance.cli.StanceCommand;
 
 /**
  * Trains word vectors with DL4J's {@link Word2Vec} (skip-gram, negative sampling) on a
- * {@link TrainingCorpus}, then derives the {@link SubwordTable} from all trained words and keeps
- * the {@code maxWords} most frequent for the artifact.
+ * {@link TrainingCorpus}, centres the vectors ({@link VectorTable#centred()}), derives the
+ * {@link SubwordTable} from all trained words and keeps the {@code maxWords} most frequent for the
+ * artifact.
  *
  * <p>Why not DL4J's {@code FastText} wrapper, which trains true subword vectors: it runs the
  * native jfasttext library (x86_64 only) and its subword vectors live only inside the native
@@ -72,7 +73,7 @@ public final class EmbeddingTrainer {
         progress.printf("embed: trained %,d words x %d epochs in %.0f s (%,.0f words/s over all passes)%n",
                 corpus.tokens(), config.epochs(), seconds, lines.served() / seconds);
 
-        VectorTable all = vectors(w2v);
+        VectorTable all = vectors(w2v).centred();
         SubwordTable subwords = SubwordTable.build(all, config.minN(), config.maxN(), config.maxNgrams());
         progress.printf("embed: vocabulary %,d words (min count %d), %,d n-grams; keeping the top %s words%n",
                 all.size(), config.minCount(), subwords.size(), config.maxWords() == 0 ? "all" : String.format("%,d", config.maxWords()));
@@ -102,6 +103,7 @@ public final class EmbeddingTrainer {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("source", "trained");
         p.put("algorithm", "dl4j-word2vec-skipgram-negative-sampling");
+        p.put("postprocessing", "mean vector subtracted");
         p.put("corpus.description", corpus.description());
         p.put("corpus.tokens", String.valueOf(corpus.tokens()));
         p.put("corpus.texts", String.valueOf(corpus.lines().size()));

@@ -25,8 +25,6 @@ final class SubwordTable {
 
     static final int DEFAULT_MIN_N = 3;
     static final int DEFAULT_MAX_N = 5;
-    /** An n-gram seen in a single word is that word's copy and adds nothing to the table. */
-    private static final int MIN_WORDS_PER_NGRAM = 2;
 
     private final int minN;
     private final int maxN;
@@ -58,9 +56,9 @@ final class SubwordTable {
     }
 
     /**
-     * Builds the table from a vocabulary: n-grams found in at least two words, the
-     * {@code maxNgrams} most widespread of them (0 = all; ties broken alphabetically so the
-     * result does not depend on hash order).
+     * Builds the table from a vocabulary: the {@code maxNgrams} most widespread n-grams (0 = all;
+     * ties broken alphabetically so the result does not depend on hash order). An n-gram of a
+     * single word is kept when there is room: it ties an unseen form to exactly that word.
      */
     static SubwordTable build(VectorTable words, int minN, int maxN, int maxNgrams) {
         Map<String, int[]> wordCount = new HashMap<>();
@@ -69,12 +67,7 @@ final class SubwordTable {
                 wordCount.computeIfAbsent(g, k -> new int[1])[0]++;
             }
         }
-        List<String> kept = new ArrayList<>();
-        wordCount.forEach((g, c) -> {
-            if (c[0] >= MIN_WORDS_PER_NGRAM) {
-                kept.add(g);
-            }
-        });
+        List<String> kept = new ArrayList<>(wordCount.keySet());
         kept.sort(Comparator.<String>comparingInt(g -> -wordCount.get(g)[0]).thenComparing(Comparator.naturalOrder()));
         if (maxNgrams > 0 && kept.size() > maxNgrams) {
             kept.subList(maxNgrams, kept.size()).clear();

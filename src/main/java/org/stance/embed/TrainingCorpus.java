@@ -35,9 +35,10 @@ import org.stance.text.Tokenizer;
  * A text seen twice (ANT lists about 1,100 articles under two labels) is used once, so that
  * duplicates do not double their words' weight.
  *
- * @param lines   token lines, one per text
- * @param inputs  what was read, with hashes, for the artifact's manifest
- * @param tokens  number of tokens over all lines
+ * @param lines       token lines, one per text
+ * @param inputs      what was read, with hashes, for the artifact's manifest
+ * @param tokens      number of tokens over all lines
+ * @param normalizer  the normalisation applied before tokenising
  */
 public record TrainingCorpus(List<String> lines, List<Input> inputs, long tokens, NormalizerConfig normalizer) {
 

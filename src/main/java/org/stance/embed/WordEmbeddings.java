@@ -21,9 +21,11 @@ import org.stance.text.Tokenizer;
  * <p>Lookup of a token: its own vector when it is in the vocabulary; otherwise a vector composed
  * from its character n-grams ({@link SubwordTable}) blended with the vector of its light stem
  * ({@link Tokenizer#stem}) when the stem is a known word, rescaled to the mean length of word
- * vectors so that it weighs like a known word in pooling. Measured on the ANT embeddings (see
- * docs/EMBEDDINGS.md): the fallback gives a vector to most OOV tweet tokens, and the blend is
- * closer to a held-out word's true vector than either part alone.
+ * vectors so that it weighs like a known word in pooling. Measured on the ANT embeddings
+ * (docs/EMBEDDINGS.md): with 50,000 words, 18% of the tokens of Mawqif test tweets are OOV and
+ * under 1% stay without a vector once the fallback is used; for hidden known words the blend is
+ * as close to the true vector as n-grams alone (cosine 0.41 where the mean vector scores 0) and
+ * finds the word among its 10 nearest neighbours more often (12% against 11%).
  *
  * <p>Immutable and thread-safe: nothing changes after construction and no method caches.
  * Persistence: {@link #save}/{@link #load} (own zip), {@link #writeTo}/{@link #readFrom} (inside
@@ -182,18 +184,23 @@ public final class WordEmbeddings {
 
     /** The k known words closest (cosine) to the token's vector, the token itself excluded. */
     public List<Neighbour> nearest(String token, int k) {
-        Optional<float[]> query = vector(token);
-        if (query.isEmpty()) {
-            return List.of();
-        }
+        return vector(token).map(v -> nearest(v, k, token)).orElse(List.of());
+    }
+
+    /** The k known words closest (cosine) to a vector. */
+    public List<Neighbour> nearest(float[] vector, int k) {
+        return nearest(vector, k, null);
+    }
+
+    private List<Neighbour> nearest(float[] query, int k, String excluded) {
         PriorityQueue<Neighbour> best = new PriorityQueue<>((a, b) -> Double.compare(a.similarity(), b.similarity()));
         float[] row = new float[dimension()];
         for (int i = 0; i < words.size(); i++) {
-            if (words.word(i).equals(token)) {
+            if (words.word(i).equals(excluded)) {
                 continue;
             }
             System.arraycopy(words.vectors(), i * dimension(), row, 0, dimension());
-            best.add(new Neighbour(words.word(i), Vectors.cosine(query.get(), row)));
+            best.add(new Neighbour(words.word(i), Vectors.cosine(query, row)));
             if (best.size() > k) {
                 best.poll();
             }
