@@ -17,7 +17,7 @@ import org.stance.UserError;
         versionProvider = StanceCommand.Version.class,
         showDefaultValues = true,
         description = "Stance and topic classification trainer for Arabic news.",
-        subcommands = {PrepareCommand.class, DatasetCommand.class, TrainCommand.class, EvaluateCommand.class, ScoreCommand.class, BenchCommand.class,
+        subcommands = {PrepareCommand.class, DatasetCommand.class, TrainCommand.class, EvaluateCommand.class, ScoreCommand.class, BenchCommand.class, EmbedCommand.class,
                 InspectCommand.class, CommandLine.HelpCommand.class})
 public final class StanceCommand {
 
