@@ -37,7 +37,7 @@ public final class TestData {
 
     /** A configuration that trains in seconds. */
     public static TrainConfig quickConfig(List<String> tasks) {
-        return new TrainConfig(tasks, NormalizerConfig.defaults(), new NgramConfig(2, 2, 4, true, 2, 20_000, false, false), 0, 0.0, 1e-4,
+        return new TrainConfig(tasks, NormalizerConfig.defaults(), new NgramConfig(2, 2, 4, true, 2, 20_000, false, false), null, 0, 0.0, 1e-4,
                 Optimizer.ADAGRAD, 0.1, 3, 2, 32, ClassWeighting.SQRT, 7L);
     }
 }

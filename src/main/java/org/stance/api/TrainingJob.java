@@ -85,10 +85,16 @@ public final class TrainingJob {
         }
         Manifest manifest = new Manifest(Manifest.FORMAT, Manifest.FORMAT_VERSION, StanceCommand.projectVersion(),
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), classifier.labels(), config.normalizer().toMap(),
-                config.ngrams(), classifier.featurizer().dimension(), Hyperparameters.of(config), data, evaluation,
+                config.ngrams(), embeddingUse(classifier), classifier.featurizer().dimension(), Hyperparameters.of(config), data, evaluation,
                 result.history(), result.bestEpoch(), result.seconds());
         ModelArtifact.save(request.output(), manifest, classifier);
         return new Outcome(manifest, classifier);
+    }
+
+    private static org.stance.artifact.EmbeddingUse embeddingUse(Classifier classifier) {
+        var e = classifier.featurizer().embeddings();
+        return e == null ? null : new org.stance.artifact.EmbeddingUse(classifier.featurizer().pooling().name(),
+                e.pooledDimension(classifier.featurizer().pooling()), e.vocabularySize(), e.provenance());
     }
 
     static DatasetSchema schema(boolean closedLabels, Set<String> required) {

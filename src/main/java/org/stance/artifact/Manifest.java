@@ -12,11 +12,12 @@ import org.stance.model.EpochRecord;
  *
  * @param labels     task → labels in output order
  * @param normalizer the normalisation steps, name → on/off, re-applied when scoring
+ * @param embeddings the word vectors stored in the model and how they are pooled, or null
  * @param evaluation split name ("dev", "test") → task → metrics
  */
 public record Manifest(String format, int formatVersion, String projectVersion, String createdAt,
                        Map<String, List<String>> labels, Map<String, Boolean> normalizer, NgramConfig ngrams,
-                       int featureCount, Hyperparameters hyperparameters, List<DataProvenance> data,
+                       EmbeddingUse embeddings, int featureCount, Hyperparameters hyperparameters, List<DataProvenance> data,
                        Map<String, Map<String, Metrics>> evaluation, List<EpochRecord> history, int bestEpoch,
                        double trainingSeconds) {
 
@@ -27,7 +28,7 @@ public record Manifest(String format, int formatVersion, String projectVersion, 
     public Manifest withEvaluation(String split, Map<String, Metrics> metrics) {
         Map<String, Map<String, Metrics>> all = new java.util.LinkedHashMap<>(evaluation);
         all.put(split, metrics);
-        return new Manifest(format, formatVersion, projectVersion, createdAt, labels, normalizer, ngrams, featureCount,
+        return new Manifest(format, formatVersion, projectVersion, createdAt, labels, normalizer, ngrams, embeddings, featureCount,
                 hyperparameters, data, all, history, bestEpoch, trainingSeconds);
     }
 }

@@ -20,6 +20,8 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.util.ModelSerializer;
 import org.stance.AtomicFile;
 import org.stance.UserError;
+import org.stance.embed.Pooling;
+import org.stance.embed.WordEmbeddings;
 import org.stance.features.Featurizer;
 import org.stance.model.Classifier;
 import org.stance.text.NormalizerConfig;
@@ -34,6 +36,7 @@ public final class ModelArtifact {
     static final String MANIFEST = "manifest.json";
     static final String VOCABULARY = "vocabulary.tsv";
     static final String NETWORK = "network.dl4j.zip";
+    static final String EMBEDDINGS = "embeddings/"; // the prefix ModelEmbeddings reads too
 
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -63,6 +66,9 @@ public final class ModelArtifact {
                 classifier.featurizer().writeVocabulary(w);
                 w.flush();
                 zip.closeEntry();
+                if (classifier.featurizer().embeddings() != null) {
+                    classifier.featurizer().embeddings().writeTo(zip, EMBEDDINGS);
+                }
                 zip.putNextEntry(new ZipEntry(NETWORK));
                 ByteArrayOutputStream net = new ByteArrayOutputStream();
                 ModelSerializer.writeModel(classifier.network(), net, false);
@@ -98,7 +104,9 @@ public final class ModelArtifact {
             Manifest manifest = manifest(zip, file);
             Featurizer featurizer;
             try (BufferedReader r = new BufferedReader(new InputStreamReader(entry(zip, VOCABULARY, file), StandardCharsets.UTF_8))) {
-                featurizer = Featurizer.readVocabulary(r, NormalizerConfig.fromMap(manifest.normalizer()), manifest.ngrams());
+                EmbeddingUse use = manifest.embeddings();
+                featurizer = Featurizer.readVocabulary(r, NormalizerConfig.fromMap(manifest.normalizer()), manifest.ngrams(),
+                        use == null ? null : WordEmbeddings.readFrom(zip, EMBEDDINGS), use == null ? null : Pooling.valueOf(use.pooling()));
             }
             if (featurizer.dimension() != manifest.featureCount()) {
                 throw new UserError(file + ": corrupt model: vocabulary has " + featurizer.dimension() + " features, manifest says "

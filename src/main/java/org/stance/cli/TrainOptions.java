@@ -74,6 +74,15 @@ final class TrainOptions {
     @Option(names = "--target-cross", description = "With --use-target: give every target its own copy of the n-gram weights.")
     boolean targetCross;
 
+    @Option(names = "--embeddings", paramLabel = "FILE", description = "Word vectors from 'stance embed' to pool into extra features (default: n-grams only).")
+    java.nio.file.Path embeddings;
+
+    @Option(names = "--pooling", defaultValue = "SIF", description = "How --embeddings vectors become a sentence vector: ${COMPLETION-CANDIDATES}.")
+    org.stance.embed.Pooling pooling;
+
+    @Option(names = "--embedding-words", defaultValue = "20000", description = "Most frequent words of --embeddings kept in the model (bounds its size).")
+    int embeddingWords;
+
     @Option(names = "--fold-taa-marbuta", description = "Also fold ة into ه during normalisation.")
     boolean foldTaaMarbuta;
 
@@ -81,7 +90,8 @@ final class TrainOptions {
         NgramConfig ngrams;
         try {
             ngrams = new NgramConfig(wordNgrams, charMin, charMax, !noStems, minDf, maxFeatures, useTarget || targetCross, targetCross);
-            return new TrainConfig(tasks, NormalizerConfig.defaults().withFoldTaaMarbuta(foldTaaMarbuta), ngrams, hidden, dropout, l2,
+            return new TrainConfig(tasks, NormalizerConfig.defaults().withFoldTaaMarbuta(foldTaaMarbuta), ngrams,
+                    embeddings == null ? null : new org.stance.model.EmbeddingFeatures(embeddings, pooling, embeddingWords), hidden, dropout, l2,
                     optimizer, learningRate, epochs, patience, batchSize, classWeights, seed);
         } catch (IllegalArgumentException e) {
             throw new picocli.CommandLine.ParameterException(cli, e.getMessage());

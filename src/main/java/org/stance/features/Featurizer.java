@@ -10,13 +10,17 @@ import java.util.List;
 import java.util.Map;
 import org.stance.text.ArabicNormalizer;
 import org.stance.text.NormalizerConfig;
+import org.stance.embed.Pooling;
+import org.stance.embed.WordEmbeddings;
 import org.stance.text.Tokenizer;
 
 /**
  * Sentence → sparse TF-IDF vector over a vocabulary of word and character n-grams learned from
  * training sentences. Term frequency is sublinear (1 + ln tf), IDF is smoothed
  * (ln((1 + n) / (1 + df)) + 1), and each feature group is L2-normalised on its own, the weighting
- * that makes TF-IDF linear models strong on short texts. Features are identified by the 64-bit
+ * that makes TF-IDF linear models strong on short texts. Optionally the pooled word vectors of
+ * in-house embeddings follow the n-grams, so the classifier also sees words it never saw
+ * labeled. Features are identified by the 64-bit
  * hash of their text (see {@link NgramExtractor}). Immutable and thread-safe once built.
  */
 public final class Featurizer {
@@ -29,8 +33,11 @@ public final class Featurizer {
     private final int[] groups;
     private final float[] idf;
     private final LongIntMap index;
+    private final WordEmbeddings embeddings; // null: n-grams only
+    private final Pooling pooling;
 
-    private Featurizer(NormalizerConfig normalizerConfig, NgramConfig config, long[] hashes, int[] groups, float[] idf) {
+    private Featurizer(NormalizerConfig normalizerConfig, NgramConfig config, long[] hashes, int[] groups, float[] idf,
+                       WordEmbeddings embeddings, Pooling pooling) {
         this.normalizerConfig = normalizerConfig;
         this.normalizer = new ArabicNormalizer(normalizerConfig);
         this.config = config;
@@ -39,10 +46,25 @@ public final class Featurizer {
         this.groups = groups;
         this.idf = idf;
         this.index = new LongIntMap(hashes);
+        this.embeddings = embeddings;
+        this.pooling = pooling;
     }
 
     /** Learns the vocabulary and IDF weights from training sentences (with their targets, "" when none). */
     public static Featurizer fit(List<String> texts, List<String> targets, NormalizerConfig normalizerConfig, NgramConfig config) {
+        return fit(texts, targets, normalizerConfig, config, null, null);
+    }
+
+    /**
+     * The same, with the pooled word vectors of {@code embeddings} appended to every sentence's
+     * n-gram vector (as a third, L2-normalised group), or none when {@code embeddings} is null.
+     */
+    public static Featurizer fit(List<String> texts, List<String> targets, NormalizerConfig normalizerConfig, NgramConfig config,
+                                 WordEmbeddings embeddings, Pooling pooling) {
+        if (embeddings != null && !embeddings.normalizer().equals(normalizerConfig)) {
+            throw new org.stance.UserError("the embeddings were trained with another normalisation (" + embeddings.normalizer().toMap()
+                    + ") than this model uses (" + normalizerConfig.toMap() + ")");
+        }
         ArabicNormalizer normalizer = new ArabicNormalizer(normalizerConfig);
         NgramExtractor extractor = new NgramExtractor(config);
         Map<Long, int[]> df = new HashMap<>();
@@ -74,14 +96,15 @@ public final class Featurizer {
             groups[i] = e.getValue()[1];
             idf[i] = (float) (Math.log((1.0 + n) / (1.0 + e.getValue()[0])) + 1.0);
         }
-        return new Featurizer(normalizerConfig, config, hashes, groups, idf);
+        return new Featurizer(normalizerConfig, config, hashes, groups, idf, embeddings, pooling);
     }
 
     /** The TF-IDF vector of one sentence; indices ascend. Unknown n-grams are ignored. */
     public SparseVector featurize(String text, String target) {
         int[][] found = {new int[256]};
         int[] count = {0};
-        extractor.extract(Tokenizer.tokenize(normalizer.normalize(text)), target, (g, h) -> {
+        List<String> tokens = Tokenizer.tokenize(normalizer.normalize(text));
+        extractor.extract(tokens, target, (g, h) -> {
             int id = index.get(h);
             if (id >= 0) {
                 if (count[0] == found[0].length) {
@@ -111,10 +134,40 @@ public final class Featurizer {
         for (int i = 0; i < u; i++) {
             values[i] /= (float) Math.sqrt(norms[groups[unique[i]]]);
         }
-        return new SparseVector(Arrays.copyOf(unique, u), Arrays.copyOf(values, u));
+        if (embeddings == null) {
+            return new SparseVector(Arrays.copyOf(unique, u), Arrays.copyOf(values, u));
+        }
+        float[] pooled = embeddings.pool(tokens, pooling);
+        double norm = 0;
+        for (float x : pooled) {
+            norm += x * x;
+        }
+        int[] allIds = Arrays.copyOf(unique, u + pooled.length);
+        float[] allValues = Arrays.copyOf(values, u + pooled.length);
+        int n = u;
+        for (int j = 0; j < pooled.length && norm > 0; j++) {
+            allIds[n] = hashes.length + j;
+            allValues[n++] = (float) (pooled[j] / Math.sqrt(norm));
+        }
+        return new SparseVector(Arrays.copyOf(allIds, n), Arrays.copyOf(allValues, n));
     }
 
+    /** The word vectors appended to every sentence, or null. */
+    public WordEmbeddings embeddings() {
+        return embeddings;
+    }
+
+    public Pooling pooling() {
+        return pooling;
+    }
+
+    /** Input width of the network: the n-gram vocabulary, plus the pooled embedding when there is one. */
     public int dimension() {
+        return hashes.length + (embeddings == null ? 0 : embeddings.pooledDimension(pooling));
+    }
+
+    /** Size of the n-gram vocabulary alone. */
+    public int ngramCount() {
         return hashes.length;
     }
 
@@ -136,6 +189,12 @@ public final class Featurizer {
 
     /** Reads what {@link #writeVocabulary} wrote. */
     public static Featurizer readVocabulary(BufferedReader in, NormalizerConfig normalizerConfig, NgramConfig config) throws IOException {
+        return readVocabulary(in, normalizerConfig, config, null, null);
+    }
+
+    /** Reads what {@link #writeVocabulary} wrote, with the embeddings the model stored beside it. */
+    public static Featurizer readVocabulary(BufferedReader in, NormalizerConfig normalizerConfig, NgramConfig config,
+                                            WordEmbeddings embeddings, Pooling pooling) throws IOException {
         List<long[]> rows = new ArrayList<>();
         List<Float> idfs = new ArrayList<>();
         String line;
@@ -155,7 +214,7 @@ public final class Featurizer {
             groups[i] = (int) rows.get(i)[1];
             idf[i] = idfs.get(i);
         }
-        return new Featurizer(normalizerConfig, config, hashes, groups, idf);
+        return new Featurizer(normalizerConfig, config, hashes, groups, idf, embeddings, pooling);
     }
 
     @Override

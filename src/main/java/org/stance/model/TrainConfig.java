@@ -10,6 +10,7 @@ import org.stance.text.NormalizerConfig;
  *
  * @param tasks         label columns to learn ("stance", "topic"), each an output head; empty = every
  *                      label column the training data fills
+ * @param embeddings    word vectors pooled into extra input features, or null for n-grams only
  * @param hidden        width of the shared hidden layer; 0 gives one linear softmax per task
  * @param inputDropout  probability of dropping an input feature during training (0 = none)
  * @param l2            L2 weight decay
@@ -21,7 +22,7 @@ import org.stance.text.NormalizerConfig;
  * @param classWeighting loss weights against class imbalance
  * @param seed          seeds weight initialisation, shuffling and the dev split
  */
-public record TrainConfig(List<String> tasks, NormalizerConfig normalizer, NgramConfig ngrams, int hidden,
+public record TrainConfig(List<String> tasks, NormalizerConfig normalizer, NgramConfig ngrams, EmbeddingFeatures embeddings, int hidden,
                           double inputDropout, double l2, Optimizer optimizer, double learningRate, int maxEpochs, int patience,
                           int batchSize, ClassWeighting classWeighting, long seed) {
 
@@ -34,12 +35,12 @@ public record TrainConfig(List<String> tasks, NormalizerConfig normalizer, Ngram
     }
 
     public static TrainConfig defaults(List<String> tasks) {
-        return new TrainConfig(tasks, NormalizerConfig.defaults(), NgramConfig.defaults(), 0, 0.2, 1e-5, Optimizer.ADAM, 0.01, 40, 4, 32,
+        return new TrainConfig(tasks, NormalizerConfig.defaults(), NgramConfig.defaults(), null, 0, 0.2, 1e-5, Optimizer.ADAM, 0.01, 40, 4, 32,
                 ClassWeighting.SQRT, 42L);
     }
 
     public TrainConfig withTasks(List<String> newTasks) {
-        return new TrainConfig(newTasks, normalizer, ngrams, hidden, inputDropout, l2, optimizer, learningRate, maxEpochs, patience,
+        return new TrainConfig(newTasks, normalizer, ngrams, embeddings, hidden, inputDropout, l2, optimizer, learningRate, maxEpochs, patience,
                 batchSize, classWeighting, seed);
     }
 }

@@ -14,6 +14,7 @@ import org.stance.UserError;
 import org.stance.data.LabeledSentence;
 import org.stance.eval.Evaluator;
 import org.stance.eval.Metrics;
+import org.stance.embed.WordEmbeddings;
 import org.stance.features.Featurizer;
 import org.stance.features.SparseVector;
 
@@ -36,7 +37,10 @@ public final class Trainer {
     public TrainingResult train(List<LabeledSentence> train, List<LabeledSentence> dev) {
         long start = System.nanoTime();
         Map<String, List<String>> labels = checkTasks(train, dev);
-        Featurizer featurizer = Featurizer.fit(texts(train), targets(train), config.normalizer(), config.ngrams());
+        EmbeddingFeatures emb = config.embeddings();
+        WordEmbeddings vectors = emb == null ? null : ModelEmbeddings.load(emb.file()).top(emb.words());
+        Featurizer featurizer = Featurizer.fit(texts(train), targets(train), config.normalizer(), config.ngrams(), vectors,
+                emb == null ? null : emb.pooling());
         progress.accept(String.format("vocabulary: %d n-gram features from %d training sentences", featurizer.dimension(), train.size()));
         if (featurizer.dimension() == 0) {
             throw new UserError("no n-gram occurs in " + config.ngrams().minDf() + " or more training sentences; lower --min-df");

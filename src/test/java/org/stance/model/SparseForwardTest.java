@@ -42,7 +42,7 @@ class SparseForwardTest {
     @Test
     void hiddenLayerNetworkMatchesTheDenseForwardPass() {
         TrainConfig quick = TestData.quickConfig(List.of("stance", "topic"));
-        check(new TrainConfig(quick.tasks(), NormalizerConfig.defaults(), new NgramConfig(1, 2, 3, false, 2, 5000, false, false), 16, 0.2, 1e-4,
+        check(new TrainConfig(quick.tasks(), NormalizerConfig.defaults(), new NgramConfig(1, 2, 3, false, 2, 5000, false, false), null, 16, 0.2, 1e-4,
                 Optimizer.ADAM, 0.005, 2, 2, 32, ClassWeighting.SQRT, 3L));
     }
 }
