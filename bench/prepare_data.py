@@ -70,10 +70,17 @@ def norm_target(t):
 
 
 # ---------------------------------------------------------------- Mawqif
+ARABIC = re.compile("[\u0621-\u064A]")
+
+
 def read_mawqif(path):
     out = []
     with open(path, encoding="utf-8-sig", newline="") as f:
         for r in csv.DictReader(f):
+            if not ARABIC.search(r["text"]):
+                # e.g. one train row is the spreadsheet error "#NAME?": no text to classify
+                print("mawqif: dropped row %s of %s: no Arabic letter in %r" % (r["ID"], path, r["text"][:30]), file=sys.stderr)
+                continue
             stance = r["stance"].strip().lower()
             if stance not in ("favor", "against", "none"):
                 raise SystemExit("unexpected stance %r in %s" % (r["stance"], path))
