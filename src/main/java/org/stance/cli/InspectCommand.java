@@ -40,6 +40,9 @@ final class InspectCommand implements Callable<Integer> {
         m.labels().forEach((task, labels) -> out.printf("labels:       %s = %s%n", task, String.join(", ", labels)));
         out.printf("normaliser:   %s%n", m.normalizer());
         out.printf("features:     %d n-grams %s%n", m.featureCount(), m.ngrams());
+        out.printf("embeddings:   %s%n", m.embeddings() == null ? "none (n-grams only)"
+                : m.embeddings().pooling() + " pooling of " + m.embeddings().words() + " words x " + m.embeddings().dimension() + " dims, "
+                + m.embeddings().provenance().getOrDefault("corpus.description", ""));
         out.printf("training:     %s%n", m.hyperparameters());
         out.printf("best epoch:   %d of %d run (%.1f s)%n", m.bestEpoch(), m.history().size(), m.trainingSeconds());
         for (DataProvenance d : m.data()) {

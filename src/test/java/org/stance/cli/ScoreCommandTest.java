@@ -62,6 +62,18 @@ class ScoreCommandTest {
     }
 
     @Test
+    void theShippedModelScoresASeedArticleByDefault() throws IOException {
+        CliRunner.Result r = CliRunner.run("score", "--format", "jsonl", SEED);
+        assertEquals(0, r.code(), r.err());
+        List<JsonNode> records = jsonl(r.out());
+        assertEquals(14, records.size());
+        JsonNode article = records.get(13);
+        assertEquals("article", article.path("type").asText());
+        assertTrue(List.of("neutral", "pro_withdrawal", "skeptical", "status_quo").contains(article.path("stance").path("label").asText()));
+        assertEquals(13, records.stream().filter(n -> n.path("topic").path("label").isTextual()).count());
+    }
+
+    @Test
     void topKLimitsTheProbabilitiesShown() throws IOException {
         CliRunner.Result r = CliRunner.run("score", "-m", model(), "--format", "jsonl", "--top-k", "2", SEED);
         JsonNode first = jsonl(r.out()).get(0);
