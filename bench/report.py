@@ -31,8 +31,16 @@ def table(ours_jsonl, peers_json):
     peers = json.load(open(peers_json, encoding="utf-8")) if os.path.exists(peers_json) else {"tasks": {}}
     env = peers.get("environment", {})
     out = ["# Benchmarks", "",
-           "Produced by `bench/run.sh` (this project: `stance train` with its defaults, dev for early stopping, "
-           "test evaluated once; peers: `bench/baselines.py`, tuned on dev only). Same train/dev/test files for every system.",
+           "Produced by `bench/run.sh iraq mawqif` (this project: `stance train` in the shipped model's configuration — "
+           "defaults plus the word vectors of `models/iraq-presence.zip` —, dev for early stopping, test evaluated once, "
+           "speed from `stance bench-score`; peers: `bench/baselines.py`, fastText and scikit-learn tuned on dev only, "
+           "see its docstring for how each figure is measured). Same train/dev/test files for every system: "
+           "`datasets/iraq-presence/{train,dev,test}.csv`, and Mawqif's official test split with 15% of its train "
+           "split (stratified, seed 13) as dev (`bench/prepare_data.py`).",
+           "",
+           "Throughput: sentences/s on the test sentences with the model loaded, one thread, batches of 256 "
+           "(peers: sklearn `predict` in a fresh process, `fasttext predict-prob`). Figures were taken on a shared "
+           "2-core machine with other jobs running, so speeds vary by ~2x between runs.",
            "", "Machine: %s, %s CPUs, Python %s. Load average at the peers' start: %s." % (
                platform.platform(), os.cpu_count(), platform.python_version(), env.get("loadavg_start", "?")), ""]
     for o in ours:

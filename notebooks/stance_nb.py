@@ -23,7 +23,9 @@ MANIFEST = OUT / "manifest.json"
 TRAIN_ARGS = ["train", "datasets/iraq-presence/train.csv",
               "--dev", "datasets/iraq-presence/dev.csv",
               "--test", "datasets/iraq-presence/test.csv",
-              "-o", "notebooks/out/model.zip", "--labels", "iraq-presence", "--json"]
+              "-o", "notebooks/out/model.zip", "--labels", "iraq-presence",
+              # the shipped model's configuration: defaults plus the word vectors it carries (models/README.md)
+              "--embeddings", "models/iraq-presence.zip", "--json"]
 
 SOURCE_GROUPS = {"seeds/": "seeds", "shared/corpus/": "annotation pool", "ant:": "ANT selection"}
 
@@ -90,8 +92,8 @@ def _flatten(record):
 def score_sentences(texts, target=""):
     """Score one sentence per line with `score --sentences --format jsonl` and the notebook model.
 
-    The model was trained with the target column (iraq/syria), which it sees as a feature, so pass
-    the sentences' target as `score --target` does. Returns one row per input text, in order:
+    The target is passed as `score --target` would; the default configuration does not read it
+    (the target column is a label here, not an input), so scores do not depend on it. Returns one row per input text, in order:
     predicted label, its probability and all probabilities per task (stance, topic), and `skipped`
     for lines the CLI did not score."""
     texts = [" ".join(str(t).split()) for t in texts]   # one line each, whatever the whitespace
