@@ -111,10 +111,10 @@ public final class DatasetReader {
                     + " (an unquoted comma or a missing field?)");
             return null;
         }
-        for (int c = 0; c < record.size(); c++) {
-            if (record.get(c).indexOf('\uFEFF') >= 0) {
-                report(problems, where(name, line, header, c) + ": a byte-order mark inside the cell (were files concatenated?)");
-            }
+        // A byte-order mark opening a row is what concatenating two CSV files leaves behind; one
+        // inside scraped text is a zero-width no-break space and is read as such.
+        if (record.size() > 0 && record.get(0).startsWith("\uFEFF")) {
+            report(problems, where(name, line, header, 0) + ": a byte-order mark inside the cell (were files concatenated?)");
         }
         String text = cell(record, Columns.TEXT).strip();
         if (text.isEmpty()) {

@@ -120,6 +120,12 @@ class DatasetReaderTest {
     }
 
     @Test
+    void aZeroWidthNoBreakSpaceInsideTextIsRead() throws IOException {
+        Dataset d = strict.read(write(HEADER + "a1,1,iraq,neutral,other,نص\uFEFF عربي هنا.\n"));
+        assertEquals(1, d.size());
+    }
+
+    @Test
     void emptyAndHeaderOnlyFilesAreReported() throws IOException {
         assertTrue(error(write(""), strict).contains("the file is empty"));
         assertTrue(error(write(HEADER), strict).contains("header but no rows"));

@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Scaling study: training time and peak memory on 1k, 5k, 15k and all ANT training documents
+# (same dev and test each time), for this project and the peers (one setting each: --quick).
+#   bench/scaling.sh [SIZES...]     default: 1000 5000 15000 all
+# Needs target/bench-data/ant from bench/prepare_data.py. Appends Markdown to docs/BENCHMARKS.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+py=/usr/bin/python3
+export OMP_NUM_THREADS=1
+[[ -f target/stance.jar ]] || mvn -B -q -DskipTests package
+sizes=("$@"); [[ ${#sizes[@]} -gt 0 ]] || sizes=(1000 5000 15000 all)
+out=target/bench-results/scaling; mkdir -p "$out"
+rows=()
+for n in "${sizes[@]}"; do
+  d=target/bench-data/ant-$n/ant; mkdir -p "$d"
+  cp target/bench-data/ant/dev.csv target/bench-data/ant/test.csv "$d/"
+  if [[ $n == all ]]; then cp target/bench-data/ant/train.csv "$d/"; else
+    # the train file is already shuffled (seed 13): its first n documents are a random sample
+    $py - "$n" target/bench-data/ant/train.csv "$d/train.csv" <<'PY'
+import csv, sys
+n, src, dst = int(sys.argv[1]), sys.argv[2], sys.argv[3]
+csv.field_size_limit(1 << 30)
+with open(src, encoding="utf-8", newline="") as f, open(dst, "w", encoding="utf-8", newline="") as g:
+    r = csv.reader(f); w = csv.writer(g); w.writerow(next(r))
+    for i, row in enumerate(r):
+        if i == n: break
+        w.writerow(row)
+PY
+  fi
+  /usr/bin/time -v -o "$out/$n.time" java -Xmx12g -jar target/stance.jar train "$d/train.csv" --dev "$d/dev.csv" --task topic \
+      --embeddings models/iraq-presence.zip --epochs 12 -o "$out/$n.zip" > /dev/null 2> "$out/$n.log"
+  java -jar target/stance.jar evaluate -m "$out/$n.zip" "$d/test.csv" --json > "$out/$n.test.json" 2>/dev/null
+  $py bench/baselines.py --data "target/bench-data/ant-$n" --tasks ant-topic --quick --out "$out/$n.peers.json" > /dev/null
+  rows+=("$n")
+  echo "scaling: $n done" >&2
+done
+$py - "$out" "${rows[@]}" <<'PY' | tee -a docs/BENCHMARKS.md
+import json, re, sys
+out, sizes = sys.argv[1], sys.argv[2:]
+print("\n## Scaling on ANT topic (`bench/scaling.sh`)\n")
+print("Training time (s) and peak RSS (MB) by number of training documents; test macro-F1 in brackets. "
+      "Peers with one setting each (`baselines.py --quick`).\n")
+print("| train docs | this project | fasttext-tuned | tfidf-lr | tfidf-svm |")
+print("|---|---|---|---|---|")
+for n in sizes:
+    t = open("%s/%s.time" % (out, n)).read()
+    wall = [float(x) for x in re.search(r"Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (\S+)", t).group(1).split(":")]
+    secs = sum(v * 60 ** i for i, v in enumerate(reversed(wall)))
+    rss = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", t).group(1)) / 1024
+    f1 = json.load(open("%s/%s.test.json" % (out, n)))["topic"]["macroF1"]
+    peers = json.load(open("%s/%s.peers.json" % (out, n)))["tasks"]["ant-topic"]
+    cells = []
+    for s in ("fasttext-tuned", "tfidf-lr", "tfidf-svm"):
+        r = peers["systems"][s]
+        cells.append("%.1f s, %.0f MB (%.3f)" % (r["train_time_s"], r["peak_rss_bytes"]["train"] / 2 ** 20, r["test"]["macro_f1"]))
+    print("| %s (%d) | %.1f s, %.0f MB (%.3f) | %s |" % (n, peers["n"]["train"], secs, rss, f1, " | ".join(cells)))
+PY
