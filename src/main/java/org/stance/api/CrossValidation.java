@@ -8,7 +8,6 @@ import java.util.function.Consumer;
 import org.stance.data.Dataset;
 import org.stance.data.GroupSplitter;
 import org.stance.data.LabeledSentence;
-import org.stance.eval.Evaluator;
 import org.stance.eval.Metrics;
 import org.stance.model.Classifier;
 import org.stance.model.TrainConfig;
@@ -85,9 +84,5 @@ public final class CrossValidation {
         double mean = values.stream().mapToDouble(Double::doubleValue).average().orElse(0);
         double var = values.stream().mapToDouble(v -> (v - mean) * (v - mean)).sum() / Math.max(1, values.size() - 1);
         return new double[] {mean, Math.sqrt(var)};
-    }
-
-    static int argmax(float[] p) {
-        return Evaluator.argmax(p);
     }
 }
