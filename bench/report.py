@@ -49,7 +49,7 @@ def table(ours_jsonl, peers_json):
         out += ["## %s" % o["name"], "",
                 "| system | test macro-F1 | accuracy |%s train s | peak RSS train MB | predict sentences/s | model MB |" % (" F_avg |" if favg else ""),
                 "|---|---|---|%s---|---|---|---|" % ("---|" if favg else "")]
-        out.append("| **stance (this project)** | **%.4f** | %.4f |%s %.1f | %.0f | %.0f | %.1f |" % (
+        out.append("| **stance (this project)** | %.4f | %.4f |%s %.1f | %.0f | %.0f | %.1f |" % (
             o["macro_f1"], o["accuracy"], (" %.4f |" % o["f_avg"]) if favg else "", o["train_time_s"], o["peak_rss_train_mb"],
             o["throughput_sps"], o["model_size_bytes"] / 1e6))
         for sysname, r in t.get("systems", {}).items():
