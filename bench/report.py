@@ -31,7 +31,7 @@ def table(ours_jsonl, peers_json):
     peers = json.load(open(peers_json, encoding="utf-8")) if os.path.exists(peers_json) else {"tasks": {}}
     env = peers.get("environment", {})
     out = ["# Benchmarks", "",
-           "Produced by `bench/run.sh iraq mawqif` (this project: `stance train` in the shipped model's configuration — "
+           "Produced by `bench/run.sh iraq mawqif ant` (this project: `stance train` in the shipped model's configuration — "
            "defaults plus the word vectors of `models/iraq-presence.zip` —, dev for early stopping, test evaluated once, "
            "speed from `stance bench-score`; peers: `bench/baselines.py`, fastText and scikit-learn tuned on dev only, "
            "see its docstring for how each figure is measured). Same train/dev/test files for every system: "
