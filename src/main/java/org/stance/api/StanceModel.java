@@ -102,17 +102,7 @@ public final class StanceModel {
      */
     public ArticleScore scoreArticle(String articleId, String source, String rawText, String target,
                                      java.util.function.Consumer<SentenceScore> each) {
-        return scoreSegments(articleId, source, sentencesOf(rawText), target, each);
-    }
-
-    /** The sentences of a raw article, segmented as {@code prepare} does (boilerplate left out). */
-    public List<Segment> sentencesOf(String rawText) {
-        return segmenter.segment(rawText).stream().filter(Segment::isSentence).toList();
-    }
-
-    /** Scores an article already segmented by {@link #sentencesOf}. */
-    public ArticleScore scoreSegments(String articleId, String source, List<Segment> segments, String target,
-                                      java.util.function.Consumer<SentenceScore> each) {
+        List<Segment> segments = segmenter.segment(rawText).stream().filter(Segment::isSentence).toList();
         ArticleAggregator.Accumulator acc = aggregator.start(stanceLabels);
         for (int from = 0; from < segments.size(); from += BATCH) {
             List<Segment> batch = segments.subList(from, Math.min(segments.size(), from + BATCH));

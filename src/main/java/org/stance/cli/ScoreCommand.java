@@ -28,7 +28,7 @@ import org.stance.api.SentenceScore;
 import org.stance.api.StanceModel;
 import org.stance.data.ArticleSource;
 import org.stance.data.RawArticle;
-import org.stance.text.Segment;
+import org.stance.text.SentenceSegmenter;
 
 /** {@code stance score}: raw articles (or ready sentences) in, stance and topic with probabilities out. */
 @Command(name = "score", mixinStandardHelpOptions = true, showDefaultValues = true, sortOptions = false,
@@ -79,10 +79,9 @@ final class ScoreCommand implements Callable<Integer> {
         }
         List<Path> in = inputs.isEmpty() ? List.of(Path.of("-")) : inputs;
         // Everything that can fail on the user's input is checked before the first line is written.
-        List<RawArticle> articles = sentences ? List.of() : ArticleSource.read(in, System.in);
+        List<RawArticle> articles = sentences ? List.of() : readArticles(in);
         List<Path> lineFiles = sentences ? ArticleSource.files(in.stream().filter(p -> !p.toString().equals("-")).toList()) : List.of();
         StanceModel scorer = StanceModel.load(model, 1, threshold, neutralMass);
-        List<List<Segment>> segmented = segmentAll(scorer, articles);
         if (scorer.needsTarget() && target.isEmpty()) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), model + " was trained with the target as an input: give --target");
         }
@@ -105,9 +104,8 @@ final class ScoreCommand implements Callable<Integer> {
                         }
                     }
                 } else {
-                    for (int i = 0; i < articles.size(); i++) {
-                        RawArticle a = articles.get(i);
-                        ArticleScore verdict = scorer.scoreSegments(a.id(), a.source(), segmented.get(i), target, s -> {
+                    for (RawArticle a : articles) {
+                        ArticleScore verdict = scorer.scoreArticle(a.id(), a.source(), a.text(), target, s -> {
                             count[0]++;
                             try {
                                 writer.sentence(a.id(), s);
@@ -138,21 +136,20 @@ final class ScoreCommand implements Callable<Integer> {
         };
     }
 
-    /** Segments every article, rejecting an empty or non-Arabic one before anything is written. */
-    private static List<List<Segment>> segmentAll(StanceModel scorer, List<RawArticle> articles) {
-        List<List<Segment>> out = new ArrayList<>();
+    /** Reads all articles and rejects empty, binary or non-Arabic ones before any scoring. */
+    private static List<RawArticle> readArticles(List<Path> in) {
+        List<RawArticle> articles = ArticleSource.read(in, System.in);
+        SentenceSegmenter segmenter = new SentenceSegmenter();
         for (RawArticle a : articles) {
             String where = a.source().equals("-") ? "standard input" : a.source();
             if (a.text().isBlank()) {
                 throw new UserError(where + (a.source().equals("-") ? " is empty" : ": the file is empty"));
             }
-            List<Segment> sentences = scorer.sentencesOf(a.text());
-            if (sentences.isEmpty()) {
+            if (segmenter.sentences(a.text()).isEmpty()) {
                 throw new UserError(where + ": no sentence of Arabic text found (is this an Arabic article?)");
             }
-            out.add(sentences);
         }
-        return out;
+        return articles;
     }
 
     /** Streams one input line by line, in batches, one record per line; returns the number of lines. */
