@@ -47,10 +47,7 @@ final class BenchCommand implements Callable<Integer> {
     public Integer call() {
         List<String> sentences = new DatasetReader(DatasetSchema.open(Set.of())).read(data).rows().stream().map(LabeledSentence::text).toList();
         PrintWriter err = spec.commandLine().getErr();
-        ScoringBenchmark.Result r = ScoringBenchmark.run(model, sentences, minSentences, latencyCalls, threads, line -> {
-            err.println(line);
-            err.flush();
-        });
+        ScoringBenchmark.Result r = ScoringBenchmark.run(model, sentences, minSentences, latencyCalls, threads, Progress.to(err));
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(ModelArtifact.toJson(r));

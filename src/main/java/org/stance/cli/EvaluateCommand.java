@@ -82,10 +82,7 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         Dataset d = new DatasetReader(training.closedLabels(spec.commandLine())
                 ? new DatasetSchema(Set.of(), DatasetSchema.iraqPresence().knownLabels()) : DatasetSchema.open(Set.of())).read(data);
-        CrossValidation.Result result = new CrossValidation(line -> {
-            err.println(line);
-            err.flush();
-        }).run(d, training.config(spec.commandLine()), folds);
+        CrossValidation.Result result = new CrossValidation(Progress.to(err)).run(d, training.config(spec.commandLine()), folds);
         if (json) {
             out.println(ModelArtifact.toJson(result));
             return 0;

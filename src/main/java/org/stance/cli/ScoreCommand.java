@@ -27,6 +27,7 @@ import org.stance.api.ArticleScore;
 import org.stance.api.SentenceScore;
 import org.stance.api.StanceModel;
 import org.stance.data.ArticleSource;
+import org.stance.data.PreparedSentences;
 import org.stance.data.RawArticle;
 import org.stance.text.SentenceSegmenter;
 
@@ -141,13 +142,7 @@ final class ScoreCommand implements Callable<Integer> {
         List<RawArticle> articles = ArticleSource.read(in, System.in);
         SentenceSegmenter segmenter = new SentenceSegmenter();
         for (RawArticle a : articles) {
-            String where = a.source().equals("-") ? "standard input" : a.source();
-            if (a.text().isBlank()) {
-                throw new UserError(where + (a.source().equals("-") ? " is empty" : ": the file is empty"));
-            }
-            if (segmenter.sentences(a.text()).isEmpty()) {
-                throw new UserError(where + ": no sentence of Arabic text found (is this an Arabic article?)");
-            }
+            PreparedSentences.segmentChecked(segmenter, a);
         }
         return articles;
     }

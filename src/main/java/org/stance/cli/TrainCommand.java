@@ -46,10 +46,7 @@ final class TrainCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         TrainRequest request = new TrainRequest(train, dev, test, output, options.config(spec.commandLine()),
                 options.closedLabels(spec.commandLine()));
-        TrainingJob.Outcome outcome = new TrainingJob(line -> {
-            err.println(line);
-            err.flush();
-        }).run(request);
+        TrainingJob.Outcome outcome = new TrainingJob(Progress.to(err)).run(request);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(org.stance.artifact.ModelArtifact.toJson(outcome.manifest()));

@@ -17,29 +17,34 @@ public record PreparedSentences(List<Row> rows) {
     public record Row(RawArticle article, Segment segment) {
     }
 
-    /**
-     * Segments every article. An article without a single sentence of Arabic text is an error,
-     * not an empty result: it is usually the wrong file.
-     */
+    /** Segments every article (see {@link #segmentChecked} for what is refused). */
     public static PreparedSentences of(List<RawArticle> articles, boolean keepBoilerplate) {
         SentenceSegmenter segmenter = new SentenceSegmenter();
         List<Row> rows = new ArrayList<>();
         for (RawArticle a : articles) {
-            if (a.text().isBlank()) {
-                throw new UserError(a.source().equals("-") ? "standard input is empty" : a.source() + ": the file is empty");
-            }
-            List<Segment> segments = segmenter.segment(a.text());
-            if (segments.stream().noneMatch(Segment::isSentence)) {
-                throw new UserError((a.source().equals("-") ? "standard input" : a.source())
-                        + ": no sentence of Arabic article text found");
-            }
-            for (Segment s : segments) {
+            for (Segment s : segmentChecked(segmenter, a)) {
                 if (keepBoilerplate || s.isSentence()) {
                     rows.add(new Row(a, s));
                 }
             }
         }
         return new PreparedSentences(rows);
+    }
+
+    /**
+     * The article's segments; an empty article, or one without a single sentence of Arabic text,
+     * is an error, not an empty result: it is usually the wrong file.
+     */
+    public static List<Segment> segmentChecked(SentenceSegmenter segmenter, RawArticle a) {
+        String where = a.source().equals("-") ? "standard input" : a.source();
+        if (a.text().isBlank()) {
+            throw new UserError(a.source().equals("-") ? "standard input is empty" : where + ": the file is empty");
+        }
+        List<Segment> segments = segmenter.segment(a.text());
+        if (segments.stream().noneMatch(Segment::isSentence)) {
+            throw new UserError(where + ": no sentence of Arabic article text found");
+        }
+        return segments;
     }
 
     public long sentenceCount() {
