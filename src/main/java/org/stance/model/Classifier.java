@@ -83,8 +83,7 @@ public final class Classifier {
     private SparseForward sparseForward() {
         SparseForward f = forward;
         if (f == null) {
-            boolean hidden = network.getConfiguration().getVertices().containsKey(NetworkFactory.HIDDEN);
-            f = SparseForward.of(network, tasks(), hidden);
+            f = SparseForward.of(network, tasks());
             forward = f;
         }
         return f;

@@ -1,6 +1,7 @@
 package org.stance.model;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,7 +9,6 @@ import java.util.Random;
 import java.util.function.Consumer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.dataset.MultiDataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.stance.UserError;
 import org.stance.data.LabeledSentence;
@@ -20,7 +20,7 @@ import org.stance.features.SparseVector;
 
 /**
  * Fits a {@link Classifier}: learns the n-gram vocabulary on the training sentences, then trains
- * the network with Adam, one epoch at a time, keeping the weights of the epoch with the best
+ * the network one epoch at a time on sparse batches ({@link SparseFit}), keeping the weights of the epoch with the best
  * mean dev macro-F1 over tasks and stopping after {@code patience} epochs without progress.
  * The dev sentences only choose the epoch; they are never trained on.
  */
@@ -63,6 +63,7 @@ public final class Trainer {
         }
         ComputationGraph network = NetworkFactory.build(config, featurizer.dimension(), classCounts, weights);
         Classifier classifier = new Classifier(featurizer, network, labels);
+        SparseFit fit = new SparseFit(config, network, config.tasks(), weights);
 
         List<EpochRecord> history = new ArrayList<>();
         INDArray bestParams = network.params().dup();
@@ -72,7 +73,8 @@ public final class Trainer {
         Random random = new Random(config.seed());
         for (int epoch = 1; epoch <= config.maxEpochs(); epoch++) {
             long epochStart = System.nanoTime();
-            double loss = runEpoch(network, featurizer.dimension(), train, trainVectors, labels, random);
+            double loss = runEpoch(fit, epoch - 1, train, trainVectors, labels, random);
+            fit.writeTo(network);
             classifier.weightsChanged();
             Map<String, Double> devF1 = devMacroF1(classifier, dev, devVectors);
             double score = devF1.values().stream().mapToDouble(Double::doubleValue).average().orElse(0);
@@ -127,13 +129,13 @@ public final class Trainer {
         return labels;
     }
 
-    private double runEpoch(ComputationGraph network, int dimension, List<LabeledSentence> train, List<SparseVector> vectors,
+    private double runEpoch(SparseFit fit, int epoch, List<LabeledSentence> train, List<SparseVector> vectors,
                             Map<String, List<String>> labels, Random random) {
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < train.size(); i++) {
             order.add(i);
         }
-        java.util.Collections.shuffle(order, random);
+        Collections.shuffle(order, random);
         double lossSum = 0;
         int batches = 0;
         List<String> tasks = config.tasks();
@@ -152,23 +154,20 @@ public final class Trainer {
                 List<String> taskLabels = labels.get(tasks.get(t));
                 float[][] oneHot = new float[batch.size()][taskLabels.size()];
                 float[][] mask = new float[batch.size()][1];
+                boolean complete = true;
                 for (int b = 0; b < batch.size(); b++) {
                     String label = train.get(batch.get(b)).label(tasks.get(t));
                     if (!label.isEmpty()) {
                         oneHot[b][taskLabels.indexOf(label)] = 1f;
                         mask[b][0] = 1f;
+                    } else {
+                        complete = false;
                     }
                 }
                 targets[t] = Nd4j.create(oneHot);
-                boolean complete = true;
-                for (float[] m : mask) {
-                    complete &= m[0] == 1f;
-                }
                 masks[t] = complete ? null : Nd4j.create(mask); // a mask only where some row lacks this task's label
             }
-            boolean anyMask = java.util.Arrays.stream(masks).anyMatch(java.util.Objects::nonNull);
-            network.fit(new MultiDataSet(new INDArray[] {FeatureBatch.of(rows, dimension)}, targets, null, anyMask ? masks : null));
-            lossSum += network.score();
+            lossSum += fit.step(rows, targets, masks, epoch);
             batches++;
             from = to;
         }
