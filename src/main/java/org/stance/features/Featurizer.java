@@ -5,9 +5,7 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.stance.text.ArabicNormalizer;
 import org.stance.text.NormalizerConfig;
 import org.stance.embed.Pooling;
@@ -65,38 +63,21 @@ public final class Featurizer {
             throw new org.stance.UserError("the embeddings were trained with another normalisation (" + embeddings.normalizer().toMap()
                     + ") than this model uses (" + normalizerConfig.toMap() + ")");
         }
-        ArabicNormalizer normalizer = new ArabicNormalizer(normalizerConfig);
-        NgramExtractor extractor = new NgramExtractor(config);
-        Map<Long, int[]> df = new HashMap<>();
-        for (int i = 0; i < texts.size(); i++) {
-            Map<Long, Integer> seen = new HashMap<>();
-            extractor.extract(Tokenizer.tokenize(normalizer.normalize(texts.get(i))), targets.get(i), (g, h) -> seen.putIfAbsent(h, g));
-            seen.forEach((h, g) -> {
-                int[] entry = df.computeIfAbsent(h, k -> new int[] {0, g});
-                entry[0]++;
-            });
-        }
-        List<Map.Entry<Long, int[]>> kept = new ArrayList<>();
-        for (Map.Entry<Long, int[]> e : df.entrySet()) {
-            if (e.getValue()[0] >= config.minDf()) {
-                kept.add(e);
-            }
-        }
-        // Most frequent first, ties broken by the hash so the vocabulary is deterministic.
-        kept.sort((a, b) -> a.getValue()[0] != b.getValue()[0] ? Integer.compare(b.getValue()[0], a.getValue()[0])
-                : Long.compare(a.getKey(), b.getKey()));
-        int size = Math.min(kept.size(), config.maxFeatures());
-        long[] hashes = new long[size];
-        int[] groups = new int[size];
-        float[] idf = new float[size];
+        DocumentFrequencies.Kept kept = DocumentFrequencies.count(texts, targets, new ArabicNormalizer(normalizerConfig), new NgramExtractor(config))
+                .mostFrequent(config.minDf(), config.maxFeatures());
+        float[] idf = new float[kept.hashes().length];
         int n = texts.size();
-        for (int i = 0; i < size; i++) {
-            Map.Entry<Long, int[]> e = kept.get(i);
-            hashes[i] = e.getKey();
-            groups[i] = e.getValue()[1];
-            idf[i] = (float) (Math.log((1.0 + n) / (1.0 + e.getValue()[0])) + 1.0);
+        for (int i = 0; i < idf.length; i++) {
+            idf[i] = (float) (Math.log((1.0 + n) / (1.0 + kept.counts()[i])) + 1.0);
         }
+        long[] hashes = kept.hashes();
+        int[] groups = kept.groups();
         return new Featurizer(normalizerConfig, config, hashes, groups, idf, embeddings, pooling);
+    }
+
+    /** {@link #featurize} of many sentences, in parallel (the featurizer is immutable). */
+    public List<SparseVector> featurizeAll(List<String> texts, List<String> targets) {
+        return java.util.stream.IntStream.range(0, texts.size()).parallel().mapToObj(i -> featurize(texts.get(i), targets.get(i))).toList();
     }
 
     /** The TF-IDF vector of one sentence; indices ascend. Unknown n-grams are ignored. */

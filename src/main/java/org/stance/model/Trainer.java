@@ -200,9 +200,7 @@ public final class Trainer {
     }
 
     private static List<SparseVector> vectors(Featurizer featurizer, List<LabeledSentence> rows) {
-        List<SparseVector> out = new ArrayList<>(rows.size());
-        rows.forEach(r -> out.add(featurizer.featurize(r.text(), r.target())));
-        return out;
+        return featurizer.featurizeAll(texts(rows), targets(rows));
     }
 
     static List<String> texts(List<LabeledSentence> rows) {
