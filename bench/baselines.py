@@ -245,11 +245,16 @@ def ft_train(work, paths, name, args, threads):
     return prefix + ".bin", wall, rss
 
 
-def run_fasttext(task, data, labels, work, quick, threads):
+def is_big(train, large_settings):
+    """Whether a task gets the large-task settings: by its size, or always (--large-settings)."""
+    return large_settings or len(train["labels"]) > BIG
+
+
+def run_fasttext(task, data, labels, work, quick, threads, large_settings=False):
     paths = ft_files(work, task, data)
     favg = task["metric"] == "f_avg"
     dev, test = data["dev"], data["test"]
-    big = len(data["train"]["labels"]) > BIG
+    big = is_big(data["train"], large_settings)
     thr = threads if big else 1
     cands = (FT_BIG if big else FT_SMALL)[:1 if quick else None]
     results = {}
@@ -350,11 +355,11 @@ def sk_system(system, task, feats, Xtr, ytr, Xdv, dev, labels, grid, t_vec, work
                 vectorizer_fit_s=t_vec, clf_fit_s=t_fit, model=path)
 
 
-def sk_task(task, data, labels, work, quick):
+def sk_task(task, data, labels, work, quick, large_settings=False):
     """Runs in a forked worker: fits the shared TF-IDF features once, then each
     classifier's C grid in its own forked worker (separate peak RSS)."""
     train, dev = data["train"], data["dev"]
-    big = len(train["labels"]) > BIG
+    big = is_big(train, large_settings)
     feats = make_features()
     log("  sklearn %s: TF-IDF fit on %d texts" % (task["name"], len(train["texts"])))
     t0 = time.perf_counter()
@@ -397,8 +402,8 @@ def sk_predict_worker(model, texts_json, out_json):
                        peak_rss_bytes=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024), f)
 
 
-def run_sklearn(task, data, labels, work, quick):
-    res, _ = in_fork(sk_task, task, data, labels, work, quick)
+def run_sklearn(task, data, labels, work, quick, large_settings=False):
+    res, _ = in_fork(sk_task, task, data, labels, work, quick, large_settings)
     test = data["test"]
     texts_json = os.path.join(work, task["name"] + ".test.json")
     with open(texts_json, "w", encoding="utf-8") as f:
@@ -496,6 +501,8 @@ def main():
     ap.add_argument("--tasks", default="mawqif-stance,iraq-stance,iraq-topic,ant-topic")
     ap.add_argument("--systems", default="fasttext,sklearn", help="fasttext,sklearn")
     ap.add_argument("--quick", action="store_true", help="no dev grid: one setting per system (smoke test)")
+    ap.add_argument("--large-settings", action="store_true",
+                    help="the large-task settings whatever the size (scaling study: one setting at every size)")
     ap.add_argument("--threads", type=int, default=os.cpu_count() or 1,
                     help="fastText threads for large tasks (small tasks use 1 thread: deterministic)")
     ap.add_argument("--workdir", default=None, help="temp dir parent (default /dev/shm if roomy, else /tmp)")
@@ -533,9 +540,9 @@ def main():
             labels = sorted(set(data["train"]["labels"]) | set(data["dev"]["labels"]) | set(data["test"]["labels"]))
             systems = {}
             if "fasttext" in a.systems:
-                systems.update(run_fasttext(task, data, labels, work, a.quick, a.threads))
+                systems.update(run_fasttext(task, data, labels, work, a.quick, a.threads, a.large_settings))
             if "sklearn" in a.systems:
-                systems.update(run_sklearn(task, data, labels, work, a.quick))
+                systems.update(run_sklearn(task, data, labels, work, a.quick, a.large_settings))
             t = dict(files=files, label_column=task["label"], labels=labels, metric=task["metric"],
                      input=("target_<target> + text" if task["prepend_target"] else "text"),
                      n={s: len(data[s]["labels"]) for s in data},

@@ -25,7 +25,7 @@ final class TrainOptions {
     @Option(names = "--dropout", defaultValue = "0.0", description = "Input dropout probability during training.")
     double dropout;
 
-    @Option(names = "--l2", defaultValue = "1e-4", description = "L2 weight decay.")
+    @Option(names = "--l2", defaultValue = "1e-4", description = "L2 weight decay, applied to the n-gram weights a batch touches.")
     double l2;
 
     @Option(names = "--optimizer", defaultValue = "ADAGRAD", description = "Update rule: ${COMPLETION-CANDIDATES}.")

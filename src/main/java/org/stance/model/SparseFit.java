@@ -24,8 +24,8 @@ import org.stance.features.SparseVector;
  * its input, summed over tasks and carried back into the first layer. Gradients are averaged
  * over the batch and L2 is added before the update rule, as DL4J does, but only to the rows a
  * batch touches (see {@link RowUpdater}): a row's decay then scales with how often its n-gram
- * occurs, not with the number of steps. On the iraq dev split that needed a larger --l2 than
- * dense training (1e-3 against 1e-4) and then scored a little higher (docs/BENCHMARKS.md).
+ * occurs, not with the number of steps, so a rare n-gram decays less than in dense training.
+ * bench/run.sh chooses --l2 on dev for each task.
  */
 final class SparseFit {
 
