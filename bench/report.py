@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Collects this project's benchmark figures and prints them beside the peers' (bench/run.sh).
 
-  report.py record NAME TASK MODEL TIME_FILE TEST_JSON SPEED_JSON   -> one JSON line (stdout)
+  report.py record NAME TASK MODEL TIME_FILE TEST_JSON SPEED_JSON L2 DEV_JSON...   -> one JSON line (stdout)
   report.py table OURS_JSONL PEERS_JSON                             -> Markdown (stdout)
 """
 import json
@@ -11,7 +11,7 @@ import re
 import sys
 
 
-def record(name, task, model, time_file, test_json, speed_json):
+def record(name, task, model, time_file, test_json, speed_json, l2, *dev_jsons):
     times = open(time_file, encoding="utf-8").read()
     wall = re.search(r"Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (\S+)", times).group(1)
     parts = [float(x) for x in wall.split(":")]
@@ -23,7 +23,13 @@ def record(name, task, model, time_file, test_json, speed_json):
                           per_class_f1={c["label"]: c["f1"] for c in test["perClass"]}, train_time_s=seconds,
                           peak_rss_train_mb=rss_kb / 1024, model_size_bytes=os.path.getsize(model),
                           throughput_sps=speed["batchSentencesPerSecond"], latency_p50_ms=speed["latencyP50Ms"],
-                          latency_p99_ms=speed["latencyP99Ms"], peak_rss_score_mb=speed["peakRssMb"])))
+                          latency_p99_ms=speed["latencyP99Ms"], peak_rss_score_mb=speed["peakRssMb"], l2=l2,
+                          dev_grid={re.search(r"-([0-9.e-]+)\.dev\.json$", f).group(1): dev_score(f, task) for f in dev_jsons})))
+
+
+def dev_score(path, task):
+    d = json.load(open(path, encoding="utf-8"))[task]
+    return d["favg"] if d.get("favg") is not None else d["macroF1"]
 
 
 def table(ours_jsonl, peers_json):
@@ -31,8 +37,9 @@ def table(ours_jsonl, peers_json):
     peers = json.load(open(peers_json, encoding="utf-8")) if os.path.exists(peers_json) else {"tasks": {}}
     env = peers.get("environment", {})
     out = ["# Benchmarks", "",
-           "Produced by `bench/run.sh iraq mawqif ant` (this project: `stance train` in the shipped model's configuration — "
-           "defaults plus the word vectors of `models/iraq-presence.zip` —, dev for early stopping, test evaluated once, "
+           "Produced by `bench/run.sh all` (this project: `stance train` in the shipped model's configuration — "
+           "defaults plus the word vectors of `models/iraq-presence.zip` —, dev for early stopping and for choosing L2 "
+           "from a grid, test evaluated once, "
            "speed from `stance bench-score`; peers: `bench/baselines.py`, fastText and scikit-learn tuned on dev only, "
            "see its docstring for how each figure is measured). Same train/dev/test files for every system: "
            "`datasets/iraq-presence/{train,dev,test}.csv`, and Mawqif's official test split with 15% of its train "
@@ -58,13 +65,15 @@ def table(ours_jsonl, peers_json):
                 sysname, ts["macro_f1"], ts["accuracy"], (" %.4f |" % ts.get("f_avg", float("nan"))) if favg else "",
                 r["train_time_s"], r["peak_rss_bytes"]["train"] / 2 ** 20, r["predict"]["throughput_sps"], r["model_size_bytes"] / 1e6))
         out += ["", "This project, per class F1: " + ", ".join("%s %.3f" % kv for kv in o["per_class_f1"].items())
-                + "; single-sentence latency p50 %.2f ms, p99 %.2f ms." % (o["latency_p50_ms"], o["latency_p99_ms"]), ""]
+                + "; single-sentence latency p50 %.2f ms, p99 %.2f ms." % (o["latency_p50_ms"], o["latency_p99_ms"])
+                + " L2 chosen on dev: %s (dev %s by L2: %s)." % (o.get("l2"), "F_avg" if favg else "macro-F1",
+                                                                 ", ".join("%s %.4f" % kv for kv in sorted(o.get("dev_grid", {}).items()))), ""]
     print("\n".join(out))
 
 
 if __name__ == "__main__":
     if sys.argv[1] == "record":
-        record(*sys.argv[2:8])
+        record(*sys.argv[2:])
     elif sys.argv[1] == "table":
         table(*sys.argv[2:4])
     else:
