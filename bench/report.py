@@ -46,8 +46,8 @@ def table(ours_jsonl, peers_json):
            "split (stratified, seed 13) as dev (`bench/prepare_data.py`).",
            "",
            "Throughput: sentences/s on the test sentences with the model loaded, one thread, batches of 256 "
-           "(peers: sklearn `predict` in a fresh process, `fasttext predict-prob`). Figures were taken on a shared "
-           "2-core machine with other jobs running, so speeds vary by ~2x between runs.",
+           "(peers: sklearn `predict` in a fresh process, `fasttext predict-prob`). Times and speeds are of one run on "
+           "the 2-core machine below with nothing else running; on a loaded machine they vary by ~2x.",
            "", "Machine: %s, %s CPUs, Python %s. Load average at the peers' start: %s." % (
                platform.platform(), os.cpu_count(), platform.python_version(), env.get("loadavg_start", "?")), ""]
     for o in ours:
