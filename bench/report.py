@@ -37,13 +37,13 @@ def table(ours_jsonl, peers_json):
     peers = json.load(open(peers_json, encoding="utf-8")) if os.path.exists(peers_json) else {"tasks": {}}
     env = peers.get("environment", {})
     out = ["# Benchmarks", "",
-           "Produced by `bench/run.sh all` (this project: `stance train` in the shipped model's configuration — "
+           "Produced by `%s` (this project: `stance train` in the shipped model's configuration — "
            "defaults plus the word vectors of `models/iraq-presence.zip` —, dev for early stopping and for choosing L2 "
            "from a grid, test evaluated once, "
            "speed from `stance bench-score`; peers: `bench/baselines.py`, fastText and scikit-learn tuned on dev only, "
            "see its docstring for how each figure is measured). Same train/dev/test files for every system: "
            "`datasets/iraq-presence/{train,dev,test}.csv`, and Mawqif's official test split with 15% of its train "
-           "split (stratified, seed 13) as dev (`bench/prepare_data.py`).",
+           "split (stratified, seed 13) as dev (`bench/prepare_data.py`)." % os.environ.get("BENCH_CMD", "bench/run.sh"),
            "",
            "Throughput: sentences/s on the test sentences with the model loaded, one thread, batches of 256 "
            "(peers: sklearn `predict` in a fresh process, `fasttext predict-prob`). Times and speeds are of one run on "

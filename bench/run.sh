@@ -67,6 +67,6 @@ done
 if [[ "${SKIP_PEERS:-0}" != 1 ]]; then
   $py bench/baselines.py --tasks "$(IFS=,; echo "${peers[*]}")" --out "$out/peers.json" > "$out/peers.md"
 fi
-$py bench/report.py table "$ours" "$out/peers.json" | tee docs/BENCHMARKS.md
+BENCH_CMD="bench/run.sh ${*:-}" $py bench/report.py table "$ours" "$out/peers.json" | tee docs/BENCHMARKS.md
 [[ $scaling == 1 ]] && bench/scaling.sh
 echo "bench/run.sh ${*:-}: $(( (SECONDS - start) / 60 )) min $(( (SECONDS - start) % 60 )) s" | tee -a docs/BENCHMARKS.md
