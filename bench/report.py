@@ -42,7 +42,7 @@ def table(ours_jsonl, peers_json):
            "from a grid, test evaluated once, "
            "speed from `stance bench-score`; peers: `bench/baselines.py`, fastText and scikit-learn tuned on dev only, "
            "see its docstring for how each figure is measured). Same train/dev/test files for every system: "
-           "`datasets/iraq-presence/{train,dev,test}.csv`, and Mawqif's official test split with 15% of its train "
+           "`datasets/iraq-presence/{train,dev,test}.csv`, and Mawqif's official test split with 15%% of its train "
            "split (stratified, seed 13) as dev (`bench/prepare_data.py`)." % os.environ.get("BENCH_CMD", "bench/run.sh"),
            "",
            "Throughput: sentences/s on the test sentences with the model loaded, one thread, batches of 256 "
