@@ -2,7 +2,7 @@
 # Benchmark: this project against fastText and scikit-learn on the same splits.
 #   bench/run.sh [TASK...]      TASK: iraq mawqif ant scaling, or all (= every one; default: iraq mawqif)
 # Writes target/bench-results/{ours,peers}.json and docs/BENCHMARKS.md, prints the tables.
-# Not part of `mvn verify`: `all` takes about 25 minutes on 2 cores, iraq + mawqif about 6.
+# Not part of `mvn verify`: `all` took 19 min 47 s on 2 cores (docs/BENCHMARKS.md), iraq + mawqif about 5 minutes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

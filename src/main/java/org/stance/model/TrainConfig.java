@@ -13,7 +13,7 @@ import org.stance.text.NormalizerConfig;
  * @param embeddings    word vectors pooled into extra input features, or null for n-grams only
  * @param hidden        width of the shared hidden layer; 0 gives one linear softmax per task
  * @param inputDropout  probability of dropping an input feature during training (0 = none)
- * @param l2            L2 weight decay
+ * @param l2            L2 weight decay, added to the gradient of the n-gram weights a batch touches (lazily, see SparseFit)
  * @param optimizer     the update rule
  * @param learningRate  its step size
  * @param maxEpochs     upper bound on epochs; early stopping usually ends sooner
