@@ -1,5 +1,6 @@
 package org.stance.features;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -41,6 +42,17 @@ class FeaturizerTest {
         assertEquals(2.0, sum, 1e-4);
         for (int i = 1; i < v.size(); i++) {
             assertTrue(v.indices()[i] > v.indices()[i - 1]);
+        }
+    }
+
+    @Test
+    void featurizingManyInParallelGivesTheSameVectorsInOrder() {
+        Featurizer f = fit(NgramConfig.defaults(), NO_TARGETS);
+        List<SparseVector> all = f.featurizeAll(TEXTS, NO_TARGETS);
+        for (int i = 0; i < TEXTS.size(); i++) {
+            SparseVector one = f.featurize(TEXTS.get(i), "");
+            assertArrayEquals(one.indices(), all.get(i).indices());
+            assertArrayEquals(one.values(), all.get(i).values());
         }
     }
 
