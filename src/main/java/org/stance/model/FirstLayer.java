@@ -5,6 +5,7 @@ import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.stance.features.SparseVector;
 
 /**
@@ -20,18 +21,27 @@ final class FirstLayer {
     final float[] weights; // row-major [features × width]
     final float[] bias;
     final int width;
+    final boolean hidden;
+    private final int[] headStart; // no hidden layer: head t's logits are columns [headStart[t], headStart[t + 1])
 
-    private FirstLayer(float[] weights, float[] bias, int width) {
+    private FirstLayer(float[] weights, float[] bias, int width, boolean hidden, int[] headStart) {
         this.weights = weights;
         this.bias = bias;
         this.width = width;
+        this.hidden = hidden;
+        this.headStart = headStart;
     }
 
     /** A copy of the network's first-layer parameters. */
     static FirstLayer of(ComputationGraph network, List<String> tasks) {
+        int[] headStart = new int[tasks.size() + 1];
+        for (int t = 0; t < tasks.size(); t++) {
+            headStart[t + 1] = headStart[t] + (int) network.getLayer(tasks.get(t)).getParam("b").length();
+        }
+        boolean hidden = network.getConfiguration().getVertices().containsKey(NetworkFactory.HIDDEN);
         INDArray w;
         INDArray b;
-        if (hasHidden(network)) {
+        if (hidden) {
             Layer h = network.getLayer(NetworkFactory.HIDDEN);
             w = h.getParam("W");
             b = h.getParam("b");
@@ -45,11 +55,17 @@ final class FirstLayer {
             w = Nd4j.hstack(ws);
             b = Nd4j.hstack(bs);
         }
-        return new FirstLayer(w.dup('c').data().asFloat(), b.dup('c').data().asFloat(), (int) w.columns());
+        return new FirstLayer(w.dup('c').data().asFloat(), b.dup('c').data().asFloat(), (int) w.columns(), hidden, headStart);
     }
 
-    static boolean hasHidden(ComputationGraph network) {
-        return network.getConfiguration().getVertices().containsKey(NetworkFactory.HIDDEN);
+    /** With no hidden layer: the first column of task t's logits. */
+    int headStart(int t) {
+        return headStart[t];
+    }
+
+    /** With no hidden layer: task t's logits, a [rows × labels] copy of its columns of {@code pre}. */
+    INDArray headSlice(INDArray pre, int t) {
+        return pre.get(NDArrayIndex.all(), NDArrayIndex.interval(headStart[t], headStart[t + 1])).dup();
     }
 
     /** Writes these parameters back into the network (the inverse of {@link #of}). */
@@ -57,18 +73,15 @@ final class FirstLayer {
         int features = weights.length / width;
         INDArray w = Nd4j.create(weights, new long[] {features, width}, 'c');
         INDArray b = Nd4j.create(bias, new long[] {1, width}, 'c');
-        if (hasHidden(network)) {
+        if (hidden) {
             network.getLayer(NetworkFactory.HIDDEN).setParam("W", w);
             network.getLayer(NetworkFactory.HIDDEN).setParam("b", b);
             return;
         }
-        int offset = 0;
-        for (String task : tasks) {
-            Layer head = network.getLayer(task);
-            int k = (int) head.getParam("b").length();
-            head.setParam("W", w.get(org.nd4j.linalg.indexing.NDArrayIndex.all(), org.nd4j.linalg.indexing.NDArrayIndex.interval(offset, offset + k)));
-            head.setParam("b", b.get(org.nd4j.linalg.indexing.NDArrayIndex.all(), org.nd4j.linalg.indexing.NDArrayIndex.interval(offset, offset + k)));
-            offset += k;
+        for (int t = 0; t < tasks.size(); t++) {
+            Layer head = network.getLayer(tasks.get(t));
+            head.setParam("W", headSlice(w, t));
+            head.setParam("b", headSlice(b, t));
         }
     }
 

@@ -12,7 +12,6 @@ import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.stance.features.SparseVector;
 
 /**
@@ -30,13 +29,11 @@ import org.stance.features.SparseVector;
 final class SparseFit {
 
     private final List<String> tasks;
-    private final boolean hidden;
     private final FirstLayer first;
     private final RowUpdater weightUpdater;
     private final RowUpdater biasUpdater;
     private final float l2;
     private final List<MultiLayerNetwork> heads = new ArrayList<>();
-    private final int[] offsets; // where each head's slice of the first layer starts (no hidden layer)
     private final double retain;
     private final Random dropout;
     private final int[] slot;    // feature → its row in gradient during a step, -1 otherwise
@@ -46,17 +43,12 @@ final class SparseFit {
 
     SparseFit(TrainConfig config, ComputationGraph network, List<String> tasks, List<double[]> classWeights) {
         this.tasks = List.copyOf(tasks);
-        this.hidden = config.hidden() > 0;
         this.first = FirstLayer.of(network, tasks);
         this.weightUpdater = new RowUpdater(config.optimizer(), config.learningRate(), first.weights.length);
         this.biasUpdater = new RowUpdater(config.optimizer(), config.learningRate(), first.width);
         this.l2 = (float) config.l2();
-        this.offsets = new int[tasks.size()];
-        int offset = 0;
         for (int t = 0; t < tasks.size(); t++) {
             heads.add(NetworkFactory.head(config, network, tasks.get(t), classWeights.get(t)));
-            offsets[t] = offset;
-            offset += classWeights.get(t).length;
         }
         this.retain = 1.0 - config.inputDropout();
         this.dropout = new Random(config.seed() ^ 0x5DEECE66DL);
@@ -78,18 +70,18 @@ final class SparseFit {
         double loss = 0;
         for (int t = 0; t < tasks.size(); t++) {
             MultiLayerNetwork head = heads.get(t);
-            int k = hidden ? width : (int) targets[t].columns();
-            INDArray in = hidden ? pre : pre.get(NDArrayIndex.all(), NDArrayIndex.interval(offsets[t], offsets[t] + k)).dup();
+            INDArray in = first.hidden ? pre : first.headSlice(pre, t);
             loss += head.score(new DataSet(in, targets[t], null, masks[t]), false);
             Pair<Gradient, INDArray> g = head.calculateGradients(in, targets[t], null, masks[t]);
             if (head.numParams() > 0) {
                 head.getUpdater(true).update(head, g.getFirst(), (int) steps, epoch, n, LayerWorkspaceMgr.noWorkspaces());
                 head.params().subi(g.getFirst().gradient());
             }
+            // the gradient at this head's input, added into its columns of the first layer's output
             float[][] e = g.getSecond().toFloatMatrix();
-            int at = hidden ? 0 : offsets[t];
+            int at = first.hidden ? 0 : first.headStart(t);
             for (int r = 0; r < n; r++) {
-                for (int c = 0; c < k; c++) {
+                for (int c = 0; c < e[r].length; c++) {
                     epsilon[r * width + at + c] += e[r][c];
                 }
             }
@@ -168,7 +160,7 @@ final class SparseFit {
     /** Writes the trained parameters into the network the classifier scores with. */
     void writeTo(ComputationGraph network) {
         first.writeTo(network, tasks);
-        if (hidden) {
+        if (first.hidden) {
             for (int t = 0; t < tasks.size(); t++) {
                 network.getLayer(tasks.get(t)).setParam("W", heads.get(t).getLayer(1).getParam("W"));
                 network.getLayer(tasks.get(t)).setParam("b", heads.get(t).getLayer(1).getParam("b"));

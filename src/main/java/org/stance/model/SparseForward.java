@@ -5,7 +5,6 @@ import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.ops.transforms.Transforms;
 import org.stance.features.SparseVector;
 
@@ -18,42 +17,31 @@ import org.stance.features.SparseVector;
 final class SparseForward {
 
     private final List<String> tasks;
-    private final boolean hidden;
     private final FirstLayer first;
-    private final int[] headWidths;
 
-    private SparseForward(List<String> tasks, boolean hidden, FirstLayer first, int[] headWidths) {
+    private SparseForward(List<String> tasks, FirstLayer first) {
         this.tasks = tasks;
-        this.hidden = hidden;
         this.first = first;
-        this.headWidths = headWidths;
     }
 
     /** A snapshot of the network's first-layer weights. */
     static SparseForward of(ComputationGraph network, List<String> tasks) {
-        int[] headWidths = new int[tasks.size()];
-        for (int t = 0; t < tasks.size(); t++) {
-            headWidths[t] = (int) network.getLayer(tasks.get(t)).getParam("b").length();
-        }
-        return new SparseForward(tasks, FirstLayer.hasHidden(network), FirstLayer.of(network, tasks), headWidths);
+        return new SparseForward(tasks, FirstLayer.of(network, tasks));
     }
 
     /** Output probabilities per task for a batch of sparse rows. */
     INDArray[] output(ComputationGraph network, List<SparseVector> rows) {
         INDArray pre = Nd4j.create(first.preActivation(rows), new long[] {rows.size(), first.width}, 'c');
         INDArray[] result = new INDArray[tasks.size()];
-        if (hidden) {
+        if (first.hidden) {
             INDArray h = Transforms.relu(pre, false);
             for (int t = 0; t < tasks.size(); t++) {
                 Layer head = network.getLayer(tasks.get(t));
                 result[t] = Transforms.softmax(h.mmul(head.getParam("W")).addiRowVector(head.getParam("b")), false);
             }
         } else {
-            int offset = 0;
             for (int t = 0; t < tasks.size(); t++) {
-                INDArray logits = pre.get(NDArrayIndex.all(), NDArrayIndex.interval(offset, offset + headWidths[t])).dup();
-                result[t] = Transforms.softmax(logits, false);
-                offset += headWidths[t];
+                result[t] = Transforms.softmax(first.headSlice(pre, t), false);
             }
         }
         return result;
