@@ -17,11 +17,11 @@ final class DocumentFrequencies {
 
     private static final int CHUNK = 1024;
 
-    private long[] keys = new long[1 << 16]; // 0 = empty; a real hash 0 is stored as ZERO_KEY
+    // keys as LongIntMap stores them (LongIntMap.EMPTY marks a free slot), with the same probing
+    private long[] keys = new long[1 << 16];
     private int[] counts = new int[1 << 16];
     private byte[] groups = new byte[1 << 16];
     private int size;
-    private static final long ZERO_KEY = 0x8000000000000001L;
 
     static DocumentFrequencies count(List<String> texts, List<String> targets, ArabicNormalizer normalizer, NgramExtractor extractor) {
         DocumentFrequencies df = new DocumentFrequencies();
@@ -72,10 +72,10 @@ final class DocumentFrequencies {
         if (2 * (size + 1) > keys.length) {
             grow();
         }
-        long key = hash == 0 ? ZERO_KEY : hash;
+        long key = LongIntMap.stored(hash);
         int mask = keys.length - 1;
-        int slot = slot(key, mask);
-        while (keys[slot] != 0) {
+        int slot = LongIntMap.slot(key, mask);
+        while (keys[slot] != LongIntMap.EMPTY) {
             if (keys[slot] == key) {
                 counts[slot]++;
                 return;
@@ -97,9 +97,9 @@ final class DocumentFrequencies {
         groups = new byte[keys.length];
         int mask = keys.length - 1;
         for (int i = 0; i < oldKeys.length; i++) {
-            if (oldKeys[i] != 0) {
-                int slot = slot(oldKeys[i], mask);
-                while (keys[slot] != 0) {
+            if (oldKeys[i] != LongIntMap.EMPTY) {
+                int slot = LongIntMap.slot(oldKeys[i], mask);
+                while (keys[slot] != LongIntMap.EMPTY) {
                     slot = (slot + 1) & mask;
                 }
                 keys[slot] = oldKeys[i];
@@ -109,15 +109,11 @@ final class DocumentFrequencies {
         }
     }
 
-    private static int slot(long key, int mask) {
-        return (int) ((key * 0x9E3779B97F4A7C15L) >>> 32) & mask;
-    }
-
     /** Hash, count and group of the n-grams in at least minDf sentences: most frequent first, ties by hash. */
     Kept mostFrequent(int minDf, int limit) {
         int n = 0;
         for (int i = 0; i < keys.length; i++) {
-            if (keys[i] != 0 && counts[i] >= minDf) {
+            if (keys[i] != LongIntMap.EMPTY && counts[i] >= minDf) {
                 n++;
             }
         }
@@ -126,8 +122,8 @@ final class DocumentFrequencies {
         byte[] group = new byte[n];
         int j = 0;
         for (int i = 0; i < keys.length; i++) {
-            if (keys[i] != 0 && counts[i] >= minDf) {
-                hash[j] = keys[i] == ZERO_KEY ? 0 : keys[i];
+            if (keys[i] != LongIntMap.EMPTY && counts[i] >= minDf) {
+                hash[j] = LongIntMap.original(keys[i]);
                 count[j] = counts[i];
                 group[j++] = groups[i];
             }

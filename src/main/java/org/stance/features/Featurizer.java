@@ -6,6 +6,7 @@ import java.io.Writer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.stance.text.ArabicNormalizer;
 import org.stance.text.NormalizerConfig;
 import org.stance.embed.Pooling;
@@ -77,7 +78,7 @@ public final class Featurizer {
 
     /** {@link #featurize} of many sentences, in parallel (the featurizer is immutable). */
     public List<SparseVector> featurizeAll(List<String> texts, List<String> targets) {
-        return java.util.stream.IntStream.range(0, texts.size()).parallel().mapToObj(i -> featurize(texts.get(i), targets.get(i))).toList();
+        return IntStream.range(0, texts.size()).parallel().mapToObj(i -> featurize(texts.get(i), targets.get(i))).toList();
     }
 
     /** The TF-IDF vector of one sentence; indices ascend. Unknown n-grams are ignored. */

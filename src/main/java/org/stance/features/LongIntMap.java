@@ -9,7 +9,7 @@ package org.stance.features;
 final class LongIntMap {
 
     /** Marks an empty slot; a real key of this value is stored as {@link #ZERO_KEY}. */
-    private static final long EMPTY = 0L;
+    static final long EMPTY = 0L;
     private static final long ZERO_KEY = 0x8000000000000001L;
 
     private final long[] table; // slot i: key at 2i, value at 2i+1
@@ -47,12 +47,23 @@ final class LongIntMap {
         return -1;
     }
 
-    private static long stored(long key) {
+    /** The key as a table stores it: never {@link #EMPTY}. */
+    static long stored(long key) {
         return key == EMPTY ? ZERO_KEY : key;
     }
 
-    private int slot(long key) {
+    /** The inverse of {@link #stored}. */
+    static long original(long storedKey) {
+        return storedKey == ZERO_KEY ? EMPTY : storedKey;
+    }
+
+    /** Home slot of a stored key in a table of mask + 1 slots (a power of two). */
+    static int slot(long key, int mask) {
         long z = key * 0x9E3779B97F4A7C15L; // spread the FNV bits over the table
         return (int) (z >>> 32) & mask;
+    }
+
+    private int slot(long key) {
+        return slot(key, mask);
     }
 }

@@ -1,5 +1,7 @@
 package org.stance.model;
 
+import java.util.Arrays;
+
 /**
  * The {@link Optimizer} rules on plain arrays, with the constants of their ND4J counterparts
  * (AdaGrad ε 1e-6, also the sum's start; Adam β1 0.9, β2 0.999, ε 1e-8; Nesterov momentum 0.9), so that a sparse step
@@ -28,7 +30,7 @@ final class RowUpdater {
         this.first = rule == Optimizer.SGD ? null : new float[size];
         this.second = rule == Optimizer.ADAM ? new float[size] : null;
         if (rule == Optimizer.ADAGRAD) {
-            java.util.Arrays.fill(first, (float) ADAGRAD_EPSILON); // ND4J starts the sum at ε, not 0
+            Arrays.fill(first, (float) ADAGRAD_EPSILON); // ND4J starts the sum at ε, not 0
         }
     }
 
