@@ -11,17 +11,22 @@ import re
 import sys
 
 
-def record(name, task, model, time_file, test_json, speed_json, l2, *dev_jsons):
+def wall_rss(time_file):
+    """Wall-clock seconds and peak RSS (MB) from a `/usr/bin/time -v` report."""
     times = open(time_file, encoding="utf-8").read()
     wall = re.search(r"Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (\S+)", times).group(1)
     parts = [float(x) for x in wall.split(":")]
-    seconds = sum(p * 60 ** i for i, p in enumerate(reversed(parts)))
     rss_kb = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", times).group(1))
+    return sum(p * 60 ** i for i, p in enumerate(reversed(parts))), rss_kb / 1024
+
+
+def record(name, task, model, time_file, test_json, speed_json, l2, *dev_jsons):
+    seconds, rss_mb = wall_rss(time_file)
     test = json.load(open(test_json, encoding="utf-8"))[task]
     speed = json.load(open(speed_json, encoding="utf-8"))
     print(json.dumps(dict(name=name, task=task, accuracy=test["accuracy"], macro_f1=test["macroF1"], f_avg=test.get("favg"),
                           per_class_f1={c["label"]: c["f1"] for c in test["perClass"]}, train_time_s=seconds,
-                          peak_rss_train_mb=rss_kb / 1024, model_size_bytes=os.path.getsize(model),
+                          peak_rss_train_mb=rss_mb, model_size_bytes=os.path.getsize(model),
                           throughput_sps=speed["batchSentencesPerSecond"], latency_p50_ms=speed["latencyP50Ms"],
                           latency_p99_ms=speed["latencyP99Ms"], peak_rss_score_mb=speed["peakRssMb"], l2=l2,
                           dev_grid={re.search(r"-([0-9.e-]+)\.dev\.json$", f).group(1): dev_score(f, task) for f in dev_jsons})))

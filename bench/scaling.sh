@@ -41,13 +41,10 @@ PY
   echo "scaling: $n done" >&2
 done
 $py - "$out" "${rows[@]}" <<'PY' | tee -a docs/BENCHMARKS.md
-import json, re, sys
+import json, sys
+sys.path.insert(0, "bench")
+from report import wall_rss
 out, sizes = sys.argv[1], sys.argv[2:]
-
-def wall_rss(path):
-    t = open(path).read()
-    wall = [float(x) for x in re.search(r"Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (\S+)", t).group(1).split(":")]
-    return sum(v * 60 ** i for i, v in enumerate(reversed(wall))), int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", t).group(1)) / 1024
 
 print("\n## Scaling on ANT topic (`bench/scaling.sh`)\n")
 print("Training time (s) and peak RSS (MB) by number of training documents; test macro-F1 in brackets. "
