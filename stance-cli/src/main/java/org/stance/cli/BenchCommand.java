@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import org.stance.artifact.ModelArtifact;
-import org.stance.bench.ScoringBenchmark;
+
 import org.stance.data.DatasetReader;
 import org.stance.data.DatasetSchema;
 import org.stance.data.LabeledSentence;

@@ -13,7 +13,6 @@ import org.deeplearning4j.text.sentenceiterator.SentenceIterator;
 import org.deeplearning4j.text.sentenceiterator.SentencePreProcessor;
 import org.deeplearning4j.text.tokenization.tokenizerfactory.DefaultTokenizerFactory;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.stance.cli.StanceCommand;
 
 /**
  * Trains word vectors with DL4J's {@link Word2Vec} (skip-gram, negative sampling) on a
@@ -134,7 +133,7 @@ public final class EmbeddingTrainer {
     static Map<String, String> stamp() {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("createdAt", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
-        p.put("projectVersion", StanceCommand.projectVersion());
+        p.put("projectVersion", org.stance.StanceVersion.get());
         return p;
     }
 

@@ -58,12 +58,7 @@ public final class StanceCommand {
     public static final class Version implements IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"stance " + projectVersion()};
+            return new String[] {"stance " + org.stance.StanceVersion.get()};
         }
-    }
-
-    public static String projectVersion() {
-        String v = StanceCommand.class.getPackage().getImplementationVersion();
-        return v == null ? "dev" : v;
     }
 }

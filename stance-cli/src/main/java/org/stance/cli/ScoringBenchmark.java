@@ -1,4 +1,4 @@
-package org.stance.bench;
+package org.stance.cli;
 
 import java.io.IOException;
 import java.nio.file.Files;

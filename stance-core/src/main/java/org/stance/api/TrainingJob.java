@@ -14,7 +14,6 @@ import org.stance.artifact.DataProvenance;
 import org.stance.artifact.Hyperparameters;
 import org.stance.artifact.Manifest;
 import org.stance.artifact.ModelArtifact;
-import org.stance.cli.StanceCommand;
 import org.stance.data.Columns;
 import org.stance.data.Dataset;
 import org.stance.data.DatasetReader;
@@ -83,7 +82,7 @@ public final class TrainingJob {
         if (test != null) {
             data.add(provenance("test", test, test.rows(), config.tasks()));
         }
-        Manifest manifest = new Manifest(Manifest.FORMAT, Manifest.FORMAT_VERSION, StanceCommand.projectVersion(),
+        Manifest manifest = new Manifest(Manifest.FORMAT, Manifest.FORMAT_VERSION, org.stance.StanceVersion.get(),
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), classifier.labels(), config.normalizer().toMap(),
                 config.ngrams(), embeddingUse(classifier), classifier.featurizer().dimension(), Hyperparameters.of(config), data, evaluation,
                 result.history(), result.bestEpoch(), result.seconds());
