@@ -5,8 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.stance.api.TrainRequest;
-import org.stance.api.TrainingJob;
+import org.stance.jobs.TrainRequest;
+import org.stance.jobs.TrainingJob;
 import org.stance.data.DatasetWriter;
 
 /** A small model trained once per test JVM on a slice of the shipped dataset, shared by the tests that score. */

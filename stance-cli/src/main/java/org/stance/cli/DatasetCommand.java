@@ -10,14 +10,14 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import org.stance.data.DatasetLayout;
+import org.stance.curation.DatasetLayout;
 import org.stance.data.DatasetReader;
 import org.stance.data.DatasetSchema;
-import org.stance.data.DatasetSplitter;
-import org.stance.data.DatasetStats;
+import org.stance.curation.DatasetSplitter;
+import org.stance.curation.DatasetStats;
 import org.stance.data.DatasetWriter;
 import org.stance.data.LabeledSentence;
-import org.stance.eval.Agreement;
+import org.stance.curation.Agreement;
 
 /** {@code stance dataset}: the figures of the dataset card, and the fixed splits. */
 @Command(name = "dataset", mixinStandardHelpOptions = true, showDefaultValues = true,

@@ -111,7 +111,7 @@ final class EmbedCommand implements Callable<Integer> {
         if (output == null) {
             throw new UserError("missing -o/--output OUT.zip (or --embeddings FILE to inspect an artifact)");
         }
-        org.stance.AtomicFile.checkWritable(output, "");
+        org.stance.io.AtomicFile.checkWritable(output, "");
         WordEmbeddings result;
         if (importVec != null) {
             requireAbsent(corpus.isEmpty() && antTsv.isEmpty(), "--import-vec converts a .vec file; it cannot be combined with --corpus or --ant-tsv");

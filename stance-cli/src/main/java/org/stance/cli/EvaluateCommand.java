@@ -14,8 +14,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import org.stance.api.CrossValidation;
-import org.stance.api.Evaluation;
+import org.stance.jobs.CrossValidation;
+import org.stance.jobs.DatasetEvaluation;
 import org.stance.artifact.ModelArtifact;
 import org.stance.data.Dataset;
 import org.stance.data.DatasetReader;
@@ -66,12 +66,12 @@ final class EvaluateCommand implements Callable<Integer> {
             ModelArtifact.Loaded loaded = ModelArtifact.load(model);
             Map<String, List<String>> known = new LinkedHashMap<>(loaded.classifier().labels());
             Dataset d = new DatasetReader(DatasetSchema.open(Set.of()).withKnownLabels(known)).read(data);
-            Map<String, Metrics> metrics = new LinkedHashMap<>(Evaluation.evaluate(loaded.classifier(), d.rows()));
+            Map<String, Metrics> metrics = new LinkedHashMap<>(DatasetEvaluation.evaluate(loaded.classifier(), d.rows()));
             if (metrics.isEmpty()) {
                 throw new org.stance.UserError(data + ": no row carries a label of the model's tasks " + known.keySet());
             }
             if (articles) {
-                metrics.put("article", org.stance.api.ArticleEvaluation.evaluate(org.stance.api.StanceModel.of(loaded, 1, 0.0, neutralMass),
+                metrics.put("article", org.stance.jobs.ArticleEvaluation.evaluate(org.stance.api.StanceModel.of(loaded, 1, 0.0, neutralMass),
                         d.rows(), neutralMass));
             }
             out.print(json ? ModelArtifact.toJson(metrics) + "\n" : MetricsReport.text("", metrics));

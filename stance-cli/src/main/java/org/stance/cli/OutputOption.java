@@ -7,7 +7,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
-import org.stance.AtomicFile;
+import org.stance.io.AtomicFile;
 import org.stance.UserError;
 
 /**

@@ -1,5 +1,6 @@
 package org.stance.cli;
 
+import org.stance.io.InputFiles;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -81,7 +82,7 @@ final class ScoreCommand implements Callable<Integer> {
         List<Path> in = inputs.isEmpty() ? List.of(Path.of("-")) : inputs;
         // Everything that can fail on the user's input is checked before the first line is written.
         List<RawArticle> articles = sentences ? List.of() : readArticles(in);
-        List<Path> lineFiles = sentences ? ArticleSource.files(in.stream().filter(p -> !p.toString().equals("-")).toList()) : List.of();
+        List<Path> lineFiles = sentences ? InputFiles.files(in.stream().filter(p -> !p.toString().equals("-")).toList()) : List.of();
         StanceModel scorer = StanceModel.load(model, 1, threshold, neutralMass);
         if (scorer.needsTarget() && target.isEmpty()) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), model + " was trained with the target as an input: give --target");
@@ -101,7 +102,7 @@ final class ScoreCommand implements Callable<Integer> {
                     }
                     for (Path f : lineFiles) {
                         try (InputStream s = Files.newInputStream(f)) {
-                            count[0] += scoreLines(scorer, writer, s, f.toString(), ArticleSource.idOf(f), count);
+                            count[0] += scoreLines(scorer, writer, s, f.toString(), InputFiles.idOf(f), count);
                         }
                     }
                 } else {

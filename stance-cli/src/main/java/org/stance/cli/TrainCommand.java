@@ -9,8 +9,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import org.stance.api.TrainRequest;
-import org.stance.api.TrainingJob;
+import org.stance.jobs.TrainRequest;
+import org.stance.jobs.TrainingJob;
 import org.stance.eval.MetricsReport;
 
 /** {@code stance train}: labeled sentences in, one model file out, with its dev (and test) figures. */

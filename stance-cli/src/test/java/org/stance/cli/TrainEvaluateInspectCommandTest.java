@@ -59,7 +59,7 @@ class TrainEvaluateInspectCommandTest {
         assertEquals(0, inspect.code(), inspect.err());
         assertTrue(inspect.out().contains("format:       stance-model v1"));
         assertTrue(inspect.out().contains("stance = neutral, pro_withdrawal, skeptical, status_quo"));
-        assertTrue(inspect.out().contains(org.stance.data.ArticleSource.sha256(Files.readAllBytes(train))));
+        assertTrue(inspect.out().contains(org.stance.io.Hashes.sha256(Files.readAllBytes(train))));
 
         JsonNode manifest = new ObjectMapper().readTree(CliRunner.run("inspect", "--json", model.toString()).out());
         assertEquals(2, manifest.path("history").size());

@@ -19,7 +19,7 @@ import java.util.TreeMap;
 public final class ArticleAggregator {
 
     /** Labels that mean "no position" in the project's data (neutral) and in public stance data (none). */
-    static final java.util.Set<String> NO_POSITION = java.util.Set.of("neutral", "none", "None", "NONE");
+    public static final java.util.Set<String> NO_POSITION = java.util.Set.of("neutral", "none", "None", "NONE");
     public static final double DEFAULT_NEUTRAL_MASS = 0.5; // chosen on the dev articles (models/README.md)
     static final int EVIDENCE = 3;
 

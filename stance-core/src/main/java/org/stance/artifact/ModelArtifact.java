@@ -18,7 +18,7 @@ import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.util.ModelSerializer;
-import org.stance.AtomicFile;
+import org.stance.io.AtomicFile;
 import org.stance.UserError;
 import org.stance.embed.Pooling;
 import org.stance.embed.WordEmbeddings;

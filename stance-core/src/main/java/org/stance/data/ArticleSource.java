@@ -1,49 +1,21 @@
 package org.stance.data;
 
-import java.io.IOException;
+import org.stance.io.TextFiles;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.stance.UserError;
+import org.stance.io.Hashes;
+import org.stance.io.InputFiles;
 
 /** Resolves the inputs of {@code prepare} and {@code score}: files, folders (their *.txt, sorted) or "-" for stdin. */
 public final class ArticleSource {
 
     private ArticleSource() {
-    }
-
-    /** Lists the article files named by the inputs, in a stable order, failing on a missing path. */
-    public static List<Path> files(List<Path> inputs) {
-        List<Path> files = new ArrayList<>();
-        for (Path input : inputs) {
-            if (Files.isDirectory(input)) {
-                try (Stream<Path> walk = Files.walk(input)) {
-                    List<Path> found = walk.filter(Files::isRegularFile)
-                            .filter(p -> p.getFileName().toString().endsWith(".txt"))
-                            .sorted().toList();
-                    if (found.isEmpty()) {
-                        throw new UserError(input + ": folder holds no .txt article");
-                    }
-                    files.addAll(found);
-                } catch (IOException e) {
-                    throw new UserError("cannot list " + input + ": " + e.getMessage(), e);
-                }
-            } else if (Files.isRegularFile(input)) {
-                files.add(input);
-            } else {
-                throw new UserError(input + ": no such file or folder");
-            }
-        }
-        return files;
     }
 
     /** Reads every input; "-" reads standard input. Article ids must be unique. */
@@ -57,8 +29,8 @@ public final class ArticleSource {
                 paths.add(p);
             }
         }
-        for (Path file : files(paths)) {
-            articles.add(new RawArticle(idOf(file), file.toString(), TextFiles.read(file)));
+        for (Path file : InputFiles.files(paths)) {
+            articles.add(new RawArticle(InputFiles.idOf(file), file.toString(), TextFiles.read(file)));
         }
         Map<String, String> seen = new HashMap<>();
         for (RawArticle a : articles) {
@@ -72,25 +44,6 @@ public final class ArticleSource {
 
     public static RawArticle fromStdin(InputStream stdin) {
         String text = TextFiles.read(stdin, "standard input");
-        return new RawArticle("stdin-" + sha256(text).substring(0, 12), "-", text);
-    }
-
-    public static String idOf(Path file) {
-        String name = file.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        return dot > 0 ? name.substring(0, dot) : name;
-    }
-
-    public static String sha256(String text) {
-        return sha256(text.getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** Hex SHA-256, the same figure {@code sha256sum} prints for the bytes. */
-    public static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return new RawArticle("stdin-" + Hashes.sha256(text).substring(0, 12), "-", text);
     }
 }

@@ -1,5 +1,7 @@
 package org.stance.data;
 
+import org.stance.io.Hashes;
+import org.stance.io.TextFiles;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -41,7 +43,7 @@ public final class DatasetReader {
         } catch (IOException e) {
             throw new UserError("cannot read " + file + ": " + (Files.exists(file) ? e.getMessage() : "no such file"), e);
         }
-        return new Dataset(file.toString(), parse(bytes, file.toString()), ArticleSource.sha256(bytes));
+        return new Dataset(file.toString(), parse(bytes, file.toString()), Hashes.sha256(bytes));
     }
 
     /** Reads several files as one dataset (for example train and dev). */
@@ -54,7 +56,7 @@ public final class DatasetReader {
             hashes.append(d.sha256());
         }
         String name = String.join("+", files.stream().map(Path::toString).toList());
-        return new Dataset(name, rows, files.size() == 1 ? hashes.toString() : ArticleSource.sha256(hashes.toString()));
+        return new Dataset(name, rows, files.size() == 1 ? hashes.toString() : Hashes.sha256(hashes.toString()));
     }
 
     List<LabeledSentence> parse(byte[] bytes, String name) {

@@ -10,7 +10,7 @@ import java.io.OutputStreamWriter;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.stance.AtomicFile;
+import org.stance.io.AtomicFile;
 import org.stance.UserError;
 
 /** Writes labeled sentences in the dataset schema (UTF-8, RFC 4180), atomically. */

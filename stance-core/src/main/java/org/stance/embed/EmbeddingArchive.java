@@ -22,7 +22,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
-import org.stance.AtomicFile;
+import org.stance.io.AtomicFile;
 import org.stance.UserError;
 import org.stance.text.NormalizerConfig;
 

@@ -1,5 +1,7 @@
 package org.stance.embed;
 
+import org.stance.io.InputFiles;
+import org.stance.io.Hashes;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.file.Files;
@@ -13,8 +15,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.stance.UserError;
-import org.stance.data.ArticleSource;
-import org.stance.data.TextFiles;
+import org.stance.io.TextFiles;
 import org.stance.text.ArabicNormalizer;
 import org.stance.text.NormalizerConfig;
 import org.stance.text.Segment;
@@ -114,12 +115,12 @@ public record TrainingCorpus(List<String> lines, List<Input> inputs, long tokens
         if (Files.isDirectory(p)) {
             List<String> texts = new ArrayList<>();
             StringBuilder hashes = new StringBuilder();
-            for (Path file : ArticleSource.files(List.of(p))) {
+            for (Path file : InputFiles.files(List.of(p))) {
                 RawTexts one = articleText(file);
                 texts.addAll(one.texts());
                 hashes.append(one.sha256());
             }
-            return new RawTexts(texts, ArticleSource.sha256(hashes.toString()));
+            return new RawTexts(texts, Hashes.sha256(hashes.toString()));
         }
         String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".csv")) {
@@ -136,7 +137,7 @@ public record TrainingCorpus(List<String> lines, List<Input> inputs, long tokens
         String page = TextFiles.read(file);
         List<String> sentences = new SentenceSegmenter().segment(page).stream()
                 .filter(Segment::isSentence).map(Segment::text).toList();
-        return new RawTexts(List.of(String.join(" ", sentences)), ArticleSource.sha256(page));
+        return new RawTexts(List.of(String.join(" ", sentences)), Hashes.sha256(page));
     }
 
     /** The {@code title} (when there is one) and {@code text} cells of a CSV or TSV with a header row. */
@@ -165,7 +166,7 @@ public record TrainingCorpus(List<String> lines, List<Input> inputs, long tokens
         } catch (IOException | java.io.UncheckedIOException e) {
             throw new UserError(file + ": malformed " + (base == CSVFormat.TDF ? "TSV" : "CSV") + ": " + e.getMessage(), e);
         }
-        return new RawTexts(texts, ArticleSource.sha256(bytes));
+        return new RawTexts(texts, Hashes.sha256(bytes));
     }
 
     static long countTokens(String line) {

@@ -1,5 +1,6 @@
 package org.stance.embed;
 
+import org.stance.io.Hashes;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -12,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.stance.UserError;
-import org.stance.data.ArticleSource;
 import org.stance.text.NormalizerConfig;
 
 /**
@@ -127,7 +127,7 @@ final class VecFormat {
 
     private static String sha256(Path file) {
         try {
-            return ArticleSource.sha256(Files.readAllBytes(file));
+            return Hashes.sha256(Files.readAllBytes(file));
         } catch (IOException e) {
             throw new UserError("cannot read " + file + ": " + e.getMessage(), e);
         }

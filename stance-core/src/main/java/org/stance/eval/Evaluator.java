@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.stance.data.LabeledSentence;
 
 /** Computes {@link Metrics} from gold labels and predicted probability rows. */
 public final class Evaluator {
@@ -16,6 +17,22 @@ public final class Evaluator {
             List.of("Favor", "Against"));
 
     private Evaluator() {
+    }
+
+    /** Metrics of one task over the rows that carry its label. */
+    public static Metrics evaluate(String task, List<String> labels, List<LabeledSentence> rows, float[][] probs) {
+        List<Integer> gold = new ArrayList<>();
+        List<float[]> p = new ArrayList<>();
+        List<String> targets = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            String label = rows.get(i).label(task);
+            if (!label.isEmpty() && labels.contains(label)) {
+                gold.add(labels.indexOf(label));
+                p.add(probs[i]);
+                targets.add(rows.get(i).target());
+            }
+        }
+        return evaluate(task, labels, gold.stream().mapToInt(Integer::intValue).toArray(), p.toArray(float[][]::new), targets);
     }
 
     /**

@@ -178,25 +178,9 @@ public final class Trainer {
         Map<String, float[][]> probs = classifier.predictVectors(devVectors);
         Map<String, Double> out = new LinkedHashMap<>();
         for (String task : config.tasks()) {
-            out.put(task, evaluate(task, classifier.labels().get(task), dev, probs.get(task)).macroF1());
+            out.put(task, Evaluator.evaluate(task, classifier.labels().get(task), dev, probs.get(task)).macroF1());
         }
         return out;
-    }
-
-    /** Metrics of one task over the rows that carry its label. */
-    public static Metrics evaluate(String task, List<String> labels, List<LabeledSentence> rows, float[][] probs) {
-        List<Integer> gold = new ArrayList<>();
-        List<float[]> p = new ArrayList<>();
-        List<String> targets = new ArrayList<>();
-        for (int i = 0; i < rows.size(); i++) {
-            String label = rows.get(i).label(task);
-            if (!label.isEmpty() && labels.contains(label)) {
-                gold.add(labels.indexOf(label));
-                p.add(probs[i]);
-                targets.add(rows.get(i).target());
-            }
-        }
-        return Evaluator.evaluate(task, labels, gold.stream().mapToInt(Integer::intValue).toArray(), p.toArray(float[][]::new), targets);
     }
 
     private static List<SparseVector> vectors(Featurizer featurizer, List<LabeledSentence> rows) {

@@ -14,7 +14,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.stance.TestData;
 import org.stance.TestModels;
-import org.stance.data.TextFiles;
+import org.stance.io.TextFiles;
 
 class StanceModelTest {
 

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.stance.TestData;
 import org.stance.UserError;
-import org.stance.api.TrainRequest;
-import org.stance.api.TrainingJob;
+import org.stance.jobs.TrainRequest;
+import org.stance.jobs.TrainingJob;
 import org.stance.data.LabeledSentence;
 import org.stance.data.DatasetWriter;
 
@@ -69,7 +69,7 @@ class ModelArtifactTest {
         assertEquals(List.of("neutral", "pro_withdrawal", "skeptical", "status_quo"), m.labels().get("stance"));
         DataProvenance train = m.data().get(0);
         assertEquals("train", train.role());
-        assertEquals(org.stance.data.ArticleSource.sha256(Files.readAllBytes(dir.resolve("train.csv"))), train.sha256());
+        assertEquals(org.stance.io.Hashes.sha256(Files.readAllBytes(dir.resolve("train.csv"))), train.sha256());
         assertTrue(m.evaluation().get("dev").get("stance").macroF1() > 0);
         assertTrue(m.history().size() >= 1 && m.bestEpoch() >= 1);
     }

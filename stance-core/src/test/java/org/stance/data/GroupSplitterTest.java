@@ -1,5 +1,6 @@
 package org.stance.data;
 
+import org.stance.curation.DatasetSplitter;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

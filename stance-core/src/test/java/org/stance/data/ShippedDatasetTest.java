@@ -1,5 +1,9 @@
 package org.stance.data;
 
+import org.stance.io.InputFiles;
+import org.stance.curation.DatasetLayout;
+import org.stance.curation.DatasetStats;
+import org.stance.io.TextFiles;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -61,8 +65,8 @@ class ShippedDatasetTest {
         all.rows().forEach(r -> textById.put(r.articleId() + "#" + r.sentenceId(), r.text()));
         SentenceSegmenter segmenter = new SentenceSegmenter();
         int seedSentences = 0;
-        for (Path file : ArticleSource.files(List.of(TestData.SEEDS))) {
-            String article = ArticleSource.idOf(file);
+        for (Path file : InputFiles.files(List.of(TestData.SEEDS))) {
+            String article = InputFiles.idOf(file);
             for (Segment s : segmenter.segment(TextFiles.read(file))) {
                 if (s.isSentence()) {
                     assertEquals(s.text(), textById.get(article + "#" + s.index()), "seed sentence " + article + "#" + s.index());

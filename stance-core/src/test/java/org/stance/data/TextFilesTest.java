@@ -1,5 +1,6 @@
 package org.stance.data;
 
+import org.stance.io.TextFiles;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

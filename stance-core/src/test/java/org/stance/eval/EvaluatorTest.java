@@ -1,5 +1,6 @@
 package org.stance.eval;
 
+import org.stance.curation.Agreement;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.stance.data.TextFiles;
+import org.stance.io.TextFiles;
 
 /** Properties that every sentence of real scraped pages must have: the seeds and a sample of the corpus. */
 class SegmentationOnRealPagesTest {

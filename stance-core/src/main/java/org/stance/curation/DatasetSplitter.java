@@ -1,5 +1,8 @@
-package org.stance.data;
+package org.stance.curation;
 
+import org.stance.data.LabeledSentence;
+import org.stance.data.GroupSplitter;
+import org.stance.curation.DatasetLayout;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

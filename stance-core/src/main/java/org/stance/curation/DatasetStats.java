@@ -1,5 +1,11 @@
-package org.stance.data;
+package org.stance.curation;
 
+import org.stance.data.DatasetSchema;
+import org.stance.data.LabeledSentence;
+import org.stance.data.DatasetReader;
+import org.stance.data.Columns;
+import org.stance.data.Dataset;
+import org.stance.curation.DatasetLayout;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +21,7 @@ import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.stance.UserError;
-import org.stance.eval.Agreement;
+import org.stance.curation.Agreement;
 
 /**
  * The figures of a dataset card, computed from the files themselves: counts per label, split and

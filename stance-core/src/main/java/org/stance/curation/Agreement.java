@@ -1,4 +1,4 @@
-package org.stance.eval;
+package org.stance.curation;
 
 import java.util.List;
 import java.util.Map;

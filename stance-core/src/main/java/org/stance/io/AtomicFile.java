@@ -1,5 +1,6 @@
-package org.stance;
+package org.stance.io;
 
+import org.stance.UserError;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
-package org.stance.api;
+package org.stance.jobs;
 
+import org.stance.jobs.TrainingJob;
 import java.nio.file.Path;
 import org.stance.model.TrainConfig;
 

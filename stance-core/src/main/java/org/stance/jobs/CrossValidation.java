@@ -1,5 +1,7 @@
-package org.stance.api;
+package org.stance.jobs;
 
+import org.stance.eval.Evaluator;
+import org.stance.jobs.TrainingJob;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,7 +53,7 @@ public final class CrossValidation {
             Map<String, float[][]> probs = model.predict(test.stream().map(LabeledSentence::text).toList(),
                     test.stream().map(LabeledSentence::target).toList());
             for (String task : model.tasks()) {
-                perFold.computeIfAbsent(task, t -> new ArrayList<>()).add(Trainer.evaluate(task, model.labels().get(task), test, probs.get(task)));
+                perFold.computeIfAbsent(task, t -> new ArrayList<>()).add(Evaluator.evaluate(task, model.labels().get(task), test, probs.get(task)));
                 int j = 0;
                 for (int i = 0; i < rows.size(); i++) {
                     if (fold[i] == f) {
@@ -62,7 +64,7 @@ public final class CrossValidation {
         }
         Map<String, Metrics> pooled = new LinkedHashMap<>();
         for (String task : pooledProbs.keySet()) {
-            pooled.put(task, Trainer.evaluate(task, labels.get(task), rows, pooledProbs.get(task)));
+            pooled.put(task, Evaluator.evaluate(task, labels.get(task), rows, pooledProbs.get(task)));
         }
         return new Result(k, perFold, pooled);
     }

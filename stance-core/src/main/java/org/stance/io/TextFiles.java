@@ -1,4 +1,4 @@
-package org.stance.data;
+package org.stance.io;
 
 import java.io.IOException;
 import java.io.InputStream;

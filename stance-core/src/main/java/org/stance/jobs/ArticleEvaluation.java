@@ -1,5 +1,8 @@
-package org.stance.api;
+package org.stance.jobs;
 
+import org.stance.api.ArticleAggregator;
+import org.stance.api.LabelScores;
+import org.stance.api.StanceModel;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.stance.data;
+package org.stance.curation;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,7 @@
-package org.stance.api;
+package org.stance.jobs;
 
+import org.stance.jobs.DatasetEvaluation;
+import org.stance.jobs.TrainRequest;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -72,9 +74,9 @@ public final class TrainingJob {
         TrainingResult result = new Trainer(config, progress).train(trainRows, devRows);
         Classifier classifier = result.classifier();
         Map<String, Map<String, Metrics>> evaluation = new LinkedHashMap<>();
-        evaluation.put("dev", Evaluation.evaluate(classifier, devRows));
+        evaluation.put("dev", DatasetEvaluation.evaluate(classifier, devRows));
         if (test != null) {
-            evaluation.put("test", Evaluation.evaluate(classifier, test.rows()));
+            evaluation.put("test", DatasetEvaluation.evaluate(classifier, test.rows()));
         }
         List<DataProvenance> data = new ArrayList<>();
         data.add(provenance("train", train, trainRows, config.tasks()));

@@ -1,5 +1,6 @@
-package org.stance.api;
+package org.stance.jobs;
 
+import org.stance.eval.Evaluator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,9 +10,9 @@ import org.stance.model.Classifier;
 import org.stance.model.Trainer;
 
 /** Scores labeled sentences with a classifier and computes the metrics of every task they are labeled for. */
-public final class Evaluation {
+public final class DatasetEvaluation {
 
-    private Evaluation() {
+    private DatasetEvaluation() {
     }
 
     public static Map<String, Metrics> evaluate(Classifier classifier, List<LabeledSentence> rows) {
@@ -20,7 +21,7 @@ public final class Evaluation {
         Map<String, Metrics> out = new LinkedHashMap<>();
         for (String task : classifier.tasks()) {
             if (rows.stream().anyMatch(r -> !r.label(task).isEmpty())) {
-                out.put(task, Trainer.evaluate(task, classifier.labels().get(task), rows, probs.get(task)));
+                out.put(task, Evaluator.evaluate(task, classifier.labels().get(task), rows, probs.get(task)));
             }
         }
         return out;

@@ -1,0 +1,47 @@
+package org.stance.io;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.stance.UserError;
+
+/** Resolves input paths: files as given, folders as their *.txt files in a stable order. */
+public final class InputFiles {
+
+    private InputFiles() {
+    }
+
+    /** Lists the article files named by the inputs, in a stable order, failing on a missing path. */
+    public static List<Path> files(List<Path> inputs) {
+        List<Path> files = new ArrayList<>();
+        for (Path input : inputs) {
+            if (Files.isDirectory(input)) {
+                try (Stream<Path> walk = Files.walk(input)) {
+                    List<Path> found = walk.filter(Files::isRegularFile)
+                            .filter(p -> p.getFileName().toString().endsWith(".txt"))
+                            .sorted().toList();
+                    if (found.isEmpty()) {
+                        throw new UserError(input + ": folder holds no .txt article");
+                    }
+                    files.addAll(found);
+                } catch (IOException e) {
+                    throw new UserError("cannot list " + input + ": " + e.getMessage(), e);
+                }
+            } else if (Files.isRegularFile(input)) {
+                files.add(input);
+            } else {
+                throw new UserError(input + ": no such file or folder");
+            }
+        }
+        return files;
+    }
+
+    public static String idOf(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+}
