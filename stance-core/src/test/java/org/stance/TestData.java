@@ -1,15 +1,13 @@
 package org.stance;
 
+import org.stance.curation.IraqPresence;
 import java.nio.file.Path;
 import java.util.List;
 import org.stance.data.DatasetReader;
 import org.stance.data.DatasetSchema;
 import org.stance.data.LabeledSentence;
 import org.stance.features.NgramConfig;
-import org.stance.model.ClassWeighting;
-import org.stance.model.Optimizer;
 import org.stance.model.TrainConfig;
-import org.stance.text.NormalizerConfig;
 
 /** Small real data for tests: the shipped iraq-presence dataset, and a quick training configuration. */
 public final class TestData {
@@ -22,7 +20,7 @@ public final class TestData {
     }
 
     public static List<LabeledSentence> split(String name) {
-        return new DatasetReader(DatasetSchema.iraqPresence()).read(DATASET.resolve(name + ".csv")).rows();
+        return new DatasetReader(IraqPresence.schema()).read(DATASET.resolve(name + ".csv")).rows();
     }
 
     /** The first {@code n} rows of a split, whole articles only. */
@@ -37,7 +35,7 @@ public final class TestData {
 
     /** A configuration that trains in seconds. */
     public static TrainConfig quickConfig(List<String> tasks) {
-        return new TrainConfig(tasks, NormalizerConfig.defaults(), new NgramConfig(2, 2, 4, true, 2, 20_000, false, false), null, 0, 0.0, 1e-4,
-                Optimizer.ADAGRAD, 0.1, 3, 2, 32, ClassWeighting.SQRT, 7L);
+        return TrainConfig.builder().tasks(tasks).ngrams(new NgramConfig(2, 2, 4, true, 2, 20_000, false, false)).maxEpochs(3).patience(2)
+                .seed(7L).build();
     }
 }

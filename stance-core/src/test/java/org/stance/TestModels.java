@@ -1,5 +1,7 @@
 package org.stance;
 
+import org.stance.curation.IraqPresence;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -27,7 +29,7 @@ public final class TestModels {
                 DatasetWriter.write(train, TestData.head("train", 900));
                 DatasetWriter.write(dev, TestData.head("dev", 200));
                 Path model = dir.resolve("small.zip");
-                new TrainingJob(s -> { }).run(new TrainRequest(train, dev, null, model, TestData.quickConfig(List.of()), true));
+                new TrainingJob(s -> { }).run(new TrainRequest(train, dev, null, model, TestData.quickConfig(List.of()), IraqPresence.knownLabels()));
                 small = model;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

@@ -1,5 +1,6 @@
 package org.stance.cli;
 
+import org.stance.curation.IraqPresence;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -84,8 +85,8 @@ final class DatasetCommand {
         }
 
         private static void table(PrintWriter out, String first, List<DatasetStats.Part> parts, DatasetStats.Report report) {
-            List<String> stances = DatasetSchema.STANCES;
-            List<String> topics = DatasetSchema.TOPICS;
+            List<String> stances = IraqPresence.STANCES;
+            List<String> topics = IraqPresence.TOPICS;
             out.println("| " + first + " | articles | sentences | " + String.join(" | ", stances) + " | with a position | "
                     + String.join(" | ", topics) + " | iraq | syria |");
             out.println("|---".repeat(4 + stances.size() + topics.size() + 2) + "|");
@@ -96,7 +97,7 @@ final class DatasetCommand {
                 stances.forEach(s -> row.append(" | ").append(st.getOrDefault(s, 0)));
                 row.append(" | ").append(positioned);
                 topics.forEach(t -> row.append(" | ").append(p.counts().get("topic").getOrDefault(t, 0)));
-                DatasetSchema.TARGETS.forEach(t -> row.append(" | ").append(p.counts().get("target").getOrDefault(t, 0)));
+                IraqPresence.TARGETS.forEach(t -> row.append(" | ").append(p.counts().get("target").getOrDefault(t, 0)));
                 out.println(row.append(" |"));
             }
         }
@@ -132,7 +133,7 @@ final class DatasetCommand {
         public Integer call() {
             DatasetLayout layout = new DatasetLayout(dir);
             layout.requireSentences();
-            List<LabeledSentence> rows = new DatasetReader(DatasetSchema.iraqPresence()).read(layout.sentences()).rows();
+            List<LabeledSentence> rows = new DatasetReader(IraqPresence.schema()).read(layout.sentences()).rows();
             Map<String, List<LabeledSentence>> splits = DatasetSplitter.split(rows, "stance", folds, testFolds, devFolds, seed);
             splits.forEach((name, part) -> {
                 DatasetWriter.write(layout.split(name), part);

@@ -5,39 +5,34 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import org.stance.jobs.CrossValidation;
-import org.stance.jobs.DatasetEvaluation;
-import org.stance.artifact.ModelArtifact;
+import org.stance.UserError;
+import org.stance.api.ArticleAggregator;
+import org.stance.artifact.Json;
+import org.stance.artifact.ModelCodec;
 import org.stance.data.Dataset;
-import org.stance.data.DatasetReader;
-import org.stance.data.DatasetSchema;
 import org.stance.eval.Metrics;
 import org.stance.eval.MetricsReport;
+import org.stance.jobs.ArticleEvaluation;
+import org.stance.jobs.DatasetEvaluation;
 
-/** {@code stance evaluate}: a model against labeled sentences, or K-fold cross-validation grouped by article. */
+/** {@code stance evaluate}: a trained model against labeled sentences (cross-validation is {@code cross-validate}). */
 @Command(name = "evaluate", mixinStandardHelpOptions = true, showDefaultValues = true, sortOptions = false,
         description = {"Evaluate a model on labeled sentences: accuracy, macro-F1, per-class precision/recall/F1, "
                 + "confusion matrix, expected calibration error (and F_avg when the labels include favor/against).",
-                "With --cv K, train and evaluate K models instead, grouped by article (training options as for train)."})
+                "To train and evaluate K models by article instead, see 'stance cross-validate'."})
 final class EvaluateCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "DATA.csv", description = "Labeled sentences.")
     Path data;
 
-    @Option(names = {"-m", "--model"}, paramLabel = "MODEL.zip", description = "Model to evaluate.")
+    @Option(names = {"-m", "--model"}, paramLabel = "MODEL.zip", required = true, description = "Model to evaluate.")
     Path model;
-
-    @Option(names = "--cv", paramLabel = "K", description = "Run K-fold cross-validation grouped by article on DATA instead of evaluating a model.")
-    Integer folds;
 
     @Option(names = "--json", description = "Print the figures as JSON.")
     boolean json;
@@ -45,54 +40,27 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--articles", description = "Also evaluate the article verdicts against the articles' majority sentence position.")
     boolean articles;
 
-    @Option(names = "--neutral-mass", defaultValue = "" + org.stance.api.ArticleAggregator.DEFAULT_NEUTRAL_MASS,
-            description = "Article verdict setting (see score --help).")
-    double neutralMass;
-
-    @Mixin
-    TrainOptions training = new TrainOptions();
+    @Option(names = "--neutral-mass", description = "Article verdict setting (see score --help).")
+    double neutralMass = ArticleAggregator.DEFAULT_NEUTRAL_MASS;
 
     @Spec
     CommandSpec spec;
 
     @Override
-    public Integer call() throws Exception {
-        if ((model == null) == (folds == null)) {
-            throw new ParameterException(spec.commandLine(), "give either --model MODEL.zip or --cv K");
+    public Integer call() {
+        ArticleAggregator aggregator = articles ? new ArticleAggregator(neutralMass, List.of()) : null; // checks --neutral-mass first
+        ModelCodec.Loaded loaded = ModelCodec.load(model);
+        Dataset d = DatasetEvaluation.read(loaded.classifier(), data);
+        Map<String, Metrics> metrics = new LinkedHashMap<>(DatasetEvaluation.sentences(loaded.classifier(), d.rows()));
+        if (metrics.isEmpty()) {
+            throw new UserError(data + ": no row carries a label of the model's tasks " + loaded.classifier().labels().keySet());
+        }
+        if (aggregator != null) {
+            metrics.put("article", ArticleEvaluation.evaluate(loaded.classifier(), d.rows(),
+                    new ArticleAggregator(neutralMass, loaded.manifest().noPositionLabels())));
         }
         PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        if (model != null) {
-            ModelArtifact.Loaded loaded = ModelArtifact.load(model);
-            Map<String, List<String>> known = new LinkedHashMap<>(loaded.classifier().labels());
-            Dataset d = new DatasetReader(DatasetSchema.open(Set.of()).withKnownLabels(known)).read(data);
-            Map<String, Metrics> metrics = new LinkedHashMap<>(DatasetEvaluation.evaluate(loaded.classifier(), d.rows()));
-            if (metrics.isEmpty()) {
-                throw new org.stance.UserError(data + ": no row carries a label of the model's tasks " + known.keySet());
-            }
-            if (articles) {
-                metrics.put("article", org.stance.jobs.ArticleEvaluation.evaluate(org.stance.api.StanceModel.of(loaded, 1, 0.0, neutralMass),
-                        d.rows(), neutralMass));
-            }
-            out.print(json ? ModelArtifact.toJson(metrics) + "\n" : MetricsReport.text("", metrics));
-            return 0;
-        }
-        if (folds < 2) {
-            throw new ParameterException(spec.commandLine(), "--cv needs at least 2 folds");
-        }
-        Dataset d = new DatasetReader(training.closedLabels(spec.commandLine())
-                ? new DatasetSchema(Set.of(), DatasetSchema.iraqPresence().knownLabels()) : DatasetSchema.open(Set.of())).read(data);
-        CrossValidation.Result result = new CrossValidation(Progress.to(err)).run(d, training.config(spec.commandLine()), folds);
-        if (json) {
-            out.println(ModelArtifact.toJson(result));
-            return 0;
-        }
-        result.perFold().forEach((task, list) -> {
-            double[] f1 = CrossValidation.meanStd(list.stream().map(Metrics::macroF1).toList());
-            double[] acc = CrossValidation.meanStd(list.stream().map(Metrics::accuracy).toList());
-            out.printf("%s: %d-fold macro-F1 %.4f ± %.4f, accuracy %.4f ± %.4f%n", task, folds, f1[0], f1[1], acc[0], acc[1]);
-        });
-        out.print(MetricsReport.text("pooled", result.pooled()));
+        out.print(json ? Json.write(metrics) + "\n" : MetricsReport.text("", metrics));
         return 0;
     }
 }

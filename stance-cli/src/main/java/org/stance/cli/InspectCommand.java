@@ -8,9 +8,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import org.stance.artifact.DataProvenance;
-import org.stance.artifact.Manifest;
-import org.stance.artifact.ModelArtifact;
+import org.stance.artifact.Json;
+import org.stance.artifact.ModelCodec;
+import org.stance.artifact.ModelManifest;
 import org.stance.eval.MetricsReport;
 
 /** {@code stance inspect}: what a model file holds, without loading the network. */
@@ -29,27 +29,31 @@ final class InspectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Manifest m = ModelArtifact.readManifest(model);
+        ModelManifest m = ModelCodec.readManifest(model);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(ModelArtifact.toJson(m));
+            out.println(Json.write(m));
             return 0;
         }
         out.printf("model:        %s%n", model);
         out.printf("format:       %s v%d (written by stance %s on %s)%n", m.format(), m.formatVersion(), m.projectVersion(), m.createdAt());
         m.labels().forEach((task, labels) -> out.printf("labels:       %s = %s%n", task, String.join(", ", labels)));
         out.printf("normaliser:   %s%n", m.normalizer());
-        out.printf("features:     %d n-grams %s%n", m.featureCount(), m.ngrams());
+        out.printf("features:     %d n-grams, %d inputs %s%n", m.features().ngramCount(), m.features().inputSize(), m.features());
+        if (!m.targets().isEmpty()) {
+            out.printf("targets:      %s%n", String.join(", ", m.targets()));
+        }
         out.printf("embeddings:   %s%n", m.embeddings() == null ? "none (n-grams only)"
                 : m.embeddings().pooling() + " pooling of " + m.embeddings().words() + " words x " + m.embeddings().dimension() + " dims, "
                 + m.embeddings().provenance().getOrDefault("corpus.description", ""));
-        out.printf("training:     %s%n", m.hyperparameters());
+        out.printf("network:      %s%n", m.network());
+        out.printf("no position:  %s%n", String.join(", ", m.noPositionLabels()));
         out.printf("best epoch:   %d of %d run (%.1f s)%n", m.bestEpoch(), m.history().size(), m.trainingSeconds());
-        for (DataProvenance d : m.data()) {
+        for (ModelManifest.Data d : m.data()) {
             out.printf("data %-6s  %s  sha256 %s  %d sentences, %d articles  %s%n", d.role() + ":", d.file(), d.sha256(), d.sentences(),
                     d.articles(), d.labelCounts());
         }
-        m.evaluation().forEach((split, metrics) -> out.print(MetricsReport.text(split, metrics)));
+        m.evaluation().forEach((split, figures) -> figures.values().forEach(f -> out.print(MetricsReport.text(split, f.toMetrics()))));
         return 0;
     }
 }

@@ -54,18 +54,19 @@ final class ScoreCommand implements Callable<Integer> {
     @Option(names = "--sentences", description = "Inputs hold one sentence per line: no segmentation, one record per line.")
     boolean sentences;
 
-    @Option(names = "--top-k", defaultValue = "0", description = "Show only the K most probable labels per task (0 = all; the table shows 1).")
-    int topK;
+    @Option(names = "--top-k", description = "Show only the K most probable labels per task (0 = all; the table shows 1).")
+    int topK = 0;
 
-    @Option(names = "--threshold", defaultValue = "0.5", description = "Mark a sentence uncertain when its top stance probability is below this.")
-    double threshold;
+    @Option(names = "--threshold", description = "Mark a sentence uncertain when its top stance probability is below this (0 to 1).")
+    double threshold = 0.5;
 
-    @Option(names = "--target", defaultValue = "", description = "Target of the stance, for models trained with a target column.")
-    String target;
+    @Option(names = "--target", description = "Target of the stance, for models trained with the target as an input (one of the targets "
+            + "'stance inspect' lists).")
+    String target = "";
 
-    @Option(names = "--neutral-mass", defaultValue = "" + ArticleAggregator.DEFAULT_NEUTRAL_MASS,
-            description = "Article verdict: how many confident sentences' worth of a position it takes to outweigh neutral.")
-    double neutralMass;
+    @Option(names = "--neutral-mass", description = "Article verdict: how many confident sentences' worth of a position it takes to "
+            + "outweigh neutral (0 to 1000).")
+    double neutralMass = ArticleAggregator.DEFAULT_NEUTRAL_MASS;
 
     @Mixin
     OutputOption output = new OutputOption();
@@ -76,16 +77,18 @@ final class ScoreCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         output.checkWritable();
-        if (topK < 0 || threshold < 0 || threshold > 1 || neutralMass < 0) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--top-k, --threshold (0..1) and --neutral-mass must not be negative");
+        if (topK < 0) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--top-k must be 0 or more, got " + topK);
         }
         List<Path> in = inputs.isEmpty() ? List.of(Path.of("-")) : inputs;
         // Everything that can fail on the user's input is checked before the first line is written.
         List<RawArticle> articles = sentences ? List.of() : readArticles(in);
         List<Path> lineFiles = sentences ? InputFiles.files(in.stream().filter(p -> !p.toString().equals("-")).toList()) : List.of();
         StanceModel scorer = StanceModel.load(model, 1, threshold, neutralMass);
-        if (scorer.needsTarget() && target.isEmpty()) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), model + " was trained with the target as an input: give --target");
+        try {
+            scorer.checkTarget(target);
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--target: " + e.getMessage());
         }
         Format chosen = format != null ? format : (System.console() != null && output.isStdout() ? Format.table : Format.jsonl);
         PrintWriter err = spec.commandLine().getErr();
@@ -133,8 +136,8 @@ final class ScoreCommand implements Callable<Integer> {
         return switch (format) {
             case table -> new TableScoreWriter(w, topK);
             case jsonl -> new JsonlScoreWriter(w, topK);
-            case csv -> new CsvScoreWriter(w, scorer.manifest().labels().getOrDefault("stance", List.of()),
-                    scorer.manifest().labels().getOrDefault("topic", List.of()));
+            case csv -> new CsvScoreWriter(w, scorer.info().labels().getOrDefault("stance", List.of()),
+                    scorer.info().labels().getOrDefault("topic", List.of()));
         };
     }
 

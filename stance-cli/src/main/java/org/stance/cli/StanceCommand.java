@@ -6,6 +6,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
+import org.stance.InvalidSettingException;
 import org.stance.UserError;
 
 /**
@@ -17,7 +18,8 @@ import org.stance.UserError;
         versionProvider = StanceCommand.Version.class,
         showDefaultValues = true,
         description = "Stance and topic classification trainer for Arabic news.",
-        subcommands = {PrepareCommand.class, DatasetCommand.class, TrainCommand.class, EvaluateCommand.class, ScoreCommand.class, BenchCommand.class, EmbedCommand.class,
+        subcommands = {PrepareCommand.class, DatasetCommand.class, TrainCommand.class, EvaluateCommand.class, CrossValidateCommand.class,
+                ScoreCommand.class, BenchCommand.class, EmbedCommand.class,
                 InspectCommand.class, CommandLine.HelpCommand.class})
 public final class StanceCommand {
 
@@ -37,8 +39,13 @@ public final class StanceCommand {
         cli.setErr(err);
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             boolean trace = root.stacktrace;
+            int code = 1;
             if (ex instanceof UserError) {
                 err.println("stance: error: " + ex.getMessage());
+            } else if (ex instanceof InvalidSettingException s) {
+                // A setting out of range is a usage mistake: name the option (--neutral-mass for neutralMass).
+                err.println("stance: error: " + optionName(s.setting()) + " " + s.requirement());
+                code = 2;
             } else {
                 err.println("stance: internal error: " + ex + (trace ? "" : " (run again with --stacktrace for details)"));
             }
@@ -46,12 +53,25 @@ public final class StanceCommand {
                 ex.printStackTrace(err);
             }
             err.flush();
-            return 1;
+            return code;
         });
-        int code = cli.execute(args);
+        int code;
+        try {
+            code = cli.execute(args);
+        } catch (OutOfMemoryError e) {
+            // Picocli passes Errors through; an input too large for the heap still gets one line and exit 1.
+            err.println("stance: error: out of memory: the input or the model is too large for this Java heap "
+                    + "(bin/stance takes the heap from STANCE_JAVA_OPTS, e.g. -Xmx16g)");
+            code = 1;
+        }
         out.flush();
         err.flush();
         return code;
+    }
+
+    /** The option a library setting corresponds to, by the CLI's naming rule (camelCase → --kebab-case). */
+    static String optionName(String setting) {
+        return "--" + setting.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
     }
 
     /** The version from the jar manifest (set by Maven), or "dev" when run from classes. */

@@ -45,13 +45,13 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         TrainRequest request = new TrainRequest(train, dev, test, output, options.config(spec.commandLine()),
-                options.closedLabels(spec.commandLine()));
+                options.knownLabels(spec.commandLine()));
         TrainingJob.Outcome outcome = new TrainingJob(Progress.to(err)).run(request);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(org.stance.artifact.ModelArtifact.toJson(outcome.manifest()));
+            out.println(org.stance.artifact.Json.write(outcome.manifest()));
         } else {
-            outcome.manifest().evaluation().forEach((split, metrics) -> out.print(MetricsReport.text(split, metrics)));
+            outcome.manifest().evaluation().forEach((split, figures) -> figures.values().forEach(f -> out.print(MetricsReport.text(split, f.toMetrics()))));
             out.printf("model written to %s (best epoch %d, %.1f s)%n", output, outcome.manifest().bestEpoch(),
                     outcome.manifest().trainingSeconds());
         }

@@ -1,109 +1,136 @@
 package org.stance.cli;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
+import org.stance.InvalidSettingException;
+import org.stance.curation.IraqPresence;
+import org.stance.embed.Pooling;
 import org.stance.features.NgramConfig;
 import org.stance.model.ClassWeighting;
+import org.stance.model.EmbeddingFeatures;
 import org.stance.model.Optimizer;
 import org.stance.model.TrainConfig;
-import org.stance.text.NormalizerConfig;
 
-/** The training settings shared by {@code train} and {@code evaluate --cv}; defaults are the shipped model's. */
+/**
+ * The training settings shared by {@code train} and {@code cross-validate}. Every default is read
+ * from {@link TrainConfig#DEFAULTS}, the library's one definition, so the help shows it and a
+ * service using the library's defaults trains the same model.
+ */
 final class TrainOptions {
 
+    private static final TrainConfig D = TrainConfig.DEFAULTS;
+    private static final NgramConfig N = D.ngrams();
+
+    /** Library setting name → the option that sets it, to name the option in a range error. */
+    private static final Map<String, String> OPTION_OF = Map.ofEntries(Map.entry("hidden", "--hidden"), Map.entry("inputDropout", "--dropout"),
+            Map.entry("l2", "--l2"), Map.entry("learningRate", "--lr"), Map.entry("maxEpochs", "--epochs"), Map.entry("patience", "--patience"),
+            Map.entry("batchSize", "--batch-size"), Map.entry("wordNgrams", "--word-ngrams"), Map.entry("charMin", "--char-min"),
+            Map.entry("charMax", "--char-max"), Map.entry("minDf", "--min-df"), Map.entry("maxFeatures", "--max-features"),
+            Map.entry("targetCross", "--target-cross"), Map.entry("words", "--embedding-words"));
+
     @Option(names = "--task", paramLabel = "COLUMN", description = "Label column to learn (stance, topic); repeatable. Default: every one that has labels.")
-    List<String> tasks = new ArrayList<>();
+    List<String> tasks = new ArrayList<>(D.tasks());
 
-    @Option(names = "--labels", paramLabel = "SET", defaultValue = "open",
-            description = "Label sets: 'open' takes the labels found in the data; 'iraq-presence' checks them against the guideline sets.")
-    String labels;
+    @Option(names = "--labels", paramLabel = "SET",
+            description = "Label sets: 'open' takes the labels found in the data; '" + IraqPresence.NAME + "' checks them against the guideline sets.")
+    String labels = "open";
 
-    @Option(names = "--hidden", defaultValue = "0", description = "Width of a shared hidden layer; 0 = one linear softmax per task.")
-    int hidden;
+    @Option(names = "--hidden", description = "Width of a shared hidden layer; 0 = one linear softmax per task.")
+    int hidden = D.hidden();
 
-    @Option(names = "--dropout", defaultValue = "0.0", description = "Input dropout probability during training.")
-    double dropout;
+    @Option(names = "--dropout", description = "Input dropout probability during training.")
+    double dropout = D.inputDropout();
 
-    @Option(names = "--l2", defaultValue = "1e-4", description = "L2 weight decay, applied to the n-gram weights a batch touches.")
-    double l2;
+    @Option(names = "--l2", description = "L2 weight decay, applied to the n-gram weights a batch touches.")
+    double l2 = D.l2();
 
-    @Option(names = "--optimizer", defaultValue = "ADAGRAD", description = "Update rule: ${COMPLETION-CANDIDATES}.")
-    Optimizer optimizer;
+    @Option(names = "--optimizer", description = "Update rule: ${COMPLETION-CANDIDATES}.")
+    Optimizer optimizer = D.optimizer();
 
-    @Option(names = "--lr", defaultValue = "0.1", description = "Learning rate.")
-    double learningRate;
+    @Option(names = "--lr", description = "Learning rate.")
+    double learningRate = D.learningRate();
 
-    @Option(names = "--epochs", defaultValue = "40", description = "Maximum epochs (early stopping on dev macro-F1 usually ends sooner).")
-    int epochs;
+    @Option(names = "--epochs", description = "Maximum epochs (early stopping on dev macro-F1 usually ends sooner).")
+    int epochs = D.maxEpochs();
 
-    @Option(names = "--patience", defaultValue = "4", description = "Epochs without a better dev macro-F1 before stopping.")
-    int patience;
+    @Option(names = "--patience", description = "Epochs without a better dev macro-F1 before stopping.")
+    int patience = D.patience();
 
-    @Option(names = "--batch-size", defaultValue = "32", description = "Sentences per update.")
-    int batchSize;
+    @Option(names = "--batch-size", description = "Sentences per update.")
+    int batchSize = D.batchSize();
 
-    @Option(names = "--class-weights", defaultValue = "SQRT", description = "Loss weights against imbalance: ${COMPLETION-CANDIDATES}.")
-    ClassWeighting classWeights;
+    @Option(names = "--class-weights", description = "Loss weights against imbalance: ${COMPLETION-CANDIDATES}.")
+    ClassWeighting classWeights = D.classWeighting();
 
-    @Option(names = "--seed", defaultValue = "42", description = "Seed of initialisation, shuffling and the dev hold-out.")
-    long seed;
+    @Option(names = "--no-position-labels", split = ",", paramLabel = "LABEL",
+            description = "Stance labels that take no position (the article verdict treats them apart).")
+    List<String> noPositionLabels = new ArrayList<>(D.noPositionLabels());
 
-    @Option(names = "--word-ngrams", defaultValue = "2", description = "Longest word n-gram.")
-    int wordNgrams;
+    @Option(names = "--seed", description = "Seed of initialisation, shuffling and the dev hold-out.")
+    long seed = D.seed();
 
-    @Option(names = "--char-min", defaultValue = "2", description = "Shortest character n-gram (0 = none).")
-    int charMin;
+    @Option(names = "--word-ngrams", description = "Longest word n-gram.")
+    int wordNgrams = N.wordNgrams();
 
-    @Option(names = "--char-max", defaultValue = "5", description = "Longest character n-gram.")
-    int charMax;
+    @Option(names = "--char-min", description = "Shortest character n-gram (0 = none).")
+    int charMin = N.charMin();
+
+    @Option(names = "--char-max", description = "Longest character n-gram.")
+    int charMax = N.charMax();
 
     @Option(names = "--no-stems", description = "Do not add Lucene light stems as features.")
-    boolean noStems;
+    boolean noStems = !N.stems();
 
-    @Option(names = "--min-df", defaultValue = "2", description = "Keep n-grams seen in at least this many training sentences.")
-    int minDf;
+    @Option(names = "--min-df", description = "Keep n-grams seen in at least this many training sentences.")
+    int minDf = N.minDf();
 
-    @Option(names = "--max-features", defaultValue = "200000", description = "Keep at most this many n-grams, the most frequent.")
-    int maxFeatures;
+    @Option(names = "--max-features", description = "Keep at most this many n-grams, the most frequent.")
+    int maxFeatures = N.maxFeatures();
 
     @Option(names = "--use-target", description = "The target column is an input known when scoring (target-specific stance data such as Mawqif), "
             + "not a label; score then needs --target.")
-    boolean useTarget;
+    boolean useTarget = N.useTarget();
 
     @Option(names = "--target-cross", description = "With --use-target: give every target its own copy of the n-gram weights.")
-    boolean targetCross;
+    boolean targetCross = N.targetCross();
 
-    @Option(names = "--embeddings", paramLabel = "FILE", description = "Word vectors from 'stance embed' to pool into extra features (default: n-grams only).")
-    java.nio.file.Path embeddings;
+    @Option(names = "--embeddings", paramLabel = "FILE", description = "Word vectors from 'stance embed' (or a model carrying them) to pool into "
+            + "extra features (default: n-grams only).")
+    Path embeddings;
 
-    @Option(names = "--pooling", defaultValue = "SIF", description = "How --embeddings vectors become a sentence vector: ${COMPLETION-CANDIDATES}.")
-    org.stance.embed.Pooling pooling;
+    @Option(names = "--pooling", description = "How --embeddings vectors become a sentence vector: ${COMPLETION-CANDIDATES}.")
+    Pooling pooling = EmbeddingFeatures.DEFAULT_POOLING;
 
-    @Option(names = "--embedding-words", defaultValue = "20000", description = "Most frequent words of --embeddings kept in the model (bounds its size).")
-    int embeddingWords;
+    @Option(names = "--embedding-words", description = "Most frequent words of --embeddings kept in the model (bounds its size).")
+    int embeddingWords = EmbeddingFeatures.DEFAULT_WORDS;
 
     @Option(names = "--fold-taa-marbuta", description = "Also fold ة into ه during normalisation.")
-    boolean foldTaaMarbuta;
+    boolean foldTaaMarbuta = D.normalizer().foldTaaMarbuta();
 
-    TrainConfig config(picocli.CommandLine cli) {
-        NgramConfig ngrams;
+    /** The settings typed, as the library's config; a value out of range is a usage error naming its option. */
+    TrainConfig config(CommandLine cli) {
         try {
-            ngrams = new NgramConfig(wordNgrams, charMin, charMax, !noStems, minDf, maxFeatures, useTarget || targetCross, targetCross);
-            return new TrainConfig(tasks, NormalizerConfig.defaults().withFoldTaaMarbuta(foldTaaMarbuta), ngrams,
-                    embeddings == null ? null : new org.stance.model.EmbeddingFeatures(embeddings, pooling, embeddingWords), hidden, dropout, l2,
-                    optimizer, learningRate, epochs, patience, batchSize, classWeights, seed);
-        } catch (IllegalArgumentException e) {
-            throw new picocli.CommandLine.ParameterException(cli, e.getMessage());
+            NgramConfig ngrams = new NgramConfig(wordNgrams, charMin, charMax, !noStems, minDf, maxFeatures, useTarget || targetCross, targetCross);
+            return D.toBuilder().tasks(tasks).normalizer(D.normalizer().withFoldTaaMarbuta(foldTaaMarbuta)).ngrams(ngrams)
+                    .embeddings(embeddings == null ? null : new EmbeddingFeatures(embeddings, pooling, embeddingWords)).hidden(hidden)
+                    .inputDropout(dropout).l2(l2).optimizer(optimizer).learningRate(learningRate).maxEpochs(epochs).patience(patience)
+                    .batchSize(batchSize).classWeighting(classWeights).noPositionLabels(noPositionLabels).seed(seed).build();
+        } catch (InvalidSettingException e) {
+            throw new CommandLine.ParameterException(cli, OPTION_OF.getOrDefault(e.setting(), e.setting()) + " " + e.requirement());
         }
     }
 
-    boolean closedLabels(picocli.CommandLine cli) {
+    /** Column → closed label set for {@code --labels}; empty for open labels. */
+    Map<String, List<String>> knownLabels(CommandLine cli) {
         return switch (labels) {
-            case "open" -> false;
-            case "iraq-presence" -> true;
-            default -> throw new picocli.CommandLine.ParameterException(cli,
-                    "--labels must be 'open' or 'iraq-presence', not '" + labels + "'");
+            case "open" -> Map.of();
+            case IraqPresence.NAME -> IraqPresence.knownLabels();
+            default -> throw new CommandLine.ParameterException(cli,
+                    "--labels must be 'open' or '" + IraqPresence.NAME + "', not '" + labels + "'");
         };
     }
 }

@@ -156,7 +156,7 @@ class ScoreCommandTest {
         assertTrue(r.err().contains("not a zip archive"), r.err());
         CliRunner.Result missing = CliRunner.run("score", "-m", dir.resolve("none.zip").toString(), SEED);
         assertEquals(1, missing.code());
-        assertTrue(missing.err().contains("no such file"), missing.err());
+        assertTrue(missing.err().contains("no such model file"), missing.err());
     }
 
     @Test

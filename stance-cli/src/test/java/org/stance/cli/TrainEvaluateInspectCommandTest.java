@@ -57,7 +57,7 @@ class TrainEvaluateInspectCommandTest {
 
         CliRunner.Result inspect = CliRunner.run("inspect", model.toString());
         assertEquals(0, inspect.code(), inspect.err());
-        assertTrue(inspect.out().contains("format:       stance-model v1"));
+        assertTrue(inspect.out().contains("format:       stance-model v2"));
         assertTrue(inspect.out().contains("stance = neutral, pro_withdrawal, skeptical, status_quo"));
         assertTrue(inspect.out().contains(org.stance.io.Hashes.sha256(Files.readAllBytes(train))));
 
@@ -80,7 +80,7 @@ class TrainEvaluateInspectCommandTest {
 
     @Test
     void crossValidationRunsKFoldsGroupedByArticle() {
-        CliRunner.Result r = CliRunner.run(args("evaluate", "--cv", "3", train.toString(), "--task", "stance"));
+        CliRunner.Result r = CliRunner.run(args("cross-validate", "-k", "3", train.toString(), "--task", "stance"));
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("stance: 3-fold macro-F1"), r.out());
         assertTrue(r.out().contains("pooled stance (n=" + TestData.head("train", 500).size() + ")"), r.out());
@@ -108,7 +108,31 @@ class TrainEvaluateInspectCommandTest {
     }
 
     @Test
-    void evaluateNeedsAModelOrFolds() {
+    void evaluateNeedsAModelAndListsNoTrainingOption() {
         assertEquals(2, CliRunner.run("evaluate", test.toString()).code());
+        CliRunner.Result help = CliRunner.run("evaluate", "--help");
+        assertTrue(help.out().contains("--model") && !help.out().contains("--lr") && !help.out().contains("--epochs"), help.out());
+    }
+
+    @Test
+    void trainingHelpShowsTheLibraryDefaults() {
+        CliRunner.Result help = CliRunner.run("train", "--help");
+        org.stance.model.TrainConfig d = org.stance.model.TrainConfig.DEFAULTS;
+        assertTrue(help.out().matches("(?s).*--lr=<learningRate>\\s+Learning rate\\.\\s+Default: " + java.util.regex.Pattern.quote(
+                String.valueOf(d.learningRate())) + ".*"), help.out());
+        assertTrue(help.out().contains("Default: " + d.optimizer()), help.out());
+    }
+
+    @Test
+    void outOfRangeAndNonFiniteSettingsAreUsageErrorsNamingTheOption() {
+        for (String[] bad : new String[][] {{"--lr", "NaN"}, {"--lr", "Infinity"}, {"--l2", "NaN"}, {"--dropout", "1.5"}, {"--epochs", "0"}}) {
+            CliRunner.Result r = CliRunner.run("train", train.toString(), "-o", dir.resolve("nan.zip").toString(), bad[0], bad[1]);
+            assertEquals(2, r.code(), String.join(" ", bad) + ": " + r.err());
+            assertTrue(r.err().contains(bad[0]) && r.err().contains(bad[1].replace("Infinity", "Infinity")), r.err());
+            assertFalse(r.err().contains("TrainConfig["), r.err());
+        }
+        CliRunner.Result task = CliRunner.run(args("train", train.toString(), "-o", dir.resolve("t.zip").toString(), "--task", "nonsense"));
+        assertEquals(1, task.code());
+        assertTrue(task.err().contains("unknown task 'nonsense'") && !task.err().contains("internal error"), task.err());
     }
 }

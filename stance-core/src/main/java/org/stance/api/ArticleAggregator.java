@@ -7,7 +7,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Turns sentence stances into an article stance. Each position gathers the probability mass
+ * Turns sentence stances into an article stance. Which stance labels take no position comes from
+ * the model (its training settings; "neutral" and "none" by default), not from this class. Each position gathers the probability mass
  * given to it by the sentences whose top label is a position (a long article's many neutral
  * sentences, each with a little position mass, would otherwise add up to a verdict: measured on
  * the dev articles); neutral gets a fixed pseudo-mass {@code neutralMass}. The article's
@@ -18,19 +19,26 @@ import java.util.TreeMap;
  */
 public final class ArticleAggregator {
 
-    /** Labels that mean "no position" in the project's data (neutral) and in public stance data (none). */
-    public static final java.util.Set<String> NO_POSITION = java.util.Set.of("neutral", "none", "None", "NONE");
     public static final double DEFAULT_NEUTRAL_MASS = 0.5; // chosen on the dev articles (models/README.md)
     static final int EVIDENCE = 3;
 
     private final double neutralMass;
+    private final java.util.Set<String> noPosition;
 
-    public ArticleAggregator(double neutralMass) {
+    /**
+     * @param neutralMass      the pseudo-mass of "no position": a finite number from 0 to 1000
+     * @param noPositionLabels the stance labels that take no position (compared ignoring case)
+     */
+    public ArticleAggregator(double neutralMass, java.util.Collection<String> noPositionLabels) {
+        org.stance.InvalidSettingException.requireRange(neutralMass, 0, 1000, "neutralMass");
         this.neutralMass = neutralMass;
+        this.noPosition = noPositionLabels.stream().map(l -> l.toLowerCase(java.util.Locale.ROOT))
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
-    public double neutralMass() {
-        return neutralMass;
+    /** True for a label that takes no position ("neutral" in the project's data, "none" in Mawqif). */
+    public boolean isNoPosition(String label) {
+        return noPosition.contains(label.toLowerCase(java.util.Locale.ROOT));
     }
 
     /** Accumulates one article's sentences; feed sentences in order, then call {@link #verdict}. */
@@ -54,18 +62,18 @@ public final class ArticleAggregator {
             if (s.topic() != null) {
                 topics.merge(s.topic().label(), 1, Integer::sum);
             }
-            if (s.stance() == null || NO_POSITION.contains(s.stance().label())) {
+            if (s.stance() == null || isNoPosition(s.stance().label())) {
                 return; // only sentences that take a position give evidence: many weak ones must not add up
             }
             for (int i = 0; i < labels.size(); i++) {
-                if (!NO_POSITION.contains(labels.get(i))) {
+                if (!isNoPosition(labels.get(i))) {
                     mass[i] += s.stance().probabilities().getOrDefault(labels.get(i), 0.0);
                 }
             }
             best.add(s);
             // Keep memory bounded on huge inputs: only the strongest non-neutral sentences can be evidence.
             if (best.size() > 64) {
-                best.sort(Comparator.comparingDouble(ArticleAggregator::positionStrength).reversed());
+                best.sort(Comparator.comparingDouble((SentenceScore x) -> positionStrength(x)).reversed());
                 best.subList(32, best.size()).clear();
             }
         }
@@ -74,7 +82,7 @@ public final class ArticleAggregator {
             float[] probs = new float[labels.size()];
             double total = 0;
             for (int i = 0; i < labels.size(); i++) {
-                double m = NO_POSITION.contains(labels.get(i)) ? neutralMass : mass[i];
+                double m = isNoPosition(labels.get(i)) ? neutralMass : mass[i];
                 probs[i] = (float) m;
                 total += m;
             }
@@ -83,7 +91,7 @@ public final class ArticleAggregator {
             }
             LabelScores stance = labels.isEmpty() ? null : LabelScores.of(labels, probs);
             List<SentenceScore> evidence = new ArrayList<>();
-            if (stance != null && !NO_POSITION.contains(stance.label())) {
+            if (stance != null && !isNoPosition(stance.label())) {
                 String verdict = stance.label();
                 best.stream().filter(s -> s.stance().probabilities().getOrDefault(verdict, 0.0) > 0)
                         .sorted(Comparator.comparingDouble((SentenceScore s) -> -s.stance().probabilities().get(verdict)))
@@ -97,10 +105,10 @@ public final class ArticleAggregator {
         return new Accumulator(stanceLabels);
     }
 
-    private static double positionStrength(SentenceScore s) {
+    private double positionStrength(SentenceScore s) {
         double none = 0;
         for (Map.Entry<String, Double> e : s.stance().probabilities().entrySet()) {
-            if (NO_POSITION.contains(e.getKey())) {
+            if (isNoPosition(e.getKey())) {
                 none += e.getValue();
             }
         }

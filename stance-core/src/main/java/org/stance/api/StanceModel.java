@@ -2,13 +2,13 @@ package org.stance.api;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import org.stance.artifact.Manifest;
-import org.stance.artifact.ModelArtifact;
+import org.stance.InvalidSettingException;
+import org.stance.artifact.ModelCodec;
+import org.stance.artifact.ModelManifest;
 import org.stance.model.Classifier;
 import org.stance.text.ArabicNormalizer;
 import org.stance.text.Segment;
@@ -26,13 +26,19 @@ import org.stance.text.SentenceSegmenter;
  *
  * Thread safety: DL4J networks keep per-call state, so the model keeps a pool of copies, one per
  * concurrent caller (up to {@code threads}); callers beyond that wait for a free copy.
+ *
+ * <p>Errors: a model file that cannot be read is an {@link org.stance.UserError} naming the file;
+ * a parameter out of range an {@link InvalidSettingException}; an article that is empty, binary or
+ * holds no Arabic sentence an {@link InvalidTextException}; a target the model does not know an
+ * {@link IllegalArgumentException} listing the known ones.
  */
 public final class StanceModel {
 
     /** Sentences scored per network call: batching amortises the per-call cost of ND4J. */
     public static final int BATCH = 256;
 
-    private final Manifest manifest;
+    private final ModelInfo info;
+    private final java.util.Set<String> targets;
     private final BlockingQueue<Classifier> pool;
     private final List<String> stanceLabels;
     private final List<String> topicLabels;
@@ -40,8 +46,14 @@ public final class StanceModel {
     private final ArticleAggregator aggregator;
     private final double threshold;
 
-    private StanceModel(Manifest manifest, Classifier classifier, int threads, double threshold, double neutralMass) {
-        this.manifest = manifest;
+    private StanceModel(ModelManifest manifest, Classifier classifier, int threads, double threshold, double neutralMass) {
+        InvalidSettingException.require(threads >= 1 && threads <= 1024, "threads", threads, "from 1 to 1024");
+        InvalidSettingException.requireRange(threshold, 0, 1, "threshold");
+        Map<String, Double> test = new java.util.LinkedHashMap<>();
+        manifest.evaluation().getOrDefault("test", Map.of()).forEach((task, f) -> test.put(task, f.macroF1()));
+        this.info = new ModelInfo(classifier.labels(), manifest.features().useTarget(), manifest.targets(), manifest.noPositionLabels(),
+                manifest.formatVersion(), manifest.projectVersion(), manifest.createdAt(), test);
+        this.targets = java.util.Set.copyOf(manifest.targets());
         this.pool = new ArrayBlockingQueue<>(threads);
         pool.add(classifier);
         for (int i = 1; i < threads; i++) {
@@ -50,7 +62,7 @@ public final class StanceModel {
         Map<String, List<String>> labels = classifier.labels();
         this.stanceLabels = labels.getOrDefault("stance", List.of());
         this.topicLabels = labels.getOrDefault("topic", List.of());
-        this.aggregator = new ArticleAggregator(neutralMass);
+        this.aggregator = new ArticleAggregator(neutralMass, manifest.noPositionLabels());
         this.threshold = threshold;
     }
 
@@ -60,40 +72,63 @@ public final class StanceModel {
     }
 
     /**
-     * @param threads     concurrent callers served without waiting
-     * @param threshold   a sentence whose top probability is below this is marked uncertain
-     * @param neutralMass the article aggregation's neutral pseudo-mass
+     * @param threads     concurrent callers served without waiting (1 to 1024)
+     * @param threshold   a sentence whose top probability is below this is marked uncertain (0 to 1)
+     * @param neutralMass the article aggregation's neutral pseudo-mass (0 to 1000; see {@link ArticleAggregator})
      */
     public static StanceModel load(Path file, int threads, double threshold, double neutralMass) {
-        return of(ModelArtifact.load(file), threads, threshold, neutralMass);
+        ModelCodec.Loaded loaded = ModelCodec.load(file);
+        return new StanceModel(loaded.manifest(), loaded.classifier(), threads, threshold, neutralMass);
     }
 
-    /** A scorer over a model already loaded. */
-    public static StanceModel of(ModelArtifact.Loaded loaded, int threads, double threshold, double neutralMass) {
-        return new StanceModel(loaded.manifest(), loaded.classifier(), Math.max(1, threads), threshold, neutralMass);
-    }
-
-    public Manifest manifest() {
-        return manifest;
+    /** The model's labels, targets, version and test figures. */
+    public ModelInfo info() {
+        return info;
     }
 
     /** True when the model reads the target as an input: its scores then depend on the target given. */
     public boolean needsTarget() {
-        return manifest.ngrams().useTarget();
+        return info.needsTarget();
     }
 
-    /** Scores sentences as given (no segmentation); an empty or non-Arabic one is returned as skipped. */
+    /**
+     * Scores sentences as given (no segmentation), all toward one target ("" or null when the model
+     * has none); an empty or non-Arabic sentence is returned as skipped, with the reason.
+     */
     public List<SentenceScore> scoreSentences(List<String> sentences, String target) {
+        return scoreSentences(sentences, java.util.Collections.nCopies(sentences.size(), target == null ? "" : target));
+    }
+
+    /** The same with a target per sentence (target-specific stance data such as Mawqif). */
+    public List<SentenceScore> scoreSentences(List<String> sentences, List<String> targets) {
+        if (targets.size() != sentences.size()) {
+            throw new IllegalArgumentException(sentences.size() + " sentences but " + targets.size() + " targets");
+        }
+        targets.forEach(this::checkTarget);
         List<Integer> ids = new ArrayList<>();
         for (int i = 0; i < sentences.size(); i++) {
             ids.add(i + 1);
         }
-        return score(ids, sentences, target);
+        return score(ids, sentences, targets);
     }
 
     /** Segments a raw article as {@code prepare} does, scores every sentence, and gives the article's verdict. */
     public ArticleScore scoreArticle(String articleId, String rawText) {
         return scoreArticle(articleId, "", rawText, "", s -> { });
+    }
+
+    /** Refuses a target the model cannot use: any target on a model without target input, an unseen one on a model with it. */
+    public void checkTarget(String target) {
+        String t = target == null ? "" : target;
+        if (!info.needsTarget()) {
+            if (!t.isEmpty()) {
+                throw new IllegalArgumentException("this model does not read a target (it was not trained with the target as an input), but target '"
+                        + t + "' was given");
+            }
+        } else if (!targets.contains(t)) {
+            throw new IllegalArgumentException((t.isEmpty() ? "this model needs a target" : "unknown target '" + t + "'") + "; the model knows: "
+                    + String.join(", ", info.targets()));
+        }
     }
 
     /**
@@ -102,11 +137,23 @@ public final class StanceModel {
      */
     public ArticleScore scoreArticle(String articleId, String source, String rawText, String target,
                                      java.util.function.Consumer<SentenceScore> each) {
+        checkTarget(target);
+        if (rawText == null || rawText.isBlank()) {
+            throw new InvalidTextException(InvalidTextException.Reason.EMPTY, "article '" + articleId + "' is empty");
+        }
+        if (rawText.indexOf('\0') >= 0) {
+            throw new InvalidTextException(InvalidTextException.Reason.BINARY, "article '" + articleId + "' holds binary data (a NUL character)");
+        }
         List<Segment> segments = segmenter.segment(rawText).stream().filter(Segment::isSentence).toList();
+        if (segments.isEmpty()) {
+            throw new InvalidTextException(InvalidTextException.Reason.NO_ARABIC_TEXT, "article '" + articleId + "' holds no sentence of Arabic text");
+        }
+        List<String> targets = java.util.Collections.nCopies(BATCH, target == null ? "" : target);
         ArticleAggregator.Accumulator acc = aggregator.start(stanceLabels);
         for (int from = 0; from < segments.size(); from += BATCH) {
             List<Segment> batch = segments.subList(from, Math.min(segments.size(), from + BATCH));
-            List<SentenceScore> scores = score(batch.stream().map(Segment::index).toList(), batch.stream().map(Segment::text).toList(), target);
+            List<SentenceScore> scores = score(batch.stream().map(Segment::index).toList(), batch.stream().map(Segment::text).toList(),
+                    targets.subList(0, batch.size()));
             for (SentenceScore s : scores) {
                 acc.add(s);
                 each.accept(s);
@@ -115,14 +162,10 @@ public final class StanceModel {
         return acc.verdict(articleId, source);
     }
 
-    /** Starts an article verdict for sentences the caller scores itself (see {@link #scoreSentences}). */
-    public ArticleAggregator.Accumulator startArticle() {
-        return aggregator.start(stanceLabels);
-    }
-
-    private List<SentenceScore> score(List<Integer> ids, List<String> texts, String target) {
+    private List<SentenceScore> score(List<Integer> ids, List<String> texts, List<String> targets) {
         List<Integer> scorable = new ArrayList<>();
         List<String> inputs = new ArrayList<>();
+        List<String> inputTargets = new ArrayList<>();
         SentenceScore[] out = new SentenceScore[texts.size()];
         for (int i = 0; i < texts.size(); i++) {
             String t = texts.get(i) == null ? "" : texts.get(i).strip();
@@ -133,11 +176,12 @@ public final class StanceModel {
             } else {
                 scorable.add(i);
                 inputs.add(t);
+                inputTargets.add(targets.get(i) == null ? "" : targets.get(i));
             }
         }
         for (int from = 0; from < inputs.size(); from += BATCH) {
             int to = Math.min(inputs.size(), from + BATCH);
-            Map<String, float[][]> probs = predict(inputs.subList(from, to), Collections.nCopies(to - from, target == null ? "" : target));
+            Map<String, float[][]> probs = predict(inputs.subList(from, to), inputTargets.subList(from, to));
             for (int j = from; j < to; j++) {
                 int i = scorable.get(j);
                 LabelScores stance = stanceLabels.isEmpty() ? null : LabelScores.of(stanceLabels, probs.get("stance")[j - from]);

@@ -48,7 +48,7 @@ public final class DatasetStats {
 
     public static Report compute(DatasetLayout layout, Path guidelines) {
         layout.requireSentences();
-        DatasetReader reader = new DatasetReader(DatasetSchema.iraqPresence());
+        DatasetReader reader = new DatasetReader(IraqPresence.schema());
         Dataset all = reader.read(layout.sentences());
         List<Part> splits = new ArrayList<>();
         Map<String, String> articleSplit = new HashMap<>();

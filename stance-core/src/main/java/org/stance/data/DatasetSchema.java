@@ -12,23 +12,9 @@ import java.util.Set;
  */
 public record DatasetSchema(Set<String> requiredLabels, Map<String, List<String>> knownLabels) {
 
-    /** The labels of the project's iraq-presence dataset (see datasets/GUIDELINES.md). */
-    public static final List<String> STANCES = List.of("pro_withdrawal", "status_quo", "skeptical", "neutral");
-    public static final List<String> TOPICS = List.of("negotiations", "presence", "security", "attacks", "politics", "other");
-    public static final List<String> TARGETS = List.of("iraq", "syria");
-
     public DatasetSchema {
         requiredLabels = Set.copyOf(requiredLabels);
         knownLabels = Map.copyOf(knownLabels);
-    }
-
-    /** The iraq-presence dataset: stance, topic and target all filled and from the guideline sets. */
-    public static DatasetSchema iraqPresence() {
-        Map<String, List<String>> known = new LinkedHashMap<>();
-        known.put(Columns.STANCE, STANCES);
-        known.put(Columns.TOPIC, TOPICS);
-        known.put(Columns.TARGET, TARGETS);
-        return new DatasetSchema(Set.of(Columns.STANCE, Columns.TOPIC, Columns.TARGET), known);
     }
 
     /** Open label sets; the given columns must be filled on every row. */

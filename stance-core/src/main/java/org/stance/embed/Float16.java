@@ -6,9 +6,9 @@ package org.stance.embed;
  * to about 1e-4, far below what training noise changes between two runs. Round to nearest even;
  * values beyond ±65504 become infinities, which the writer refuses.
  */
-final class Float16 {
+public final class Float16 {
 
-    static final float MAX = 65504f;
+    public static final float MAX = 65504f;
 
     private Float16() {
     }
@@ -17,13 +17,13 @@ final class Float16 {
      * Rounds every value to the nearest float16, in place, so that vectors in memory are exactly
      * those a save and load give back.
      */
-    static void roundInPlace(float[] values) {
+    public static void roundInPlace(float[] values) {
         for (int i = 0; i < values.length; i++) {
             values[i] = toFloat(fromFloat(values[i]));
         }
     }
 
-    static short fromFloat(float f) {
+    public static short fromFloat(float f) {
         int bits = Float.floatToRawIntBits(f);
         int sign = (bits >>> 16) & 0x8000;
         int exp = (bits >>> 23) & 0xFF;
@@ -57,7 +57,7 @@ final class Float16 {
         return (short) (sign | half);
     }
 
-    static float toFloat(short h) {
+    public static float toFloat(short h) {
         int bits = h & 0xFFFF;
         int sign = (bits & 0x8000) << 16;
         int exp = (bits >>> 10) & 0x1F;

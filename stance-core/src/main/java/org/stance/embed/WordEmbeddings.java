@@ -9,8 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.PriorityQueue;
-import java.util.zip.ZipFile;
-import java.util.zip.ZipOutputStream;
 import org.stance.text.NormalizerConfig;
 import org.stance.text.Tokenizer;
 
@@ -28,8 +26,8 @@ import org.stance.text.Tokenizer;
  * finds the word among its 10 nearest neighbours more often (12% against 11%).
  *
  * <p>Immutable and thread-safe: nothing changes after construction and no method caches.
- * Persistence: {@link #save}/{@link #load} (own zip), {@link #writeTo}/{@link #readFrom} (inside
- * another zip), {@link #readVec}/{@link #writeVec} (fastText/word2vec text format).
+ * Files: {@code org.stance.artifact.EmbeddingsCodec} owns the artifact format (through {@link #parts()}
+ * and {@link #of}); {@link #readVec}/{@link #writeVec} read and write the fastText/word2vec text format.
  */
 public final class WordEmbeddings {
 
@@ -224,23 +222,7 @@ public final class WordEmbeddings {
         return new WordEmbeddings(kept, subwords, tokenCount, normalizer, p);
     }
 
-    public void save(Path file) {
-        EmbeddingArchive.save(this, file);
-    }
 
-    public static WordEmbeddings load(Path file) {
-        return EmbeddingArchive.load(file);
-    }
-
-    /** Writes the embeddings as entries {@code prefix + name} of a zip being written (inside a model). */
-    public void writeTo(ZipOutputStream zip, String prefix) throws java.io.IOException {
-        EmbeddingArchive.writeTo(this, zip, prefix);
-    }
-
-    /** Reads embeddings written by {@link #writeTo} with the same prefix. */
-    public static WordEmbeddings readFrom(ZipFile zip, String prefix) {
-        return EmbeddingArchive.readFrom(zip, prefix, zip.getName());
-    }
 
     /**
      * Imports fastText/word2vec text vectors; builds the n-gram table from them.
@@ -255,6 +237,39 @@ public final class WordEmbeddings {
     /** Exports the word vectors (not the n-gram table) in fastText text format, most frequent first. */
     public void writeVec(Path file) {
         VecFormat.write(this, file);
+    }
+
+    /**
+     * The arrays that make up a set of embeddings, for a codec to write and read (the file format
+     * lives in the artifact package, not here).
+     */
+    public record Parts(String[] words, long[] counts, float[] wordVectors, int dimension, int minN, int maxN, String[] ngrams,
+                        float[] ngramVectors, float[] ngramWeights, long tokenCount, NormalizerConfig normalizer,
+                        Map<String, String> provenance) {
+    }
+
+    public Parts parts() {
+        String[] w = new String[words.size()];
+        long[] c = new long[words.size()];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = words.word(i);
+            c[i] = words.count(i);
+        }
+        String[] g = new String[subwords.size()];
+        float[] gw = new float[subwords.size()];
+        for (int i = 0; i < g.length; i++) {
+            g[i] = subwords.ngram(i);
+            gw[i] = subwords.weight(i);
+        }
+        return new Parts(w, c, words.vectors(), dimension(), subwords.minN(), subwords.maxN(), g, subwords.vectors(), gw, tokenCount(),
+                normalizer(), provenance());
+    }
+
+    /** Embeddings from their parts; inconsistent sizes are an IllegalArgumentException. */
+    public static WordEmbeddings of(Parts p) {
+        SubwordTable sub = new SubwordTable(p.minN(), p.maxN(), p.dimension(), p.ngrams(), p.ngramVectors(), p.ngramWeights());
+        return new WordEmbeddings(new VectorTable(p.words(), p.counts(), p.wordVectors(), p.dimension()), sub, p.tokenCount(), p.normalizer(),
+                p.provenance());
     }
 
     VectorTable words() {

@@ -1,8 +1,5 @@
 package org.stance.features;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.Writer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -148,55 +145,27 @@ public final class Featurizer {
         return hashes.length + (embeddings == null ? 0 : embeddings.pooledDimension(pooling));
     }
 
-    /** Size of the n-gram vocabulary alone. */
-    public int ngramCount() {
-        return hashes.length;
-    }
-
-    public NgramConfig config() {
-        return config;
-    }
-
-    public NormalizerConfig normalizerConfig() {
-        return normalizerConfig;
-    }
-
-    /** Writes the vocabulary as "group TAB idf TAB hash" lines, in index order. */
-    public void writeVocabulary(Writer out) throws IOException {
-        for (int i = 0; i < hashes.length; i++) {
-            out.write(groups[i] + "\t" + idf[i] + "\t" + Long.toHexString(hashes[i]) + "\n");
-        }
-        out.flush();
-    }
-
-    /** Reads what {@link #writeVocabulary} wrote. */
-    public static Featurizer readVocabulary(BufferedReader in, NormalizerConfig normalizerConfig, NgramConfig config) throws IOException {
-        return readVocabulary(in, normalizerConfig, config, null, null);
-    }
-
-    /** Reads what {@link #writeVocabulary} wrote, with the embeddings the model stored beside it. */
-    public static Featurizer readVocabulary(BufferedReader in, NormalizerConfig normalizerConfig, NgramConfig config,
-                                            WordEmbeddings embeddings, Pooling pooling) throws IOException {
-        List<long[]> rows = new ArrayList<>();
-        List<Float> idfs = new ArrayList<>();
-        String line;
-        while ((line = in.readLine()) != null) {
-            String[] f = line.split("\t");
-            if (f.length != 3) {
-                throw new IOException("malformed vocabulary line " + (rows.size() + 1));
+    /**
+     * The learned vocabulary, in index order: each n-gram's hash, its feature group (word, stem,
+     * char) and IDF weight. The artifact codec stores it; n-gram texts are never kept.
+     */
+    public record Vocabulary(long[] hashes, int[] groups, float[] idf) {
+        public Vocabulary {
+            if (hashes.length != groups.length || hashes.length != idf.length) {
+                throw new IllegalArgumentException("vocabulary arrays differ in length");
             }
-            rows.add(new long[] {Long.parseUnsignedLong(f[2], 16), Integer.parseInt(f[0])});
-            idfs.add(Float.parseFloat(f[1]));
         }
-        long[] hashes = new long[rows.size()];
-        int[] groups = new int[rows.size()];
-        float[] idf = new float[rows.size()];
-        for (int i = 0; i < hashes.length; i++) {
-            hashes[i] = rows.get(i)[0];
-            groups[i] = (int) rows.get(i)[1];
-            idf[i] = idfs.get(i);
-        }
-        return new Featurizer(normalizerConfig, config, hashes, groups, idf, embeddings, pooling);
+    }
+
+    public Vocabulary vocabulary() {
+        return new Vocabulary(hashes.clone(), groups.clone(), idf.clone());
+    }
+
+    /** A featurizer from a stored vocabulary, with the word vectors stored beside it (or null). */
+    public static Featurizer of(NormalizerConfig normalizerConfig, NgramConfig config, Vocabulary vocabulary, WordEmbeddings embeddings,
+                                Pooling pooling) {
+        return new Featurizer(normalizerConfig, config, vocabulary.hashes().clone(), vocabulary.groups().clone(), vocabulary.idf().clone(),
+                embeddings, pooling);
     }
 
     @Override

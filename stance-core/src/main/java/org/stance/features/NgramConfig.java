@@ -1,5 +1,7 @@
 package org.stance.features;
 
+import org.stance.InvalidSettingException;
+
 /**
  * Which sparse n-gram features describe a sentence, and how they are weighted.
  *
@@ -18,22 +20,16 @@ package org.stance.features;
 public record NgramConfig(int wordNgrams, int charMin, int charMax, boolean stems, int minDf, int maxFeatures,
                           boolean useTarget, boolean targetCross) {
 
-    public NgramConfig {
-        if (wordNgrams < 1 || wordNgrams > 3) {
-            throw new IllegalArgumentException("word n-grams must be 1, 2 or 3, not " + wordNgrams);
-        }
-        if (charMin < 0 || (charMin > 0 && charMax < charMin) || charMax > 8) {
-            throw new IllegalArgumentException("char n-gram range " + charMin + ".." + charMax + " is invalid");
-        }
-        if (targetCross && !useTarget) {
-            throw new IllegalArgumentException("target crossing needs the target as an input");
-        }
-        if (minDf < 1 || maxFeatures < 1) {
-            throw new IllegalArgumentException("min-df and max-features must be positive");
-        }
-    }
+    /** Word 1-2-grams, light stems and character 2-5-grams (the shipped model's features). */
+    public static final NgramConfig DEFAULTS = new NgramConfig(2, 2, 5, true, 2, 200_000, false, false);
 
-    public static NgramConfig defaults() {
-        return new NgramConfig(2, 2, 5, true, 2, 200_000, false, false);
+    public NgramConfig {
+        InvalidSettingException.require(wordNgrams >= 1 && wordNgrams <= 3, "wordNgrams", wordNgrams, "1, 2 or 3");
+        InvalidSettingException.require(charMin >= 0 && charMin <= 8, "charMin", charMin, "from 0 (no character n-grams) to 8");
+        InvalidSettingException.require(charMin == 0 || (charMax >= charMin && charMax <= 8), "charMax", charMax,
+                "from charMin (" + charMin + ") to 8");
+        InvalidSettingException.require(!targetCross || useTarget, "targetCross", true, "used with useTarget (the target as an input)");
+        InvalidSettingException.require(minDf >= 1, "minDf", minDf, "at least 1");
+        InvalidSettingException.require(maxFeatures >= 1 && maxFeatures <= 50_000_000, "maxFeatures", maxFeatures, "from 1 to 50000000");
     }
 }

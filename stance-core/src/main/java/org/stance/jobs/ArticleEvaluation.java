@@ -1,8 +1,5 @@
 package org.stance.jobs;
 
-import org.stance.api.ArticleAggregator;
-import org.stance.api.LabelScores;
-import org.stance.api.StanceModel;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +8,12 @@ import java.util.TreeMap;
 import org.stance.data.LabeledSentence;
 import org.stance.eval.Evaluator;
 import org.stance.eval.Metrics;
+import org.stance.UserError;
+import org.stance.api.ArticleAggregator;
+import org.stance.api.LabelScores;
+import org.stance.api.SentenceScore;
+import org.stance.data.Columns;
+import org.stance.model.Classifier;
 
 /**
  * Validates the article verdict against article-level judgements derived from the sentence
@@ -23,23 +26,30 @@ public final class ArticleEvaluation {
     private ArticleEvaluation() {
     }
 
-    public static Metrics evaluate(StanceModel model, List<LabeledSentence> rows, double neutralMass) {
-        List<String> labels = model.manifest().labels().get("stance");
+    /**
+     * Article verdicts over the classifier's sentence probabilities, each sentence scored with its
+     * own target, against each article's majority sentence position.
+     */
+    public static Metrics evaluate(Classifier classifier, List<LabeledSentence> rows, ArticleAggregator aggregator) {
+        List<String> labels = classifier.labels().get(Columns.STANCE);
         if (labels == null) {
-            throw new org.stance.UserError("the model has no stance head: no article verdict to evaluate");
+            throw new UserError("the model has no stance head: no article verdict to evaluate");
         }
         Map<String, List<LabeledSentence>> articles = new LinkedHashMap<>();
         rows.forEach(r -> articles.computeIfAbsent(r.groupKey(), k -> new ArrayList<>()).add(r));
-        ArticleAggregator aggregator = new ArticleAggregator(neutralMass);
         List<Integer> gold = new ArrayList<>();
         List<float[]> predicted = new ArrayList<>();
         for (List<LabeledSentence> sentences : articles.values()) {
-            String truth = goldStance(sentences);
+            String truth = goldStance(sentences, aggregator);
             if (truth == null || !labels.contains(truth)) {
                 continue;
             }
+            float[][] probs = classifier.predict(sentences.stream().map(LabeledSentence::text).toList(),
+                    sentences.stream().map(LabeledSentence::target).toList()).get(Columns.STANCE);
             ArticleAggregator.Accumulator acc = aggregator.start(labels);
-            model.scoreSentences(sentences.stream().map(LabeledSentence::text).toList(), "").forEach(acc::add);
+            for (int i = 0; i < sentences.size(); i++) {
+                acc.add(new SentenceScore(i + 1, sentences.get(i).text(), LabelScores.of(labels, probs[i]), null, false, null));
+            }
             LabelScores verdict = acc.verdict("", "").stance();
             float[] p = new float[labels.size()];
             for (int i = 0; i < labels.size(); i++) {
@@ -53,14 +63,14 @@ public final class ArticleEvaluation {
     }
 
     /** Majority position of the article's sentences, or neutral; null when no sentence has a stance label. */
-    static String goldStance(List<LabeledSentence> sentences) {
+    static String goldStance(List<LabeledSentence> sentences, ArticleAggregator aggregator) {
         Map<String, Integer> counts = new TreeMap<>();
         Map<String, Integer> first = new TreeMap<>();
         boolean any = false;
         for (int i = 0; i < sentences.size(); i++) {
             String s = sentences.get(i).stance();
             any |= !s.isEmpty();
-            if (!s.isEmpty() && !ArticleAggregator.NO_POSITION.contains(s)) {
+            if (!s.isEmpty() && !aggregator.isNoPosition(s)) {
                 counts.merge(s, 1, Integer::sum);
                 first.putIfAbsent(s, i);
             }
@@ -71,6 +81,7 @@ public final class ArticleEvaluation {
         return counts.entrySet().stream()
                 .max((a, b) -> a.getValue().equals(b.getValue()) ? Integer.compare(first.get(b.getKey()), first.get(a.getKey()))
                         : Integer.compare(a.getValue(), b.getValue()))
-                .map(Map.Entry::getKey).orElse("neutral");
+                .map(Map.Entry::getKey).orElse(sentences.stream().map(LabeledSentence::stance).filter(aggregator::isNoPosition).findFirst()
+                        .orElse("neutral"));
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.stance.data.Dataset;
+import org.stance.embed.WordEmbeddings;
 import org.stance.data.GroupSplitter;
 import org.stance.data.LabeledSentence;
 import org.stance.eval.Metrics;
@@ -33,7 +34,8 @@ public final class CrossValidation {
     }
 
     public Result run(Dataset data, TrainConfig config, int k) {
-        config = config.withTasks(TrainingJob.resolveTasks(config.tasks(), data));
+        WordEmbeddings vectors = TrainingJob.vectors(config);
+        config = config.toBuilder().tasks(TrainingJob.resolveTasks(config.tasks(), data)).build();
         List<LabeledSentence> rows = data.rows();
         int[] fold = GroupSplitter.folds(rows, config.tasks().get(0), k, config.seed());
         Map<String, List<Metrics>> perFold = new LinkedHashMap<>();
@@ -44,7 +46,7 @@ public final class CrossValidation {
             List<LabeledSentence> rest = GroupSplitter.select(rows, fold, f, false);
             int[] inner = GroupSplitter.folds(rest, config.tasks().get(0), TrainingJob.HOLDOUT_FOLDS, config.seed() + f);
             progress.accept(String.format("fold %d/%d: %d test sentences", f + 1, k, test.size()));
-            Classifier model = new Trainer(config, progress).train(GroupSplitter.select(rest, inner, 0, false),
+            Classifier model = new Trainer(config, vectors, progress).train(GroupSplitter.select(rest, inner, 0, false),
                     GroupSplitter.select(rest, inner, 0, true)).classifier();
             if (labels == null) {
                 labels = model.labels();

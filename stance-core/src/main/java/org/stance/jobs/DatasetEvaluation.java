@@ -1,13 +1,17 @@
 package org.stance.jobs;
 
-import org.stance.eval.Evaluator;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.stance.data.Dataset;
+import org.stance.data.DatasetReader;
+import org.stance.data.DatasetSchema;
 import org.stance.data.LabeledSentence;
+import org.stance.eval.Evaluator;
 import org.stance.eval.Metrics;
 import org.stance.model.Classifier;
-import org.stance.model.Trainer;
 
 /** Scores labeled sentences with a classifier and computes the metrics of every task they are labeled for. */
 public final class DatasetEvaluation {
@@ -15,7 +19,13 @@ public final class DatasetEvaluation {
     private DatasetEvaluation() {
     }
 
-    public static Map<String, Metrics> evaluate(Classifier classifier, List<LabeledSentence> rows) {
+    /** Reads labeled data for a model: its labels must be among the model's (an unknown one is a line-numbered error). */
+    public static Dataset read(Classifier classifier, Path file) {
+        return new DatasetReader(DatasetSchema.open(Set.of()).withKnownLabels(classifier.labels())).read(file);
+    }
+
+    /** Task → metrics, over the tasks the rows are labeled for; each row is scored with its own target. */
+    public static Map<String, Metrics> sentences(Classifier classifier, List<LabeledSentence> rows) {
         Map<String, float[][]> probs = classifier.predict(rows.stream().map(LabeledSentence::text).toList(),
                 rows.stream().map(LabeledSentence::target).toList());
         Map<String, Metrics> out = new LinkedHashMap<>();

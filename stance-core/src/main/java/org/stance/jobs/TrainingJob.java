@@ -1,7 +1,5 @@
 package org.stance.jobs;
 
-import org.stance.jobs.DatasetEvaluation;
-import org.stance.jobs.TrainRequest;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -10,19 +8,20 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
+import org.stance.StanceVersion;
 import org.stance.UserError;
-import org.stance.artifact.DataProvenance;
-import org.stance.artifact.Hyperparameters;
-import org.stance.artifact.Manifest;
-import org.stance.artifact.ModelArtifact;
+import org.stance.artifact.EmbeddingsCodec;
+import org.stance.artifact.ModelCodec;
+import org.stance.artifact.ModelManifest;
 import org.stance.data.Columns;
 import org.stance.data.Dataset;
 import org.stance.data.DatasetReader;
 import org.stance.data.DatasetSchema;
 import org.stance.data.GroupSplitter;
 import org.stance.data.LabeledSentence;
-import org.stance.eval.Metrics;
+import org.stance.embed.WordEmbeddings;
 import org.stance.model.Classifier;
 import org.stance.model.TrainConfig;
 import org.stance.model.Trainer;
@@ -44,24 +43,25 @@ public final class TrainingJob {
         this.progress = progress;
     }
 
-    public record Outcome(Manifest manifest, Classifier classifier) {
+    public record Outcome(ModelManifest manifest, Classifier classifier) {
     }
 
     public Outcome run(TrainRequest request) {
-        ModelArtifact.checkWritable(request.output());
+        ModelCodec.checkWritable(request.output());
         TrainConfig config = request.config();
-        DatasetReader reader = new DatasetReader(schema(request.closedLabels(), Set.of()));
+        DatasetReader reader = new DatasetReader(DatasetSchema.open(Set.of()).withKnownLabels(request.knownLabels()));
         Dataset train = reader.read(request.train());
-        config = config.withTasks(resolveTasks(config.tasks(), train));
+        config = config.toBuilder().tasks(resolveTasks(config.tasks(), train)).build();
         Dataset dev = request.dev() == null ? null : reader.read(request.dev());
         Dataset test = request.test() == null ? null : reader.read(request.test());
+        WordEmbeddings vectors = vectors(config);
         List<LabeledSentence> trainRows = train.rows();
         List<LabeledSentence> devRows;
         if (dev == null) {
             int[] fold = GroupSplitter.folds(trainRows, config.tasks().get(0), HOLDOUT_FOLDS, config.seed());
             devRows = GroupSplitter.select(trainRows, fold, 0, true);
             trainRows = GroupSplitter.select(trainRows, fold, 0, false);
-            progress.accept(String.format("no --dev given: holding out %d sentences of %d articles for early stopping",
+            progress.accept(String.format("no dev set given: holding out %d sentences of %d articles for early stopping",
                     devRows.size(), devRows.stream().map(LabeledSentence::groupKey).distinct().count()));
         } else {
             devRows = dev.rows();
@@ -71,41 +71,56 @@ public final class TrainingJob {
             checkDisjoint(trainRows, test.rows(), "test");
         }
 
-        TrainingResult result = new Trainer(config, progress).train(trainRows, devRows);
+        TrainingResult result = new Trainer(config, vectors, progress).train(trainRows, devRows);
         Classifier classifier = result.classifier();
-        Map<String, Map<String, Metrics>> evaluation = new LinkedHashMap<>();
-        evaluation.put("dev", DatasetEvaluation.evaluate(classifier, devRows));
+        Map<String, Map<String, ModelManifest.Figures>> evaluation = new LinkedHashMap<>();
+        evaluation.put("dev", ModelManifest.Figures.of(DatasetEvaluation.sentences(classifier, devRows)));
         if (test != null) {
-            evaluation.put("test", DatasetEvaluation.evaluate(classifier, test.rows()));
+            evaluation.put("test", ModelManifest.Figures.of(DatasetEvaluation.sentences(classifier, test.rows())));
         }
-        List<DataProvenance> data = new ArrayList<>();
+        List<ModelManifest.Data> data = new ArrayList<>();
         data.add(provenance("train", train, trainRows, config.tasks()));
         data.add(provenance("dev", dev != null ? dev : train, devRows, config.tasks()));
         if (test != null) {
             data.add(provenance("test", test, test.rows(), config.tasks()));
         }
-        Manifest manifest = new Manifest(Manifest.FORMAT, Manifest.FORMAT_VERSION, org.stance.StanceVersion.get(),
-                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), classifier.labels(), config.normalizer().toMap(),
-                config.ngrams(), embeddingUse(classifier), classifier.featurizer().dimension(), Hyperparameters.of(config), data, evaluation,
-                result.history(), result.bestEpoch(), result.seconds());
-        ModelArtifact.save(request.output(), manifest, classifier);
+        ModelManifest manifest = new ModelManifest(ModelManifest.FORMAT, ModelManifest.FORMAT_VERSION, StanceVersion.get(),
+                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), classifier.labels(), config.noPositionLabels(), config.normalizer().toMap(),
+                ModelManifest.Features.of(config.ngrams(), classifier.featurizer().vocabulary().hashes().length, classifier.featurizer().dimension()),
+                targets(config, trainRows), embeddings(classifier, config), ModelManifest.Network.of(config, classifier.parameters().length), data,
+                evaluation, ModelManifest.Epoch.of(result.history()), result.bestEpoch(), result.seconds());
+        ModelCodec.save(request.output(), manifest, classifier);
         return new Outcome(manifest, classifier);
     }
 
-    private static org.stance.artifact.EmbeddingUse embeddingUse(Classifier classifier) {
-        var e = classifier.featurizer().embeddings();
-        return e == null ? null : new org.stance.artifact.EmbeddingUse(classifier.featurizer().pooling().name(),
+    /** The word vectors the config names, read once (an embeddings artifact or a model carrying them); null for n-grams only. */
+    static WordEmbeddings vectors(TrainConfig config) {
+        return config.embeddings() == null ? null : EmbeddingsCodec.load(config.embeddings().file());
+    }
+
+    private static ModelManifest.Embeddings embeddings(Classifier classifier, TrainConfig config) {
+        WordEmbeddings e = classifier.featurizer().embeddings();
+        return e == null ? null : new ModelManifest.Embeddings(classifier.featurizer().pooling().name(),
                 e.pooledDimension(classifier.featurizer().pooling()), e.vocabularySize(), e.provenance());
     }
 
-    static DatasetSchema schema(boolean closedLabels, Set<String> required) {
-        return closedLabels ? new DatasetSchema(required, DatasetSchema.iraqPresence().knownLabels()) : DatasetSchema.open(required);
+    /** The targets a target-input model has seen: scoring checks the target it is given against them. */
+    private static List<String> targets(TrainConfig config, List<LabeledSentence> rows) {
+        if (!config.ngrams().useTarget()) {
+            return List.of();
+        }
+        Set<String> out = new TreeSet<>();
+        rows.forEach(r -> out.add(r.target()));
+        return List.copyOf(out);
     }
 
     /** The requested tasks, or every label column that carries labels in the training data. */
     static List<String> resolveTasks(List<String> requested, Dataset train) {
         if (!requested.isEmpty()) {
             for (String task : requested) {
+                if (!task.equals(Columns.STANCE) && !task.equals(Columns.TOPIC)) {
+                    throw new UserError("unknown task '" + task + "': the label columns a model learns are " + Columns.STANCE + " and " + Columns.TOPIC);
+                }
                 if (train.labeled(task).isEmpty()) {
                     throw new UserError(train.name() + ": no row has a '" + task + "' label");
                 }
@@ -140,12 +155,12 @@ public final class TrainingJob {
         }
     }
 
-    private static DataProvenance provenance(String role, Dataset file, List<LabeledSentence> rows, List<String> tasks) {
+    private static ModelManifest.Data provenance(String role, Dataset file, List<LabeledSentence> rows, List<String> tasks) {
         Map<String, Map<String, Integer>> counts = new LinkedHashMap<>();
         Dataset subset = file.subset(role, rows);
         for (String task : tasks) {
             counts.put(task, subset.counts(task));
         }
-        return new DataProvenance(role, file.name(), file.sha256(), rows.size(), subset.articles().size(), counts);
+        return new ModelManifest.Data(role, file.name(), file.sha256(), rows.size(), subset.articles().size(), counts);
     }
 }

@@ -12,7 +12,9 @@ import org.stance.features.SparseVector;
 /**
  * A trained stance/topic classifier: the featurizer, the network and the labels of each task.
  * {@link #predict} is not thread-safe (DL4J networks keep per-call state); the api package
- * gives each thread its own copy.
+ * gives each thread its own copy. The network stays inside this package: what leaves it is its
+ * architecture settings and a flat parameter array ({@link #parameters()}, {@link #restore}), so a
+ * model file never holds anything DL4J would deserialize.
  */
 public final class Classifier {
 
@@ -24,7 +26,7 @@ public final class Classifier {
     private final Map<String, List<String>> labels;
     private volatile SparseForward forward;
 
-    public Classifier(Featurizer featurizer, ComputationGraph network, Map<String, List<String>> labels) {
+    Classifier(Featurizer featurizer, ComputationGraph network, Map<String, List<String>> labels) {
         this.featurizer = featurizer;
         this.network = network;
         this.labels = new LinkedHashMap<>(labels);
@@ -43,8 +45,46 @@ public final class Classifier {
         return featurizer;
     }
 
-    public ComputationGraph network() {
+    ComputationGraph network() {
         return network;
+    }
+
+    /** The network's parameters in DL4J's flattening order, which {@link #restore} reads back. */
+    public float[] parameters() {
+        return network.params().toFloatVector();
+    }
+
+    /**
+     * The network {@code config} describes, built as the trainer built it (same layers, same order),
+     * carrying {@code parameters}. Fails when their count is not the one that architecture has.
+     */
+    public static Classifier restore(Featurizer featurizer, TrainConfig config, Map<String, List<String>> labels, float[] parameters) {
+        List<Integer> classCounts = config.tasks().stream().map(t -> labels.get(t).size()).toList();
+        List<double[]> unitWeights = classCounts.stream().map(n -> java.util.Collections.nCopies(n, 1.0).stream()
+                .mapToDouble(Double::doubleValue).toArray()).toList();
+        ComputationGraph network = NetworkFactory.build(config, featurizer.dimension(), classCounts, unitWeights);
+        if (network.numParams() != parameters.length) {
+            throw new IllegalArgumentException("the stored network has " + parameters.length + " parameters; its architecture has "
+                    + network.numParams());
+        }
+        network.setParams(org.nd4j.linalg.factory.Nd4j.createFromArray(parameters).reshape(1, parameters.length));
+        return new Classifier(featurizer, network, labels);
+    }
+
+    /** The number of parameters of the network {@code config} describes, computed without building it. */
+    public static long parameterCount(TrainConfig config, int inputSize, List<Integer> classCounts) {
+        long sum = 0;
+        if (config.hidden() > 0) {
+            sum += (long) inputSize * config.hidden() + config.hidden();
+            for (int c : classCounts) {
+                sum += (long) config.hidden() * c + c;
+            }
+        } else {
+            for (int c : classCounts) {
+                sum += (long) inputSize * c + c;
+            }
+        }
+        return sum;
     }
 
     /** A copy sharing nothing mutable, for use on another thread. */

@@ -1,46 +1,123 @@
 package org.stance.model;
 
 import java.util.List;
+import org.stance.InvalidSettingException;
 import org.stance.features.NgramConfig;
 import org.stance.text.NormalizerConfig;
 
 /**
  * Everything that decides what {@link Trainer} produces. Same config + same data + same seed =
- * same model.
+ * same model. {@link #DEFAULTS} are the one definition of the default settings: the CLI's option
+ * defaults and help read them, and a service that starts from {@link #builder()} trains what
+ * {@code stance train} trains.
  *
- * @param tasks         label columns to learn ("stance", "topic"), each an output head; empty = every
- *                      label column the training data fills
- * @param embeddings    word vectors pooled into extra input features, or null for n-grams only
- * @param hidden        width of the shared hidden layer; 0 gives one linear softmax per task
- * @param inputDropout  probability of dropping an input feature during training (0 = none)
- * @param l2            L2 weight decay, added to the gradient of the n-gram weights a batch touches (lazily, see SparseFit)
- * @param optimizer     the update rule
- * @param learningRate  its step size
- * @param maxEpochs     upper bound on epochs; early stopping usually ends sooner
- * @param patience      epochs without a better dev score before stopping
- * @param batchSize     examples per update
+ * @param tasks          label columns to learn ("stance", "topic"), each an output head; empty = every
+ *                       label column the training data fills
+ * @param normalizer     the normalisation steps, stored in the model and re-applied when scoring
+ * @param ngrams         the sparse n-gram features
+ * @param embeddings     word vectors pooled into extra input features, or null for n-grams only
+ * @param hidden         width of the shared hidden layer; 0 gives one linear softmax per task
+ * @param inputDropout   probability of dropping an input feature during training (0 = none)
+ * @param l2             L2 weight decay, added to the gradient of the n-gram weights a batch touches (lazily, see SparseFit)
+ * @param optimizer      the update rule
+ * @param learningRate   its step size
+ * @param maxEpochs      upper bound on epochs; early stopping usually ends sooner
+ * @param patience       epochs without a better dev score before stopping
+ * @param batchSize      examples per update
  * @param classWeighting loss weights against class imbalance
- * @param seed          seeds weight initialisation, shuffling and the dev split
+ * @param noPositionLabels stance labels that take no position (compared ignoring case): the article
+ *                       verdict gives them a fixed pseudo-mass instead of summing them
+ * @param seed           seeds weight initialisation, shuffling and the dev split
  */
 public record TrainConfig(List<String> tasks, NormalizerConfig normalizer, NgramConfig ngrams, EmbeddingFeatures embeddings, int hidden,
                           double inputDropout, double l2, Optimizer optimizer, double learningRate, int maxEpochs, int patience,
-                          int batchSize, ClassWeighting classWeighting, long seed) {
+                          int batchSize, ClassWeighting classWeighting, List<String> noPositionLabels, long seed) {
+
+    /** The shipped model's settings (models/README.md says how they were chosen). */
+    public static final TrainConfig DEFAULTS = new TrainConfig(List.of(), NormalizerConfig.defaults(), NgramConfig.DEFAULTS, null, 0,
+            0.0, 1e-4, Optimizer.ADAGRAD, 0.1, 40, 4, 32, ClassWeighting.SQRT, List.of("neutral", "none"), 42L);
 
     public TrainConfig {
         tasks = List.copyOf(tasks);
-        if (hidden < 0 || inputDropout < 0 || inputDropout >= 1 || l2 < 0 || learningRate <= 0 || maxEpochs < 1
-                || patience < 1 || batchSize < 1) {
-            throw new IllegalArgumentException("invalid training settings: " + this);
+        noPositionLabels = List.copyOf(noPositionLabels);
+        InvalidSettingException.require(normalizer != null, "normalizer", null, "given");
+        InvalidSettingException.require(ngrams != null, "ngrams", null, "given");
+        InvalidSettingException.require(optimizer != null, "optimizer", null, "given");
+        InvalidSettingException.require(classWeighting != null, "classWeighting", null, "given");
+        InvalidSettingException.require(hidden >= 0 && hidden <= 100_000, "hidden", hidden, "from 0 to 100000");
+        InvalidSettingException.require(Double.isFinite(inputDropout) && inputDropout >= 0 && inputDropout < 1, "inputDropout", inputDropout,
+                "a finite number from 0 up to (not including) 1");
+        InvalidSettingException.requireRange(l2, 0, 1, "l2");
+        InvalidSettingException.require(Double.isFinite(learningRate) && learningRate > 0 && learningRate <= 10, "learningRate", learningRate,
+                "a finite number above 0 and at most 10");
+        InvalidSettingException.require(maxEpochs >= 1 && maxEpochs <= 10_000, "maxEpochs", maxEpochs, "from 1 to 10000");
+        InvalidSettingException.require(patience >= 1, "patience", patience, "at least 1");
+        InvalidSettingException.require(batchSize >= 2 && batchSize <= 100_000, "batchSize", batchSize, "from 2 to 100000");
+    }
+
+    public static Builder builder() {
+        return DEFAULTS.toBuilder();
+    }
+
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** Changes some settings of a config; everything not set keeps the value it started from. */
+    public static final class Builder {
+        private List<String> tasks;
+        private NormalizerConfig normalizer;
+        private NgramConfig ngrams;
+        private EmbeddingFeatures embeddings;
+        private int hidden;
+        private double inputDropout;
+        private double l2;
+        private Optimizer optimizer;
+        private double learningRate;
+        private int maxEpochs;
+        private int patience;
+        private int batchSize;
+        private ClassWeighting classWeighting;
+        private List<String> noPositionLabels;
+        private long seed;
+
+        private Builder(TrainConfig c) {
+            tasks = c.tasks;
+            normalizer = c.normalizer;
+            ngrams = c.ngrams;
+            embeddings = c.embeddings;
+            hidden = c.hidden;
+            inputDropout = c.inputDropout;
+            l2 = c.l2;
+            optimizer = c.optimizer;
+            learningRate = c.learningRate;
+            maxEpochs = c.maxEpochs;
+            patience = c.patience;
+            batchSize = c.batchSize;
+            classWeighting = c.classWeighting;
+            noPositionLabels = c.noPositionLabels;
+            seed = c.seed;
         }
-    }
 
-    public static TrainConfig defaults(List<String> tasks) {
-        return new TrainConfig(tasks, NormalizerConfig.defaults(), NgramConfig.defaults(), null, 0, 0.2, 1e-5, Optimizer.ADAM, 0.01, 40, 4, 32,
-                ClassWeighting.SQRT, 42L);
-    }
+        public Builder tasks(List<String> v) { tasks = v; return this; }
+        public Builder normalizer(NormalizerConfig v) { normalizer = v; return this; }
+        public Builder ngrams(NgramConfig v) { ngrams = v; return this; }
+        public Builder embeddings(EmbeddingFeatures v) { embeddings = v; return this; }
+        public Builder hidden(int v) { hidden = v; return this; }
+        public Builder inputDropout(double v) { inputDropout = v; return this; }
+        public Builder l2(double v) { l2 = v; return this; }
+        public Builder optimizer(Optimizer v) { optimizer = v; return this; }
+        public Builder learningRate(double v) { learningRate = v; return this; }
+        public Builder maxEpochs(int v) { maxEpochs = v; return this; }
+        public Builder patience(int v) { patience = v; return this; }
+        public Builder batchSize(int v) { batchSize = v; return this; }
+        public Builder classWeighting(ClassWeighting v) { classWeighting = v; return this; }
+        public Builder noPositionLabels(List<String> v) { noPositionLabels = v; return this; }
+        public Builder seed(long v) { seed = v; return this; }
 
-    public TrainConfig withTasks(List<String> newTasks) {
-        return new TrainConfig(newTasks, normalizer, ngrams, embeddings, hidden, inputDropout, l2, optimizer, learningRate, maxEpochs, patience,
-                batchSize, classWeighting, seed);
+        public TrainConfig build() {
+            return new TrainConfig(tasks, normalizer, ngrams, embeddings, hidden, inputDropout, l2, optimizer, learningRate, maxEpochs, patience,
+                    batchSize, classWeighting, noPositionLabels, seed);
+        }
     }
 }

@@ -27,10 +27,24 @@ import org.stance.features.SparseVector;
 public final class Trainer {
 
     private final TrainConfig config;
+    private final WordEmbeddings vectors;
     private final Consumer<String> progress;
 
+    /** A trainer of n-gram features only ({@code config.embeddings()} must be null). */
     public Trainer(TrainConfig config, Consumer<String> progress) {
+        this(config, null, progress);
+    }
+
+    /**
+     * @param vectors the word vectors {@code config.embeddings()} names, already read (the caller owns
+     *                file formats); its most frequent {@code config.embeddings().words()} are kept
+     */
+    public Trainer(TrainConfig config, WordEmbeddings vectors, Consumer<String> progress) {
+        if ((config.embeddings() == null) != (vectors == null)) {
+            throw new IllegalArgumentException("word vectors must be given exactly when the config asks for embeddings");
+        }
         this.config = config;
+        this.vectors = vectors == null ? null : vectors.top(config.embeddings().words());
         this.progress = progress;
     }
 
@@ -38,7 +52,6 @@ public final class Trainer {
         long start = System.nanoTime();
         Map<String, List<String>> labels = checkTasks(train, dev);
         EmbeddingFeatures emb = config.embeddings();
-        WordEmbeddings vectors = emb == null ? null : ModelEmbeddings.load(emb.file()).top(emb.words());
         Featurizer featurizer = Featurizer.fit(texts(train), targets(train), config.normalizer(), config.ngrams(), vectors,
                 emb == null ? null : emb.pooling());
         progress.accept(String.format("vocabulary: %d n-gram features from %d training sentences", featurizer.dimension(), train.size()));

@@ -84,7 +84,7 @@ class StanceModelTest {
 
     @Test
     void aggregatorNeedsAboutNeutralMassOfEvidence() {
-        ArticleAggregator aggregator = new ArticleAggregator(1.0);
+        ArticleAggregator aggregator = new ArticleAggregator(1.0, List.of("neutral"));
         List<String> labels = List.of("neutral", "pro_withdrawal", "status_quo");
         ArticleAggregator.Accumulator weak = aggregator.start(labels);
         weak.add(sentence(1, 0.4f, 0.6f, 0f));

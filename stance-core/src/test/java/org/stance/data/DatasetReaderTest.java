@@ -1,5 +1,6 @@
 package org.stance.data;
 
+import org.stance.curation.IraqPresence;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,7 +23,7 @@ class DatasetReaderTest {
     @TempDir
     Path dir;
 
-    private final DatasetReader strict = new DatasetReader(DatasetSchema.iraqPresence());
+    private final DatasetReader strict = new DatasetReader(IraqPresence.schema());
 
     private Path write(String content) throws IOException {
         return write(content.getBytes(StandardCharsets.UTF_8));

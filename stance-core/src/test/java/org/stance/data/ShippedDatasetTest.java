@@ -1,5 +1,6 @@
 package org.stance.data;
 
+import org.stance.curation.IraqPresence;
 import org.stance.io.InputFiles;
 import org.stance.curation.DatasetLayout;
 import org.stance.curation.DatasetStats;
@@ -21,7 +22,7 @@ import org.stance.text.SentenceSegmenter;
 /** The shipped iraq-presence dataset, read through the project's own reader with the guideline label sets. */
 class ShippedDatasetTest {
 
-    private final DatasetReader reader = new DatasetReader(DatasetSchema.iraqPresence());
+    private final DatasetReader reader = new DatasetReader(IraqPresence.schema());
     private final DatasetLayout layout = new DatasetLayout(TestData.DATASET);
 
     @Test
@@ -32,8 +33,8 @@ class ShippedDatasetTest {
         Map<String, Integer> stances = all.counts("stance");
         int positioned = all.size() - stances.get("neutral");
         assertTrue(positioned >= 400, "sentences with a position: " + positioned);
-        assertEquals(Set.copyOf(DatasetSchema.STANCES), stances.keySet());
-        assertEquals(Set.copyOf(DatasetSchema.TOPICS), all.counts("topic").keySet());
+        assertEquals(Set.copyOf(IraqPresence.STANCES), stances.keySet());
+        assertEquals(Set.copyOf(IraqPresence.TOPICS), all.counts("topic").keySet());
         assertTrue(all.rows().stream().allMatch(r -> !r.source().isEmpty()), "every row names its source");
     }
 

@@ -1,5 +1,6 @@
 package org.stance.embed;
 
+import org.stance.artifact.EmbeddingsCodec;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
@@ -36,7 +37,7 @@ class EmbeddingsBench {
     }
 
     static void measure(Path artifact) {
-        WordEmbeddings full = WordEmbeddings.load(artifact);
+        WordEmbeddings full = EmbeddingsCodec.load(artifact);
         System.out.printf("artifact: %,d words, %,d n-grams, dim %d%n", full.vocabularySize(), full.ngramCount(), full.dimension());
 
         List<Path> texts = List.of(SHARED.resolve("benchmarks/mawqif/test.csv"), REPO.resolve("seeds"));

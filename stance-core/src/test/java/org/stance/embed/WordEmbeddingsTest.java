@@ -1,5 +1,6 @@
 package org.stance.embed;
 
+import org.stance.artifact.EmbeddingsCodec;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -130,8 +131,8 @@ class WordEmbeddingsTest {
     @Test
     void saveAndLoadGiveIdenticalVectors() {
         Path file = dir.resolve("roundtrip.zip");
-        vectors.save(file);
-        WordEmbeddings back = WordEmbeddings.load(file);
+        EmbeddingsCodec.save(vectors, file);
+        WordEmbeddings back = EmbeddingsCodec.load(file);
         assertSame(vectors, back);
         assertEquals(vectors.normalizer(), back.normalizer());
         assertEquals(vectors.provenance(), back.provenance());
@@ -153,20 +154,20 @@ class WordEmbeddingsTest {
             zip.putNextEntry(new ZipEntry("model.json"));
             zip.write("{}".getBytes(StandardCharsets.UTF_8));
             zip.closeEntry();
-            vectors.writeTo(zip, "embeddings/");
+            EmbeddingsCodec.writeTo(vectors, zip, "embeddings/");
         }
         try (ZipFile zip = new ZipFile(model.toFile())) {
-            assertSame(vectors, WordEmbeddings.readFrom(zip, "embeddings/"));
+            assertSame(vectors, EmbeddingsCodec.readFrom(zip, "embeddings/", "test"));
         }
     }
 
     @Test
     void anotherFormatVersionIsRefusedNamingBothVersions() throws IOException {
         Path file = dir.resolve("v1.zip");
-        vectors.save(file);
+        EmbeddingsCodec.save(vectors, file);
         Path v2 = dir.resolve("v2.zip");
         rewrite(file, v2, "manifest.properties", s -> s.replace("formatVersion=1", "formatVersion=2"));
-        UserError e = assertThrows(UserError.class, () -> WordEmbeddings.load(v2));
+        UserError e = assertThrows(UserError.class, () -> EmbeddingsCodec.load(v2));
         assertTrue(e.getMessage().contains("format version 2") && e.getMessage().contains("reads format version 1"), e.getMessage());
     }
 
@@ -174,17 +175,17 @@ class WordEmbeddingsTest {
     void corruptOrIncompleteFilesGiveAClearError() throws IOException {
         Path garbage = dir.resolve("garbage.zip");
         Files.writeString(garbage, "not a zip at all");
-        UserError e = assertThrows(UserError.class, () -> WordEmbeddings.load(garbage));
-        assertTrue(e.getMessage().contains("not a readable zip"), e.getMessage());
+        UserError e = assertThrows(UserError.class, () -> EmbeddingsCodec.load(garbage));
+        assertTrue(e.getMessage().contains("not a zip archive"), e.getMessage());
 
-        UserError missing = assertThrows(UserError.class, () -> WordEmbeddings.load(dir.resolve("absent.zip")));
+        UserError missing = assertThrows(UserError.class, () -> EmbeddingsCodec.load(dir.resolve("absent.zip")));
         assertTrue(missing.getMessage().contains("no such embeddings file"), missing.getMessage());
 
         Path file = dir.resolve("whole.zip");
-        vectors.save(file);
+        EmbeddingsCodec.save(vectors, file);
         Path partial = dir.resolve("partial.zip");
         rewrite(file, partial, "words.f16", null);
-        e = assertThrows(UserError.class, () -> WordEmbeddings.load(partial));
+        e = assertThrows(UserError.class, () -> EmbeddingsCodec.load(partial));
         assertTrue(e.getMessage().contains("'words.f16' is missing"), e.getMessage());
     }
 

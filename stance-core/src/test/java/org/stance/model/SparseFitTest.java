@@ -38,8 +38,8 @@ class SparseFitTest {
         "ADAM, 5, 1e-3, true",
     })
     void sparseStepsEqualDl4jDenseSteps(Optimizer optimizer, int hidden, double l2, boolean denseRows) {
-        TrainConfig config = new TrainConfig(TASKS, NormalizerConfig.defaults(), NgramConfig.defaults(), null, hidden, 0.0, l2, optimizer, 0.05,
-                1, 1, 8, ClassWeighting.NONE, 11L);
+        TrainConfig config = TrainConfig.builder().tasks(TASKS).hidden(hidden).l2(l2).optimizer(optimizer).learningRate(0.05).maxEpochs(1)
+                .patience(1).batchSize(8).classWeighting(ClassWeighting.NONE).seed(11L).build();
         List<Integer> counts = List.of(3, 2);
         ComputationGraph dense = NetworkFactory.build(config, FEATURES, counts, WEIGHTS);
         ComputationGraph sparse = NetworkFactory.build(config, FEATURES, counts, WEIGHTS);

@@ -42,7 +42,7 @@ class SparseForwardTest {
     @Test
     void hiddenLayerNetworkMatchesTheDenseForwardPass() {
         TrainConfig quick = TestData.quickConfig(List.of("stance", "topic"));
-        check(new TrainConfig(quick.tasks(), NormalizerConfig.defaults(), new NgramConfig(1, 2, 3, false, 2, 5000, false, false), null, 16, 0.2, 1e-4,
-                Optimizer.ADAM, 0.005, 2, 2, 32, ClassWeighting.SQRT, 3L));
+        check(quick.toBuilder().ngrams(new NgramConfig(1, 2, 3, false, 2, 5000, false, false)).hidden(16).inputDropout(0.2)
+                .optimizer(Optimizer.ADAM).learningRate(0.005).maxEpochs(2).seed(3L).build());
     }
 }

@@ -1,4 +1,4 @@
-package org.stance.embed;
+package org.stance.artifact;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -24,6 +24,8 @@ import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 import org.stance.io.AtomicFile;
 import org.stance.UserError;
+import org.stance.embed.Float16;
+import org.stance.embed.WordEmbeddings;
 import org.stance.text.NormalizerConfig;
 
 /**
@@ -37,8 +39,10 @@ import org.stance.text.NormalizerConfig;
  * ngrams.f16            the n-gram vectors, float16 little-endian
  * </pre>
  * Raw float16 hardly deflates, so the vector entries are STORED and the text entries DEFLATED.
+ * Reading checks every declared count against {@link #MAX_WORDS}, {@link #MAX_NGRAMS} and
+ * {@link #MAX_DIMENSION} before allocating, and reads no entry beyond the size those imply.
  */
-final class EmbeddingArchive {
+public final class EmbeddingsCodec {
 
     static final String FORMAT = "stance-embeddings";
     static final int FORMAT_VERSION = 1;
@@ -52,10 +56,16 @@ final class EmbeddingArchive {
     private static final String NORMALIZER_KEY = "normalizer.";
     private static final String PROVENANCE_KEY = "provenance.";
 
-    private EmbeddingArchive() {
+    static final int MAX_WORDS = 5_000_000;
+    static final int MAX_NGRAMS = 10_000_000;
+    static final int MAX_DIMENSION = 1_000;
+    /** Text entries: a word or n-gram line is far below this many bytes on average. */
+    private static final int MAX_LINE_BYTES = 256;
+
+    private EmbeddingsCodec() {
     }
 
-    static void save(WordEmbeddings e, Path file) {
+    public static void save(WordEmbeddings e, Path file) {
         try {
             AtomicFile.write(file, out -> {
                 ZipOutputStream zip = new ZipOutputStream(out);
@@ -67,39 +77,50 @@ final class EmbeddingArchive {
         }
     }
 
-    static WordEmbeddings load(Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw new UserError(file + ": no such embeddings file");
-        }
-        try (ZipFile zip = new ZipFile(file.toFile(), StandardCharsets.UTF_8)) {
+    public static WordEmbeddings load(Path file) {
+        try (ZipFile zip = ZipEntries.open(file, "embeddings")) {
+            if (zip.getEntry(ModelCodec.MANIFEST) != null) {
+                return fromModel(zip, file);
+            }
             return readFrom(zip, "", file.toString());
-        } catch (ZipException ex) {
-            throw new UserError(file + ": not a readable zip (" + ex.getMessage() + "); the file is corrupt or not an embeddings artifact", ex);
         } catch (IOException ex) {
             throw new UserError("cannot read " + file + ": " + ex.getMessage(), ex);
         }
     }
 
-    static void writeTo(WordEmbeddings e, ZipOutputStream zip, String prefix) throws IOException {
-        VectorTable words = e.words();
-        SubwordTable sub = e.subwords();
-        deflated(zip, prefix + MANIFEST, manifest(e).getBytes(StandardCharsets.UTF_8));
-        StringBuilder vocab = new StringBuilder();
-        for (int i = 0; i < words.size(); i++) {
-            vocab.append(words.word(i)).append('\t').append(words.count(i)).append('\n');
+    /**
+     * A model that carries vectors can give them to a new training run: retraining the shipped
+     * model then reuses its exact vectors, which keeps it reproducible without the 16-minute
+     * embedding run (whose DL4J sampling is not seedable).
+     */
+    private static WordEmbeddings fromModel(ZipFile zip, Path file) {
+        if (zip.stream().noneMatch(e -> e.getName().startsWith(ModelCodec.EMBEDDINGS))) {
+            throw new UserError(file + ": this model carries no word vectors to reuse");
         }
-        deflated(zip, prefix + WORDS, vocab.toString().getBytes(StandardCharsets.UTF_8));
-        stored(zip, prefix + WORD_VECTORS, float16(words.vectors(), prefix + WORD_VECTORS));
-        StringBuilder grams = new StringBuilder();
-        for (int i = 0; i < sub.size(); i++) {
-            grams.append(sub.ngram(i)).append('\t').append(sub.weight(i)).append('\n');
-        }
-        deflated(zip, prefix + NGRAMS, grams.toString().getBytes(StandardCharsets.UTF_8));
-        stored(zip, prefix + NGRAM_VECTORS, float16(sub.vectors(), prefix + NGRAM_VECTORS));
+        return readFrom(zip, ModelCodec.EMBEDDINGS, file.toString());
     }
 
-    static WordEmbeddings readFrom(ZipFile zip, String prefix, String name) {
-        Properties m = properties(bytes(zip, prefix + MANIFEST, name), name);
+    /** Writes the embeddings into another zip (a model), every entry name preceded by {@code prefix}. */
+    public static void writeTo(WordEmbeddings e, ZipOutputStream zip, String prefix) throws IOException {
+        WordEmbeddings.Parts p = e.parts();
+        ZipEntries.deflated(zip, prefix + MANIFEST, manifest(p).getBytes(StandardCharsets.UTF_8));
+        StringBuilder vocab = new StringBuilder();
+        for (int i = 0; i < p.words().length; i++) {
+            vocab.append(p.words()[i]).append('\t').append(p.counts()[i]).append('\n');
+        }
+        ZipEntries.deflated(zip, prefix + WORDS, vocab.toString().getBytes(StandardCharsets.UTF_8));
+        ZipEntries.stored(zip, prefix + WORD_VECTORS, float16(p.wordVectors(), prefix + WORD_VECTORS));
+        StringBuilder grams = new StringBuilder();
+        for (int i = 0; i < p.ngrams().length; i++) {
+            grams.append(p.ngrams()[i]).append('\t').append(p.ngramWeights()[i]).append('\n');
+        }
+        ZipEntries.deflated(zip, prefix + NGRAMS, grams.toString().getBytes(StandardCharsets.UTF_8));
+        ZipEntries.stored(zip, prefix + NGRAM_VECTORS, float16(p.ngramVectors(), prefix + NGRAM_VECTORS));
+    }
+
+    /** Reads what {@link #writeTo} wrote under {@code prefix}; {@code name} names the file in errors. */
+    public static WordEmbeddings readFrom(ZipFile zip, String prefix, String name) {
+        Properties m = properties(ZipEntries.read(zip, prefix + MANIFEST, 1 << 20, name), name);
         String format = m.getProperty("format");
         if (!FORMAT.equals(format)) {
             throw new UserError(name + ": not a stance embeddings artifact (format '" + format + "', expected '" + FORMAT + "')");
@@ -109,27 +130,25 @@ final class EmbeddingArchive {
             throw new UserError(name + ": embeddings format version " + version + ", but this version of stance reads format version "
                     + FORMAT_VERSION + "; retrain or convert the embeddings with this version");
         }
-        int dim = intProperty(m, "dimension", name);
-        int vocabularySize = intProperty(m, "vocabularySize", name);
-        int ngramCount = intProperty(m, "ngram.count", name);
-        List<String[]> vocab = tsv(bytes(zip, prefix + WORDS, name), prefix + WORDS, name, vocabularySize);
+        int dim = intProperty(m, "dimension", name, MAX_DIMENSION);
+        int vocabularySize = intProperty(m, "vocabularySize", name, MAX_WORDS);
+        int ngramCount = intProperty(m, "ngram.count", name, MAX_NGRAMS);
+        List<String[]> vocab = tsv(text(zip, prefix + WORDS, vocabularySize, name), prefix + WORDS, name, vocabularySize);
         String[] words = new String[vocabularySize];
         long[] counts = new long[vocabularySize];
         for (int i = 0; i < vocabularySize; i++) {
             words[i] = vocab.get(i)[0];
             counts[i] = parseNumber(vocab.get(i)[1], prefix + WORDS, i + 1, name).longValue();
         }
-        float[] wordVectors = floats(bytes(zip, prefix + WORD_VECTORS, name), vocabularySize * dim, prefix + WORD_VECTORS, name);
-        List<String[]> gramRows = tsv(bytes(zip, prefix + NGRAMS, name), prefix + NGRAMS, name, ngramCount);
+        float[] wordVectors = floats(vectors(zip, prefix + WORD_VECTORS, (long) vocabularySize * dim, name), vocabularySize * dim, prefix + WORD_VECTORS, name);
+        List<String[]> gramRows = tsv(text(zip, prefix + NGRAMS, ngramCount, name), prefix + NGRAMS, name, ngramCount);
         String[] grams = new String[ngramCount];
         float[] weights = new float[ngramCount];
         for (int i = 0; i < ngramCount; i++) {
             grams[i] = gramRows.get(i)[0];
             weights[i] = parseNumber(gramRows.get(i)[1], prefix + NGRAMS, i + 1, name).floatValue();
         }
-        float[] gramVectors = floats(bytes(zip, prefix + NGRAM_VECTORS, name), ngramCount * dim, prefix + NGRAM_VECTORS, name);
-        SubwordTable sub = new SubwordTable(intProperty(m, "ngram.min", name), intProperty(m, "ngram.max", name), dim, grams,
-                gramVectors, weights);
+        float[] gramVectors = floats(vectors(zip, prefix + NGRAM_VECTORS, (long) ngramCount * dim, name), ngramCount * dim, prefix + NGRAM_VECTORS, name);
         Map<String, Boolean> norm = new LinkedHashMap<>();
         Map<String, String> provenance = new LinkedHashMap<>();
         for (String key : new TreeSet<>(m.stringPropertyNames())) {
@@ -146,24 +165,24 @@ final class EmbeddingArchive {
             throw new UserError(name + ": " + ex.getMessage() + " in " + prefix + MANIFEST, ex);
         }
         try {
-            return new WordEmbeddings(new VectorTable(words, counts, wordVectors, dim), sub,
-                    intOrLong(m, "tokenCount", name), normalizer, provenance);
+            return WordEmbeddings.of(new WordEmbeddings.Parts(words, counts, wordVectors, dim, intProperty(m, "ngram.min", name, 64),
+                    intProperty(m, "ngram.max", name, 64), grams, gramVectors, weights, intOrLong(m, "tokenCount", name), normalizer, provenance));
         } catch (IllegalArgumentException ex) {
             throw new UserError(name + ": inconsistent embeddings: " + ex.getMessage(), ex);
         }
     }
 
-    static String manifest(WordEmbeddings e) {
+    static String manifest(WordEmbeddings.Parts e) {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("format", FORMAT);
         m.put("formatVersion", String.valueOf(FORMAT_VERSION));
         m.put("dimension", String.valueOf(e.dimension()));
-        m.put("vocabularySize", String.valueOf(e.vocabularySize()));
+        m.put("vocabularySize", String.valueOf(e.words().length));
         m.put("tokenCount", String.valueOf(e.tokenCount()));
         m.put("vectorEncoding", "float16-le");
-        m.put("ngram.min", String.valueOf(e.subwords().minN()));
-        m.put("ngram.max", String.valueOf(e.subwords().maxN()));
-        m.put("ngram.count", String.valueOf(e.ngramCount()));
+        m.put("ngram.min", String.valueOf(e.minN()));
+        m.put("ngram.max", String.valueOf(e.maxN()));
+        m.put("ngram.count", String.valueOf(e.ngrams().length));
         e.normalizer().toMap().forEach((k, v) -> m.put(NORMALIZER_KEY + k, String.valueOf(v)));
         e.provenance().forEach((k, v) -> m.put(PROVENANCE_KEY + k, v));
         StringWriter out = new StringWriter();
@@ -260,12 +279,21 @@ final class EmbeddingArchive {
         return p;
     }
 
-    private static int intProperty(Properties m, String key, String name) {
+    /** A declared count, refused above what the format allows before anything is allocated for it. */
+    private static int intProperty(Properties m, String key, String name, int max) {
         long v = intOrLong(m, key, name);
-        if (v < 0 || v > Integer.MAX_VALUE) {
-            throw new UserError(name + ": manifest value " + key + "=" + v + " is out of range");
+        if (v < 0 || v > max) {
+            throw new UserError(name + ": manifest value " + key + "=" + v + " is out of range (0 to " + max + ")");
         }
         return (int) v;
+    }
+
+    private static byte[] text(ZipFile zip, String entry, int lines, String name) {
+        return ZipEntries.read(zip, entry, (long) lines * MAX_LINE_BYTES + 1024, name);
+    }
+
+    private static byte[] vectors(ZipFile zip, String entry, long values, String name) {
+        return ZipEntries.read(zip, entry, values * 2, name);
     }
 
     private static long intOrLong(Properties m, String key, String name) {
@@ -278,38 +306,5 @@ final class EmbeddingArchive {
         } catch (NumberFormatException ex) {
             throw new UserError(name + ": manifest value " + key + "='" + v + "' is not a whole number");
         }
-    }
-
-    private static byte[] bytes(ZipFile zip, String entry, String name) {
-        ZipEntry e = zip.getEntry(entry);
-        if (e == null) {
-            throw new UserError(name + ": entry '" + entry + "' is missing; the file is not a complete embeddings artifact");
-        }
-        try (InputStream in = zip.getInputStream(e)) {
-            return in.readAllBytes();
-        } catch (IOException ex) {
-            throw new UserError(name + ": cannot read entry '" + entry + "' (" + ex.getMessage() + "); the file is corrupt", ex);
-        }
-    }
-
-    private static void deflated(ZipOutputStream zip, String entry, byte[] data) throws IOException {
-        ZipEntry e = new ZipEntry(entry);
-        e.setMethod(ZipEntry.DEFLATED);
-        zip.putNextEntry(e);
-        zip.write(data);
-        zip.closeEntry();
-    }
-
-    private static void stored(ZipOutputStream zip, String entry, byte[] data) throws IOException {
-        ZipEntry e = new ZipEntry(entry);
-        e.setMethod(ZipEntry.STORED);
-        e.setSize(data.length);
-        e.setCompressedSize(data.length);
-        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
-        crc.update(data);
-        e.setCrc(crc.getValue());
-        zip.putNextEntry(e);
-        zip.write(data);
-        zip.closeEntry();
     }
 }

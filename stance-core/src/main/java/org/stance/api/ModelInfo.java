@@ -1,0 +1,20 @@
+package org.stance.api;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a loaded model is, for a service: plain values only.
+ *
+ * @param labels           task ("stance", "topic") → labels, in output order
+ * @param needsTarget      the model reads the target as an input: its scores depend on the target given
+ * @param targets          the targets seen in training, when it needs one (scoring any other is refused)
+ * @param noPositionLabels stance labels that take no position
+ * @param formatVersion    the model file's format version
+ * @param projectVersion   the stance version that trained it
+ * @param createdAt        when it was trained (ISO-8601)
+ * @param testMacroF1      task → macro-F1 on the test file given at training, when one was
+ */
+public record ModelInfo(Map<String, List<String>> labels, boolean needsTarget, List<String> targets, List<String> noPositionLabels,
+                        int formatVersion, String projectVersion, String createdAt, Map<String, Double> testMacroF1) {
+}

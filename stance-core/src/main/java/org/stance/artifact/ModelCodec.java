@@ -1,0 +1,211 @@
+package org.stance.artifact;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
+import org.stance.UserError;
+import org.stance.embed.Pooling;
+import org.stance.embed.WordEmbeddings;
+import org.stance.features.Featurizer;
+import org.stance.io.AtomicFile;
+import org.stance.model.Classifier;
+import org.stance.model.TrainConfig;
+
+/**
+ * The one-file model, format version {@value ModelManifest#FORMAT_VERSION}, and the only code that
+ * knows its layout:
+ * <pre>
+ * manifest.json     {@link ModelManifest}: format, version, labels, settings, data hashes, figures
+ * vocabulary.tsv    group TAB idf TAB hash, one n-gram feature per line, in input order
+ * embeddings/...    the word vectors, when the model pools them ({@link EmbeddingsCodec})
+ * parameters.f32    the network's parameters, float32 little-endian, in DL4J's flattening order
+ * </pre>
+ * Loading rebuilds the network from the manifest's settings (the trainer's own architecture) and
+ * fills in the parameters: nothing in the file is deserialized as Java objects or names a class,
+ * and every count is checked against the format's limits before anything is allocated for it.
+ * A file of another version is refused, naming both versions.
+ */
+public final class ModelCodec {
+
+    static final String MANIFEST = "manifest.json";
+    static final String VOCABULARY = "vocabulary.tsv";
+    static final String PARAMETERS = "parameters.f32";
+    static final String EMBEDDINGS = "embeddings/";
+
+    static final int MAX_MANIFEST_BYTES = 16 << 20;
+    static final int MAX_FEATURES = 50_000_000;
+    /** 1.6 GB of float32: far above any model this trainer writes (the shipped one has under 2M). */
+    static final long MAX_PARAMETERS = 400_000_000L;
+    /** A vocabulary line is "g TAB idf TAB 16 hex digits": well under this. */
+    private static final int MAX_VOCABULARY_LINE = 48;
+
+    /** A loaded model: what it says about itself and the classifier. */
+    public record Loaded(ModelManifest manifest, Classifier classifier) {
+    }
+
+    private ModelCodec() {
+    }
+
+    /** Fails fast, before training, when the model file could not be written. */
+    public static void checkWritable(Path file) {
+        AtomicFile.checkWritable(file, "model ");
+    }
+
+    /** Writes the artifact atomically: readers never see a half-written model. */
+    public static void save(Path file, ModelManifest manifest, Classifier classifier) {
+        checkWritable(file);
+        try {
+            AtomicFile.write(file, out -> {
+                ZipOutputStream zip = new ZipOutputStream(out);
+                ZipEntries.deflated(zip, MANIFEST, Json.MAPPER.writeValueAsBytes(manifest));
+                ZipEntries.deflated(zip, VOCABULARY, vocabulary(classifier.featurizer().vocabulary()));
+                if (classifier.featurizer().embeddings() != null) {
+                    EmbeddingsCodec.writeTo(classifier.featurizer().embeddings(), zip, EMBEDDINGS);
+                }
+                ZipEntries.stored(zip, PARAMETERS, float32(classifier.parameters()));
+                zip.finish();
+            });
+        } catch (IOException e) {
+            throw new UserError("cannot write model " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads only the manifest (for inspect), checking format and version. */
+    public static ModelManifest readManifest(Path file) {
+        try (ZipFile zip = ZipEntries.open(file, "model")) {
+            return manifest(zip, file);
+        } catch (IOException e) {
+            throw new UserError(file + ": cannot read model: " + e.getMessage(), e);
+        }
+    }
+
+    public static Loaded load(Path file) {
+        if (file == null) {
+            throw new UserError("no model file given");
+        }
+        try (ZipFile zip = ZipEntries.open(file, "model")) {
+            ModelManifest m = manifest(zip, file);
+            ModelManifest.Features f = m.features();
+            TrainConfig config = m.trainConfig();
+            List<Integer> classCounts = config.tasks().stream().map(t -> m.labels().get(t).size()).toList();
+            long expected = Classifier.parameterCount(config, f.inputSize(), classCounts);
+            if (expected != m.network().parameters() || expected > MAX_PARAMETERS) {
+                throw new UserError(file + ": corrupt model: the manifest declares " + m.network().parameters() + " parameters, its architecture has "
+                        + expected + (expected > MAX_PARAMETERS ? " (more than the " + MAX_PARAMETERS + " this format allows)" : ""));
+            }
+            Featurizer.Vocabulary vocabulary = vocabulary(ZipEntries.read(zip, VOCABULARY, (long) f.ngramCount() * MAX_VOCABULARY_LINE, file.toString()),
+                    f.ngramCount(), file);
+            WordEmbeddings vectors = m.embeddings() == null ? null : EmbeddingsCodec.readFrom(zip, EMBEDDINGS, file.toString());
+            Pooling pooling = m.embeddings() == null ? null : Pooling.valueOf(m.embeddings().pooling());
+            Featurizer featurizer = Featurizer.of(config.normalizer(), config.ngrams(), vocabulary, vectors, pooling);
+            if (featurizer.dimension() != f.inputSize()) {
+                throw new UserError(file + ": corrupt model: the features give " + featurizer.dimension() + " inputs, the manifest says " + f.inputSize());
+            }
+            float[] parameters = floats(ZipEntries.read(zip, PARAMETERS, expected * 4, file.toString()), (int) expected, file);
+            return new Loaded(m, Classifier.restore(featurizer, config, m.labels(), parameters));
+        } catch (IOException | IllegalArgumentException | NullPointerException e) {
+            throw new UserError(file + ": corrupt model file (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private static ModelManifest manifest(ZipFile zip, Path file) throws IOException {
+        if (zip.getEntry(MANIFEST) == null) {
+            throw new UserError(file + ": not a stance model (no " + MANIFEST + " inside)");
+        }
+        JsonNode node = Json.MAPPER.readTree(ZipEntries.read(zip, MANIFEST, MAX_MANIFEST_BYTES, file.toString()));
+        String format = node.path("format").asText("");
+        if (!ModelManifest.FORMAT.equals(format)) {
+            throw new UserError(file + ": not a stance model (format '" + format + "', expected '" + ModelManifest.FORMAT + "')");
+        }
+        if (!node.path("formatVersion").isInt()) {
+            throw new UserError(file + ": corrupt model: its manifest has no format version; this stance reads format version "
+                    + ModelManifest.FORMAT_VERSION);
+        }
+        int version = node.path("formatVersion").asInt();
+        if (version != ModelManifest.FORMAT_VERSION) {
+            throw new UserError(file + ": model format version " + version + " (written by stance " + node.path("projectVersion").asText("?")
+                    + "); this stance reads format version " + ModelManifest.FORMAT_VERSION
+                    + " only: retrain the model with this version (its manifest records the command's settings)");
+        }
+        ModelManifest m;
+        try {
+            m = Json.MAPPER.treeToValue(node, ModelManifest.class);
+        } catch (IOException e) {
+            throw new UserError(file + ": corrupt model manifest: " + e.getMessage(), e);
+        }
+        ModelManifest.Features f = m.features();
+        if (f == null || m.network() == null || m.labels() == null || f.ngramCount() < 0 || f.ngramCount() > MAX_FEATURES
+                || f.inputSize() < f.ngramCount() || f.inputSize() > MAX_FEATURES + 10_000) {
+            throw new UserError(file + ": corrupt model manifest: missing or out-of-range feature counts");
+        }
+        for (String task : m.network().tasks()) {
+            List<String> labels = m.labels().get(task);
+            if (labels == null || labels.size() < 2 || labels.size() > 10_000) {
+                throw new UserError(file + ": corrupt model manifest: task '" + task + "' has no valid label list");
+            }
+        }
+        return m;
+    }
+
+    private static byte[] vocabulary(Featurizer.Vocabulary v) {
+        StringBuilder s = new StringBuilder(v.hashes().length * 32);
+        for (int i = 0; i < v.hashes().length; i++) {
+            s.append(v.groups()[i]).append('\t').append(v.idf()[i]).append('\t').append(Long.toHexString(v.hashes()[i])).append('\n');
+        }
+        return s.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static Featurizer.Vocabulary vocabulary(byte[] bytes, int expected, Path file) {
+        long[] hashes = new long[expected];
+        int[] groups = new int[expected];
+        float[] idf = new float[expected];
+        String[] lines = new String(bytes, StandardCharsets.UTF_8).split("\n", -1);
+        int n = lines.length > 0 && lines[lines.length - 1].isEmpty() ? lines.length - 1 : lines.length;
+        if (n != expected) {
+            throw new UserError(file + ": corrupt model: " + VOCABULARY + " has " + n + " features, the manifest says " + expected);
+        }
+        for (int i = 0; i < n; i++) {
+            String[] f = lines[i].split("\t");
+            try {
+                if (f.length != 3) {
+                    throw new NumberFormatException("expected 3 fields");
+                }
+                groups[i] = Integer.parseInt(f[0]);
+                idf[i] = Float.parseFloat(f[1]);
+                hashes[i] = Long.parseUnsignedLong(f[2], 16);
+            } catch (NumberFormatException e) {
+                throw new UserError(file + ": corrupt model: " + VOCABULARY + " line " + (i + 1) + ": " + e.getMessage());
+            }
+        }
+        return new Featurizer.Vocabulary(hashes, groups, idf);
+    }
+
+    private static byte[] float32(float[] values) {
+        ByteBuffer buf = ByteBuffer.allocate(values.length * 4).order(ByteOrder.LITTLE_ENDIAN);
+        for (float v : values) {
+            buf.putFloat(v);
+        }
+        return buf.array();
+    }
+
+    private static float[] floats(byte[] bytes, int expected, Path file) {
+        if (bytes.length != expected * 4L) {
+            throw new UserError(file + ": corrupt model: " + PARAMETERS + " holds " + bytes.length + " bytes, expected " + expected * 4L);
+        }
+        ByteBuffer buf = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        float[] out = new float[expected];
+        for (int i = 0; i < expected; i++) {
+            out[i] = buf.getFloat();
+            if (!Float.isFinite(out[i])) {
+                throw new UserError(file + ": corrupt model: parameter " + i + " is " + out[i]);
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,111 @@
+package org.stance.artifact;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.stance.eval.ClassMetrics;
+import org.stance.eval.Metrics;
+import org.stance.features.NgramConfig;
+import org.stance.model.ClassWeighting;
+import org.stance.model.EpochRecord;
+import org.stance.model.Optimizer;
+import org.stance.model.TrainConfig;
+import org.stance.text.NormalizerConfig;
+
+/**
+ * What a model file says about itself, written as manifest.json: its format, how it was made
+ * (settings, data hashes) and how good it was. These records belong to the file format alone:
+ * the library's own records ({@link TrainConfig}, {@link Metrics}, ...) are converted to and from
+ * them here, so renaming a field elsewhere cannot silently change the format.
+ *
+ * @param labels           task → labels in output order
+ * @param noPositionLabels stance labels that take no position (for article verdicts)
+ * @param normalizer       the normalisation steps, name → on/off, re-applied when scoring
+ * @param targets          the targets seen in training when the target is an input (empty otherwise)
+ * @param embeddings       the word vectors stored in the model and how they are pooled, or null
+ * @param evaluation       split name ("dev", "test") → task → figures
+ */
+public record ModelManifest(String format, int formatVersion, String projectVersion, String createdAt, Map<String, List<String>> labels,
+                            List<String> noPositionLabels, Map<String, Boolean> normalizer, Features features, List<String> targets,
+                            Embeddings embeddings, Network network, List<Data> data, Map<String, Map<String, Figures>> evaluation,
+                            List<Epoch> history, int bestEpoch, double trainingSeconds) {
+
+    public static final String FORMAT = "stance-model";
+    /** 2: the network as settings + raw float32 parameters (version 1 held a Java-serialized DL4J zip). */
+    public static final int FORMAT_VERSION = 2;
+
+    /** The n-gram features and the size of the vocabulary stored beside the manifest. */
+    public record Features(int wordNgrams, int charMin, int charMax, boolean stems, int minDf, int maxFeatures, boolean useTarget,
+                           boolean targetCross, int ngramCount, int inputSize) {
+
+        public static Features of(NgramConfig c, int ngramCount, int inputSize) {
+            return new Features(c.wordNgrams(), c.charMin(), c.charMax(), c.stems(), c.minDf(), c.maxFeatures(), c.useTarget(),
+                    c.targetCross(), ngramCount, inputSize);
+        }
+
+        NgramConfig toConfig() {
+            return new NgramConfig(wordNgrams, charMin, charMax, stems, minDf, maxFeatures, useTarget, targetCross);
+        }
+    }
+
+    /** The word vectors a model carries: pooling, size, and the provenance their artifact recorded. */
+    public record Embeddings(String pooling, int dimension, int words, Map<String, String> provenance) {
+    }
+
+    /** The network's architecture and training settings, and its parameter count. */
+    public record Network(List<String> tasks, int hidden, double inputDropout, double l2, String optimizer, double learningRate,
+                          int maxEpochs, int patience, int batchSize, String classWeighting, long seed, long parameters) {
+
+        public static Network of(TrainConfig c, long parameters) {
+            return new Network(c.tasks(), c.hidden(), c.inputDropout(), c.l2(), c.optimizer().name(), c.learningRate(), c.maxEpochs(),
+                    c.patience(), c.batchSize(), c.classWeighting().name(), c.seed(), parameters);
+        }
+    }
+
+    /** Which file a model was trained or tuned on, identified by content hash, and what it held. */
+    public record Data(String role, String file, String sha256, int sentences, int articles, Map<String, Map<String, Integer>> labelCounts) {
+    }
+
+    /** Evaluation figures of one task (see {@link Metrics}). */
+    public record Figures(String task, int n, double accuracy, double macroF1, List<ClassFigures> perClass, List<String> labels,
+                          List<List<Integer>> confusion, double ece, Double favg, Map<String, Double> favgByTarget) {
+
+        public static Figures of(Metrics m) {
+            return new Figures(m.task(), m.n(), m.accuracy(), m.macroF1(),
+                    m.perClass().stream().map(c -> new ClassFigures(c.label(), c.precision(), c.recall(), c.f1(), c.support())).toList(),
+                    m.labels(), m.confusion(), m.ece(), m.favg(), m.favgByTarget());
+        }
+
+        public Metrics toMetrics() {
+            return new Metrics(task, n, accuracy, macroF1,
+                    perClass.stream().map(c -> new ClassMetrics(c.label(), c.precision(), c.recall(), c.f1(), c.support())).toList(),
+                    labels, confusion, ece, favg, favgByTarget);
+        }
+
+        public static Map<String, Figures> of(Map<String, Metrics> byTask) {
+            Map<String, Figures> out = new LinkedHashMap<>();
+            byTask.forEach((task, m) -> out.put(task, of(m)));
+            return out;
+        }
+    }
+
+    public record ClassFigures(String label, double precision, double recall, double f1, int support) {
+    }
+
+    /** One line of the training history. */
+    public record Epoch(int epoch, double loss, Map<String, Double> devMacroF1, double devScore, double seconds, double examplesPerSecond) {
+
+        public static List<Epoch> of(List<EpochRecord> history) {
+            return history.stream().map(e -> new Epoch(e.epoch(), e.loss(), e.devMacroF1(), e.devScore(), e.seconds(), e.examplesPerSecond()))
+                    .toList();
+        }
+    }
+
+    /** The training settings this model was made with, as the library's config (embeddings file not included). */
+    public TrainConfig trainConfig() {
+        return TrainConfig.builder().tasks(network.tasks()).normalizer(NormalizerConfig.fromMap(normalizer)).ngrams(features.toConfig())
+                .hidden(network.hidden()).inputDropout(network.inputDropout()).l2(network.l2()).optimizer(Optimizer.valueOf(network.optimizer()))
+                .learningRate(network.learningRate()).maxEpochs(network.maxEpochs()).patience(network.patience()).batchSize(network.batchSize())
+                .classWeighting(ClassWeighting.valueOf(network.classWeighting())).noPositionLabels(noPositionLabels).seed(network.seed()).build();
+    }
+}

@@ -1,0 +1,108 @@
+package org.stance.artifact;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.CRC32;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
+import org.stance.UserError;
+
+/**
+ * Reading and writing the entries of the project's zip artifacts with limits checked before
+ * anything is allocated: a file may declare any size, or inflate far beyond it (a zip bomb), so
+ * every read is bounded by what the format can legitimately hold, and so is the entry count.
+ */
+final class ZipEntries {
+
+    /** No artifact of this project has more entries: a model has a handful, its embeddings five. */
+    static final int MAX_ENTRIES = 64;
+
+    private ZipEntries() {
+    }
+
+    /** Opens an artifact, refusing a missing path, a folder, a non-zip or an archive with too many entries. */
+    static ZipFile open(Path file, String what) {
+        if (Files.isDirectory(file)) {
+            throw new UserError(file + ": is a folder, not a " + what + " file");
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new UserError(file + ": no such " + what + " file");
+        }
+        ZipFile zip;
+        try {
+            zip = new ZipFile(file.toFile(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (ZipException e) {
+            throw new UserError(file + ": not a valid " + what + " file (not a zip archive: " + e.getMessage() + ")", e);
+        } catch (IOException e) {
+            throw new UserError("cannot read " + file + ": " + e.getMessage(), e);
+        }
+        if (zip.size() > MAX_ENTRIES) {
+            close(zip);
+            throw new UserError(file + ": not a valid " + what + " file (" + zip.size() + " zip entries; at most " + MAX_ENTRIES + " expected)");
+        }
+        return zip;
+    }
+
+    /** The entry's bytes, at most {@code maxBytes} of them whatever the entry declares; a missing entry is an error. */
+    static byte[] read(ZipFile zip, String entry, long maxBytes, String name) {
+        ZipEntry e = zip.getEntry(entry);
+        if (e == null) {
+            throw new UserError(name + ": corrupt or incomplete file: entry '" + entry + "' is missing");
+        }
+        if (e.getSize() > maxBytes) {
+            throw new UserError(name + ": entry '" + entry + "' declares " + e.getSize() + " bytes, more than the " + maxBytes
+                    + " this format allows");
+        }
+        try (InputStream in = zip.getInputStream(e)) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(Math.max(e.getSize(), 0), 1 << 20));
+            byte[] buffer = new byte[1 << 16];
+            long total = 0;
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                total += n;
+                if (total > maxBytes) {
+                    throw new UserError(name + ": entry '" + entry + "' inflates beyond the " + maxBytes + " bytes this format allows");
+                }
+                out.write(buffer, 0, n);
+            }
+            return out.toByteArray();
+        } catch (IOException ex) {
+            throw new UserError(name + ": cannot read entry '" + entry + "' (" + ex.getMessage() + "); the file is corrupt", ex);
+        }
+    }
+
+    static void deflated(ZipOutputStream zip, String entry, byte[] data) throws IOException {
+        ZipEntry e = new ZipEntry(entry);
+        e.setMethod(ZipEntry.DEFLATED);
+        zip.putNextEntry(e);
+        zip.write(data);
+        zip.closeEntry();
+    }
+
+    /** Raw float arrays hardly deflate: they are stored. */
+    static void stored(ZipOutputStream zip, String entry, byte[] data) throws IOException {
+        ZipEntry e = new ZipEntry(entry);
+        e.setMethod(ZipEntry.STORED);
+        e.setSize(data.length);
+        e.setCompressedSize(data.length);
+        CRC32 crc = new CRC32();
+        crc.update(data);
+        e.setCrc(crc.getValue());
+        zip.putNextEntry(e);
+        zip.write(data);
+        zip.closeEntry();
+    }
+
+    static void close(ZipFile zip) {
+        try {
+            zip.close();
+        } catch (IOException ignored) {
+            // nothing was written: closing a reader cannot lose data
+        }
+    }
+}
