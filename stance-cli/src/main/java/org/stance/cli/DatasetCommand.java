@@ -63,12 +63,16 @@ final class DatasetCommand {
                 out.println();
                 out.println("## Agreement (independent second pass)");
                 out.println();
-                out.println("| column | sentences | raw agreement | Cohen's kappa | sentences not quoted in the guidelines | kappa on those |");
-                out.println("|---|---|---|---|---|---|");
+                out.println("| column | sentences | raw agreement | Cohen's kappa | sentences not quoted in the guidelines | kappa on those "
+                        + "| sentences of the latest round | raw agreement | kappa |");
+                out.println("|---|---|---|---|---|---|---|---|---|");
                 for (DatasetStats.ColumnAgreement a : report.agreement()) {
                     Agreement u = a.unquoted();
-                    out.printf("| %s | %d | %.3f | %.3f | %s | %s |%n", a.column(), a.all().n(), a.all().observed(), a.all().kappa(),
-                            u == null ? "0" : String.valueOf(u.n()), u == null ? "-" : String.format("%.3f", u.kappa()));
+                    Agreement r = a.latestRound();
+                    out.printf("| %s | %d | %.3f | %.3f | %s | %s | %s | %s | %s |%n", a.column(), a.all().n(), a.all().observed(), a.all().kappa(),
+                            u == null ? "0" : String.valueOf(u.n()), u == null ? "-" : String.format("%.3f", u.kappa()),
+                            r == null ? "-" : r.n() + " (round " + a.latestRoundName() + ")", r == null ? "-" : String.format("%.3f", r.observed()),
+                            r == null ? "-" : String.format("%.3f", r.kappa()));
                 }
                 out.println();
                 out.println("Stance, first pass (rows) × second pass (columns):");
@@ -135,11 +139,12 @@ final class DatasetCommand {
             layout.requireSentences();
             List<LabeledSentence> rows = new DatasetReader(IraqPresence.schema()).read(layout.sentences()).rows();
             Map<String, List<LabeledSentence>> splits = DatasetSplitter.split(rows, "stance", folds, testFolds, devFolds, seed);
-            splits.forEach((name, part) -> {
-                DatasetWriter.write(layout.split(name), part);
-                spec.commandLine().getErr().printf("%s: %d sentences, %d articles -> %s%n", name, part.size(),
-                        part.stream().map(LabeledSentence::groupKey).distinct().count(), layout.split(name));
-            });
+            // The three files are one unit: a failure must not leave a new train split beside an old test split.
+            Map<Path, List<LabeledSentence>> files = new java.util.LinkedHashMap<>();
+            splits.forEach((name, part) -> files.put(layout.split(name), part));
+            DatasetWriter.writeAll(files);
+            splits.forEach((name, part) -> spec.commandLine().getErr().printf("%s: %d sentences, %d articles -> %s%n", name, part.size(),
+                    part.stream().map(LabeledSentence::groupKey).distinct().count(), layout.split(name)));
             return 0;
         }
     }

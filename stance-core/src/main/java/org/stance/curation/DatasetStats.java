@@ -33,8 +33,12 @@ public final class DatasetStats {
     public record Part(String name, int sentences, int articles, Map<String, Map<String, Integer>> counts) {
     }
 
-    /** Agreement of the two labeling passes on one column, over all double-labeled sentences and over those not quoted in the guidelines. */
-    public record ColumnAgreement(String column, Agreement all, Agreement unquoted) {
+    /**
+     * Agreement of the two labeling passes on one column: over all double-labeled sentences, over
+     * those not quoted in the guidelines, and over the newest annotation round's sentences alone
+     * (null when the files have a single round).
+     */
+    public record ColumnAgreement(String column, Agreement all, Agreement unquoted, Agreement latestRound, String latestRoundName) {
     }
 
     public record Report(Part total, List<Part> splits, List<Part> sources, boolean splitsDisjoint, boolean splitsCoverAll,
@@ -83,11 +87,15 @@ public final class DatasetStats {
                 throw new UserError(layout.secondPass() + ": " + second.size() + " rows, but the first pass has " + first.size());
             }
             Set<String> quoted = quotedIds(all, first, guidelines);
+            String latest = first.stream().map(DatasetStats::round).max(String::compareTo).orElse("1");
+            boolean rounds = first.stream().map(DatasetStats::round).distinct().count() > 1;
             for (String column : COLUMNS) {
                 List<String> a = new ArrayList<>();
                 List<String> b = new ArrayList<>();
                 List<String> ua = new ArrayList<>();
                 List<String> ub = new ArrayList<>();
+                List<String> ra = new ArrayList<>();
+                List<String> rb = new ArrayList<>();
                 for (int i = 0; i < first.size(); i++) {
                     String id = id(first.get(i));
                     if (!id.equals(id(second.get(i)))) {
@@ -99,8 +107,13 @@ public final class DatasetStats {
                         ua.add(first.get(i).get(column));
                         ub.add(second.get(i).get(column));
                     }
+                    if (round(first.get(i)).equals(latest)) {
+                        ra.add(first.get(i).get(column));
+                        rb.add(second.get(i).get(column));
+                    }
                 }
-                agreement.add(new ColumnAgreement(column, Agreement.of(a, b), ua.isEmpty() ? null : Agreement.of(ua, ub)));
+                agreement.add(new ColumnAgreement(column, Agreement.of(a, b), ua.isEmpty() ? null : Agreement.of(ua, ub),
+                        rounds ? Agreement.of(ra, rb) : null, latest));
             }
             if (Files.isRegularFile(layout.adjudication())) {
                 for (CSVRecord r : records(layout.adjudication())) {
@@ -113,7 +126,7 @@ public final class DatasetStats {
                 agreement, adjudicated, adjudicatedByColumn);
     }
 
-    /** "seed", "corpus" or "ant-selection", from the source column. */
+    /** Where the project's sentences come from, from the source column (the dataset card's source table). */
     static String sourceKind(String source) {
         if (source.startsWith("seeds/")) {
             return "seeds (2021-2024)";
@@ -121,7 +134,15 @@ public final class DatasetStats {
         if (source.startsWith("ant:")) {
             return "ANT 2018 selection";
         }
+        if (source.startsWith("shared/corpus/iraq-presence-more/")) {
+            return "second candidate pool (2015-2018)";
+        }
         return "annotation pool (2015-2018)";
+    }
+
+    /** The annotation round of an agreement row ("1" for files written before rounds were recorded). */
+    private static String round(CSVRecord r) {
+        return r.isMapped("round") && !r.get("round").isEmpty() ? r.get("round") : "1";
     }
 
     private static Part part(String name, List<LabeledSentence> rows) {

@@ -20,18 +20,27 @@ public final class DatasetWriter {
     }
 
     public static void write(Path file, List<LabeledSentence> rows) {
+        writeAll(java.util.Map.of(file, rows));
+    }
+
+    /** Writes several files as one unit: all of them, or (on any failure) none. */
+    public static void writeAll(java.util.Map<Path, List<LabeledSentence>> files) {
+        java.util.Map<Path, AtomicFile.Content> contents = new java.util.LinkedHashMap<>();
+        files.forEach((file, rows) -> contents.put(file, out -> {
+            Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+            CSVPrinter printer = new CSVPrinter(w, CSVFormat.RFC4180.builder().setHeader(LabeledSentence.COLUMNS.toArray(String[]::new)).build());
+            for (LabeledSentence r : rows) {
+                printer.printRecord(r.cells());
+            }
+            printer.flush();
+        }));
         try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            AtomicFile.write(file, out -> {
-                Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-                CSVPrinter printer = new CSVPrinter(w, CSVFormat.RFC4180.builder().setHeader(LabeledSentence.COLUMNS.toArray(String[]::new)).build());
-                for (LabeledSentence r : rows) {
-                    printer.printRecord(r.cells());
-                }
-                printer.flush();
-            });
+            for (Path file : files.keySet()) {
+                Files.createDirectories(file.toAbsolutePath().getParent());
+            }
+            AtomicFile.writeAll(contents);
         } catch (IOException e) {
-            throw new UserError("cannot write " + file + ": " + e.getMessage(), e);
+            throw new UserError("cannot write " + String.join(", ", files.keySet().stream().map(Path::toString).toList()) + ": " + e.getMessage(), e);
         }
     }
 }

@@ -1,16 +1,25 @@
 package org.stance.io;
 
-import org.stance.UserError;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.stance.UserError;
 
 /**
  * Writes a file so that readers only ever see it complete: the content goes to a temporary file
- * in the same folder, which replaces the target in one move. A failure leaves no partial file.
+ * in the same folder, which replaces the target in one move. A failure leaves no partial file, and
+ * temporary files still open when the JVM is stopped (SIGTERM, SIGINT) are removed by a shutdown
+ * hook. A symbolic link is written through, to its target; a device or other special file is refused.
  */
 public final class AtomicFile {
 
@@ -20,39 +29,117 @@ public final class AtomicFile {
         void writeTo(OutputStream out) throws IOException;
     }
 
+    private static final Set<Path> PENDING = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> PENDING.forEach(AtomicFile::deleteQuietly), "stance-temp-cleanup"));
+    }
+
     private AtomicFile() {
     }
 
     /** Fails fast, before long work, when the file could not be written. */
     public static void checkWritable(Path file, String what) {
-        Path parent = file.toAbsolutePath().getParent();
+        Path target = resolve(file, what);
+        Path parent = target.toAbsolutePath().getParent();
         if (parent == null || !Files.isDirectory(parent)) {
             throw new UserError("cannot write " + what + file + ": folder " + parent + " does not exist");
         }
-        if (Files.isDirectory(file)) {
-            throw new UserError("cannot write " + what + file + ": it is a folder");
-        }
-        if (!Files.isWritable(parent) || (Files.exists(file) && !Files.isWritable(file))) {
+        if (!Files.isWritable(parent) || (Files.exists(target) && !Files.isWritable(target))) {
             throw new UserError("cannot write " + what + file + ": permission denied");
         }
     }
 
-    public static void write(Path file, Content content) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
+    /**
+     * The path the content really goes to: a symbolic link's target (so the link stays a link), the
+     * path itself otherwise. A folder or a special file (a device such as /dev/stdout, a FIFO) is refused.
+     */
+    static Path resolve(Path file, String what) {
+        Path target = file;
         try {
-            try (OutputStream out = Files.newOutputStream(tmp)) {
-                content.writeTo(out);
+            for (int hops = 0; Files.isSymbolicLink(target) && hops < 40; hops++) {
+                Path link = Files.readSymbolicLink(target);
+                Path parent = target.toAbsolutePath().getParent();
+                target = parent == null ? link : parent.resolve(link);
             }
+        } catch (IOException e) {
+            throw new UserError("cannot write " + what + file + ": " + e.getMessage(), e);
+        }
+        if (Files.isDirectory(target)) {
+            throw new UserError("cannot write " + what + file + ": it is a folder");
+        }
+        if (Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
+            throw new UserError("cannot write " + what + file + ": not a regular file (a device or a pipe); give a file path, or leave out -o "
+                    + "to write to standard output");
+        }
+        return target;
+    }
+
+    public static void write(Path file, Content content) throws IOException {
+        writeAll(Map.of(file, content));
+    }
+
+    /**
+     * Writes several files as one unit: every content is written to its temporary file first; only
+     * when all succeeded are they moved into place, and if a move fails the files already replaced
+     * get their previous content back. Readers never see a mix of old and new files.
+     */
+    public static void writeAll(Map<Path, Content> files) throws IOException {
+        Map<Path, Path> temps = new LinkedHashMap<>();
+        List<Path[]> backups = new ArrayList<>();
+        try {
+            for (Map.Entry<Path, Content> e : files.entrySet()) {
+                Path target = resolve(e.getKey(), "");
+                Path tmp = Files.createTempFile(target.toAbsolutePath().getParent(), "." + target.getFileName(), ".tmp");
+                PENDING.add(tmp);
+                temps.put(target, tmp);
+                try (OutputStream out = Files.newOutputStream(tmp)) {
+                    e.getValue().writeTo(out);
+                }
+                try {
+                    // Temporary files are created owner-only; the result gets ordinary permissions.
+                    Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
+                } catch (UnsupportedOperationException ignored) {
+                    // not a POSIX file system: keep the default permissions
+                }
+            }
+            if (temps.size() > 1) {
+                for (Path target : temps.keySet()) {
+                    if (Files.exists(target)) {
+                        Path backup = Files.createTempFile(target.toAbsolutePath().getParent(), "." + target.getFileName(), ".bak");
+                        PENDING.add(backup);
+                        Files.copy(target, backup, StandardCopyOption.REPLACE_EXISTING);
+                        backups.add(new Path[] {target, backup});
+                    }
+                }
+            }
+            List<Path> moved = new ArrayList<>();
             try {
-                // Temporary files are created owner-only; the result gets ordinary permissions.
-                Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
-            } catch (UnsupportedOperationException ignored) {
-                // not a POSIX file system: keep the default permissions
+                for (Map.Entry<Path, Path> t : temps.entrySet()) {
+                    Files.move(t.getValue(), t.getKey(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                    moved.add(t.getKey());
+                }
+            } catch (IOException e) {
+                for (Path[] b : backups) {
+                    if (moved.contains(b[0])) {
+                        Files.move(b[1], b[0], StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                    }
+                }
+                throw e;
             }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
-            Files.deleteIfExists(tmp);
+            temps.values().forEach(AtomicFile::deleteQuietly);
+            backups.forEach(b -> deleteQuietly(b[1]));
+            PENDING.removeAll(temps.values());
+            backups.forEach(b -> PENDING.remove(b[1]));
+        }
+    }
+
+    private static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException ignored) {
+            // best effort: a temporary file that cannot be removed is hidden (a dot file) and never read
         }
     }
 }
