@@ -18,7 +18,7 @@ if ! command -v fasttext >/dev/null || ! $py -c 'import sklearn' 2>/dev/null; th
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fasttext python3-sklearn python3-numpy python3-scipy >/dev/null
 fi
 # (re)build the jar when it is missing or older than the sources
-[[ -f target/stance.jar && -z "$(find src pom.xml -newer target/stance.jar -print -quit)" ]] || mvn -B -q -DskipTests package
+source bench/jar.sh
 export OMP_NUM_THREADS=1
 out=target/bench-results; mkdir -p "$out" target/bench-models
 $py bench/prepare_data.py >&2
@@ -35,17 +35,17 @@ run_ours() { # name data-dir task metric extra-args...
   local best="" best_score=-1
   for l2 in $L2_GRID; do
     local model=target/bench-models/$name-$l2.zip
-    /usr/bin/time -v -o "$out/$name-$l2.time" java -Xmx8g -jar target/stance.jar train "$dir/train.csv" --dev "$dir/dev.csv" \
+    /usr/bin/time -v -o "$out/$name-$l2.time" java -Xmx8g -jar "$JAR" train "$dir/train.csv" --dev "$dir/dev.csv" \
         --task "$task" --embeddings "$EMB" --l2 "$l2" -o "$model" "$@" > /dev/null 2> "$out/$name-$l2.train.log"
-    java -jar target/stance.jar evaluate -m "$model" "$dir/dev.csv" --json > "$out/$name-$l2.dev.json" 2>/dev/null
+    java -jar "$JAR" evaluate -m "$model" "$dir/dev.csv" --json > "$out/$name-$l2.dev.json" 2>/dev/null
     local score; score=$($py -c "import json,sys; print(json.load(open(sys.argv[1]))[sys.argv[2]][sys.argv[3]])" "$out/$name-$l2.dev.json" "$task" "$metric")
     echo "ours: $name l2=$l2 dev $metric=$score" >&2
     if $py -c "import sys; sys.exit(0 if float(sys.argv[1]) > float(sys.argv[2]) else 1)" "$score" "$best_score"; then best=$l2; best_score=$score; fi
   done
   local model=target/bench-models/$name-$best.zip
   cp "$out/$name-$best.time" "$out/$name.time"
-  java -jar target/stance.jar evaluate -m "$model" "$dir/test.csv" --json > "$out/$name.test.json" 2>/dev/null
-  java -jar target/stance.jar bench-score -m "$model" "$dir/test.csv" --min-sentences 20000 --latency-calls 500 --json \
+  java -jar "$JAR" evaluate -m "$model" "$dir/test.csv" --json > "$out/$name.test.json" 2>/dev/null
+  java -jar "$JAR" bench-score -m "$model" "$dir/test.csv" --min-sentences 20000 --latency-calls 500 --json \
       > "$out/$name.speed.json" 2>/dev/null
   $py bench/report.py record "$name" "$task" "$model" "$out/$name.time" "$out/$name.test.json" "$out/$name.speed.json" "$best" "$out"/$name-*.dev.json >> "$ours"
   echo "ours: $name done (l2 $best)" >&2

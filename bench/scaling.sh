@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 py=/usr/bin/python3
 export OMP_NUM_THREADS=1
 # (re)build the jar when it is missing or older than the sources
-[[ -f target/stance.jar && -z "$(find src pom.xml -newer target/stance.jar -print -quit)" ]] || mvn -B -q -DskipTests package
+source bench/jar.sh
 sizes=("$@"); [[ ${#sizes[@]} -gt 0 ]] || sizes=(1000 5000 15000 all)
 out=target/bench-results/scaling; mkdir -p "$out"
 rows=()
@@ -33,9 +33,9 @@ with open(src, encoding="utf-8", newline="") as f, open(dst, "w", encoding="utf-
         w.writerow(row)
 PY
   fi
-  /usr/bin/time -v -o "$out/$n.time" java -Xmx8g -jar target/stance.jar train "$d/train.csv" --dev "$d/dev.csv" --task topic \
+  /usr/bin/time -v -o "$out/$n.time" java -Xmx8g -jar "$JAR" train "$d/train.csv" --dev "$d/dev.csv" --task topic \
       --embeddings models/iraq-presence.zip --epochs 12 -o "$out/$n.zip" > /dev/null 2> "$out/$n.log"
-  java -jar target/stance.jar evaluate -m "$out/$n.zip" "$d/test.csv" --json > "$out/$n.test.json" 2>/dev/null
+  java -jar "$JAR" evaluate -m "$out/$n.zip" "$d/test.csv" --json > "$out/$n.test.json" 2>/dev/null
   $py bench/baselines.py --data "target/bench-data/ant-$n" --tasks ant-topic --quick --large-settings --out "$out/$n.peers.json" > /dev/null
   rows+=("$n")
   echo "scaling: $n done" >&2

@@ -55,14 +55,6 @@ public record Dataset(String name, List<LabeledSentence> rows, String sha256) {
         rows.forEach(r -> ids.add(r.groupKey()));
         return ids;
     }
-
-    /** Rows grouped by article, in first-seen order. */
-    public Map<String, List<LabeledSentence>> byArticle() {
-        Map<String, List<LabeledSentence>> groups = new LinkedHashMap<>();
-        rows.forEach(r -> groups.computeIfAbsent(r.groupKey(), k -> new ArrayList<>()).add(r));
-        return groups;
-    }
-
     public Dataset subset(String subName, List<LabeledSentence> subRows) {
         return new Dataset(subName, subRows, sha256);
     }

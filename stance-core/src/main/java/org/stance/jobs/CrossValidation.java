@@ -40,7 +40,13 @@ public final class CrossValidation {
         int[] fold = GroupSplitter.folds(rows, config.tasks().get(0), k, config.seed());
         Map<String, List<Metrics>> perFold = new LinkedHashMap<>();
         Map<String, float[][]> pooledProbs = new LinkedHashMap<>();
-        Map<String, List<String>> labels = null;
+        // Every label of the data, not a fold model's: a rare class absent from one fold's training part
+        // must still count (as never predicted) in that fold's figures and in the pooled ones.
+        Map<String, List<String>> labels = new LinkedHashMap<>();
+        for (String task : config.tasks()) {
+            labels.put(task, rows.stream().map(r -> r.label(task)).filter(l -> !l.isEmpty()).distinct().sorted().toList());
+            pooledProbs.put(task, new float[rows.size()][]);
+        }
         for (int f = 0; f < k; f++) {
             List<LabeledSentence> test = GroupSplitter.select(rows, fold, f, true);
             List<LabeledSentence> rest = GroupSplitter.select(rows, fold, f, false);
@@ -48,18 +54,18 @@ public final class CrossValidation {
             progress.accept(String.format("fold %d/%d: %d test sentences", f + 1, k, test.size()));
             Classifier model = new Trainer(config, vectors, progress).train(GroupSplitter.select(rest, inner, 0, false),
                     GroupSplitter.select(rest, inner, 0, true)).classifier();
-            if (labels == null) {
-                labels = model.labels();
-                labels.keySet().forEach(t -> pooledProbs.put(t, new float[rows.size()][]));
-            }
             Map<String, float[][]> probs = model.predict(test.stream().map(LabeledSentence::text).toList(),
                     test.stream().map(LabeledSentence::target).toList());
             for (String task : model.tasks()) {
-                perFold.computeIfAbsent(task, t -> new ArrayList<>()).add(Evaluator.evaluate(task, model.labels().get(task), test, probs.get(task)));
+                float[][] aligned = new float[test.size()][];
+                for (int j = 0; j < test.size(); j++) {
+                    aligned[j] = remap(probs.get(task)[j], model.labels().get(task), labels.get(task));
+                }
+                perFold.computeIfAbsent(task, t -> new ArrayList<>()).add(Evaluator.evaluate(task, labels.get(task), test, aligned));
                 int j = 0;
                 for (int i = 0; i < rows.size(); i++) {
                     if (fold[i] == f) {
-                        pooledProbs.get(task)[i] = remap(probs.get(task)[j++], model.labels().get(task), labels.get(task));
+                        pooledProbs.get(task)[i] = aligned[j++];
                     }
                 }
             }
@@ -71,7 +77,7 @@ public final class CrossValidation {
         return new Result(k, perFold, pooled);
     }
 
-    /** A fold's model may lack a label the first fold's model has; align probabilities by label name. */
+    /** A fold's model may lack a label of the data; align its probabilities by label name (a missing label gets 0). */
     private static float[] remap(float[] probs, List<String> from, List<String> to) {
         float[] out = new float[to.size()];
         for (int i = 0; i < from.size(); i++) {
