@@ -89,11 +89,18 @@ def _flatten(record):
     return row
 
 
+def _target_args(target):
+    """`--target T` for a model that reads the target as an input; nothing otherwise (the CLI refuses a
+    target the model cannot use, and the default configuration does not read it: there the target
+    column is a label, not an input)."""
+    reads_target = notebook_model()["features"]["useTarget"]
+    return ["--target", target] if target and reads_target else []
+
+
 def score_sentences(texts, target=""):
     """Score one sentence per line with `score --sentences --format jsonl` and the notebook model.
 
-    The target is passed as `score --target` would; the default configuration does not read it
-    (the target column is a label here, not an input), so scores do not depend on it. Returns one row per input text, in order:
+    The target is passed as `score --target` would when the model reads it. Returns one row per input text, in order:
     predicted label, its probability and all probabilities per task (stance, topic), and `skipped`
     for lines the CLI did not score."""
     texts = [" ".join(str(t).split()) for t in texts]   # one line each, whatever the whitespace
@@ -101,7 +108,7 @@ def score_sentences(texts, target=""):
         path = Path(tmp) / "sentences.txt"
         path.write_text("\n".join(texts) + "\n", encoding="utf-8")
         out = stance("score", "-m", MODEL.relative_to(ROOT), "--sentences", "--format", "jsonl",
-                     "--target", target, path)
+                     *_target_args(target), path)
     records = [json.loads(line) for line in out.splitlines() if line.strip()]
     records = [r for r in records if r.get("type") == "sentence"]
     assert len(records) == len(texts), f"{len(records)} records for {len(texts)} sentences"
@@ -118,7 +125,7 @@ def score_test():
 
 def score_articles(*paths, target=""):
     """`score FILES --format jsonl [--target T]`: (sentences, articles) as lists of dicts."""
-    out = stance("score", "-m", MODEL.relative_to(ROOT), "--format", "jsonl", "--target", target, *paths)
+    out = stance("score", "-m", MODEL.relative_to(ROOT), "--format", "jsonl", *_target_args(target), *paths)
     records = [json.loads(line) for line in out.splitlines() if line.strip()]
     return ([r for r in records if r["type"] == "sentence"],
             [r for r in records if r["type"] == "article"])

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -33,6 +34,21 @@ import org.stance.text.Tokenizer;
 final class EmbedCommand {
 
     private static final EmbeddingConfig D = EmbeddingConfig.defaults();
+
+    /** What train and import both decide: the words kept and the character n-gram subword table. */
+    static final class Subwords {
+        @Option(names = "--max-words", description = "Most frequent words kept in the artifact (0 = all); rarer words fall back to subwords.")
+        int maxWords = D.maxWords();
+
+        @Option(names = "--max-ngrams", description = "Char n-grams kept in the subword table (0 = all).")
+        int maxNgrams = D.maxNgrams();
+
+        @Option(names = "--min-n", description = "Shortest char n-gram (boundary markers < > included).")
+        int minN = D.minN();
+
+        @Option(names = "--max-n", description = "Longest char n-gram.")
+        int maxN = D.maxN();
+    }
 
     @Command(name = "train", mixinStandardHelpOptions = true, showDefaultValues = true, sortOptions = false,
             description = "Train word vectors on unlabeled Arabic text.")
@@ -70,17 +86,8 @@ final class EmbedCommand {
         @Option(names = "--seed", description = "Random seed (bit-identical runs need --threads 1).")
         long seed = D.seed();
 
-        @Option(names = "--max-words", description = "Most frequent words kept in the artifact (0 = all); rarer words fall back to subwords.")
-        int maxWords = D.maxWords();
-
-        @Option(names = "--max-ngrams", description = "Char n-grams kept in the subword table (0 = all).")
-        int maxNgrams = D.maxNgrams();
-
-        @Option(names = "--min-n", description = "Shortest char n-gram (boundary markers < > included).")
-        int minN = D.minN();
-
-        @Option(names = "--max-n", description = "Longest char n-gram.")
-        int maxN = D.maxN();
+        @Mixin
+        Subwords subwords = new Subwords();
 
         @Option(names = "--threads", description = "Training threads (default: the number of cores).")
         int threads = D.threads();
@@ -96,8 +103,8 @@ final class EmbedCommand {
                 throw new picocli.CommandLine.ParameterException(spec.commandLine(), "give the training text with --corpus and/or --ant-tsv");
             }
             AtomicFile.checkWritable(output, "");
-            EmbeddingConfig config = new EmbeddingConfig(dimension, window, minCount, epochs, negative, sampling, seed, minN, maxN,
-                    maxWords, maxNgrams, threads);
+            EmbeddingConfig config = new EmbeddingConfig(dimension, window, minCount, epochs, negative, sampling, seed, subwords.minN,
+                    subwords.maxN, subwords.maxWords, subwords.maxNgrams, threads);
             TrainingCorpus.checkReadable(inputs);
             long start = System.nanoTime();
             TrainingCorpus text = TrainingCorpus.read(inputs, NormalizerConfig.defaults());
@@ -118,22 +125,14 @@ final class EmbedCommand {
         @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT.zip", description = "The embeddings artifact to write.")
         Path output;
 
-        @Option(names = "--max-words", description = "Most frequent words kept (0 = all); rarer words fall back to subwords.")
-        int maxWords = D.maxWords();
-
-        @Option(names = "--max-ngrams", description = "Char n-grams kept in the subword table (0 = all).")
-        int maxNgrams = D.maxNgrams();
-
-        @Option(names = "--min-n", description = "Shortest char n-gram (boundary markers < > included).")
-        int minN = D.minN();
-
-        @Option(names = "--max-n", description = "Longest char n-gram.")
-        int maxN = D.maxN();
+        @Mixin
+        Subwords subwords = new Subwords();
 
         @Override
         public Integer call() {
             AtomicFile.checkWritable(output, "");
-            save(WordEmbeddings.readVec(vec, NormalizerConfig.defaults(), minN, maxN, maxNgrams).top(maxWords), output);
+            save(WordEmbeddings.readVec(vec, NormalizerConfig.defaults(), subwords.minN, subwords.maxN, subwords.maxNgrams).top(subwords.maxWords),
+                    output);
             return 0;
         }
     }

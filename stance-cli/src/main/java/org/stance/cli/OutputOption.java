@@ -44,9 +44,13 @@ final class OutputOption {
         checkWritable();
         try {
             if (isStdout()) {
-                Writer w = new OutputStreamWriter(System.out, StandardCharsets.UTF_8);
+                Writer w = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16);
                 body.writeTo(w);
                 w.flush();
+                // System.out is a PrintStream, which swallows write errors: a full disk or a closed pipe shows only here.
+                if (System.out.checkError()) {
+                    throw new IOException("the write failed (closed, full, or a broken pipe); the output is incomplete");
+                }
                 return;
             }
             AtomicFile.write(path, out -> {

@@ -81,9 +81,14 @@ final class ScoreCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--top-k must be 0 or more, got " + topK);
         }
         List<Path> in = inputs.isEmpty() ? List.of(Path.of("-")) : inputs;
-        // Everything that can fail on the user's input is checked before the first line is written.
+        if (in.stream().filter(p -> p.toString().equals("-")).count() > 1) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "standard input (-) can be given once only");
+        }
+        // Everything that can fail on the user's input is checked before the first byte is written:
+        // articles are read and segmented, sentence files are read through once (stdin is kept in a
+        // temporary file for that), so a bad line never leaves half an output behind.
         List<RawArticle> articles = sentences ? List.of() : readArticles(in);
-        List<Path> lineFiles = sentences ? InputFiles.files(in.stream().filter(p -> !p.toString().equals("-")).toList()) : List.of();
+        List<LineInput> lineInputs = sentences ? lineInputs(in) : List.of();
         StanceModel scorer = StanceModel.load(model, 1, threshold, neutralMass);
         try {
             scorer.checkTarget(target);
@@ -98,14 +103,9 @@ final class ScoreCommand implements Callable<Integer> {
             ScoreWriter writer = writer(chosen, w, scorer);
             try {
                 if (sentences) {
-                    for (Path p : in) {
-                        if (p.toString().equals("-")) {
-                            count[0] += scoreLines(scorer, writer, System.in, "standard input", null, count);
-                        }
-                    }
-                    for (Path f : lineFiles) {
-                        try (InputStream s = Files.newInputStream(f)) {
-                            count[0] += scoreLines(scorer, writer, s, f.toString(), InputFiles.idOf(f), count);
+                    for (LineInput li : lineInputs) {
+                        try (InputStream s = Files.newInputStream(li.file())) {
+                            count[0] += scoreLines(scorer, writer, s, li.name(), li.articleId(), count);
                         }
                     }
                 } else {
@@ -139,6 +139,44 @@ final class ScoreCommand implements Callable<Integer> {
             case csv -> new CsvScoreWriter(w, scorer.info().labels().getOrDefault("stance", List.of()),
                     scorer.info().labels().getOrDefault("topic", List.of()));
         };
+    }
+
+    /** A --sentences input: the file read (stdin's spool for "-"), the name errors give, the article id of its records. */
+    private record LineInput(Path file, String name, String articleId) {
+    }
+
+    /** Resolves and checks every --sentences input (UTF-8, no NUL, not empty) before any scoring. */
+    private static List<LineInput> lineInputs(List<Path> in) throws IOException {
+        List<LineInput> out = new ArrayList<>();
+        for (Path p : in) {
+            if (p.toString().equals("-")) {
+                out.add(new LineInput(spool(System.in), "standard input", null));
+            } else {
+                for (Path f : InputFiles.files(List.of(p))) {
+                    // A pipe (process substitution, a FIFO) can be read once: it is spooled too.
+                    Path readable = InputFiles.isPipe(f) ? spool(Files.newInputStream(f)) : f;
+                    out.add(new LineInput(readable, f.toString(), InputFiles.idOf(f)));
+                }
+            }
+        }
+        for (LineInput li : out) {
+            try (InputStream s = Files.newInputStream(li.file())) {
+                if (org.stance.io.TextFiles.checkText(s, li.name()) == 0) {
+                    throw new UserError(li.name() + " is empty: no sentence to score");
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Copies a stream that can be read once into a temporary file, removed when the JVM exits. */
+    private static Path spool(InputStream in) throws IOException {
+        Path spool = Files.createTempFile("stance-input", ".txt");
+        spool.toFile().deleteOnExit();
+        try (in) {
+            Files.copy(in, spool, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        return spool;
     }
 
     /** Reads all articles and rejects empty, binary or non-Arabic ones before any scoring. */

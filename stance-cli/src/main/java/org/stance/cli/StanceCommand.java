@@ -64,7 +64,11 @@ public final class StanceCommand {
                     + "(bin/stance takes the heap from STANCE_JAVA_OPTS, e.g. -Xmx16g)");
             code = 1;
         }
-        out.flush();
+        if (out.checkError() && code == 0) {
+            // PrintWriter swallows write errors: a full disk, a closed stdout or a broken pipe shows here.
+            err.println("stance: error: cannot write to standard output (closed, full, or a broken pipe): the output is incomplete");
+            code = 1;
+        }
         err.flush();
         return code;
     }

@@ -113,6 +113,12 @@ final class TrainOptions {
 
     /** The settings typed, as the library's config; a value out of range is a usage error naming its option. */
     TrainConfig config(CommandLine cli) {
+        for (String task : tasks) {
+            if (!task.equals(org.stance.data.Columns.STANCE) && !task.equals(org.stance.data.Columns.TOPIC)) {
+                throw new CommandLine.ParameterException(cli, "--task must be " + org.stance.data.Columns.STANCE + " or "
+                        + org.stance.data.Columns.TOPIC + ", not '" + task + "'");
+            }
+        }
         try {
             NgramConfig ngrams = new NgramConfig(wordNgrams, charMin, charMax, !noStems, minDf, maxFeatures, useTarget || targetCross, targetCross);
             return D.toBuilder().tasks(tasks).normalizer(D.normalizer().withFoldTaaMarbuta(foldTaaMarbuta)).ngrams(ngrams)

@@ -132,7 +132,7 @@ class TrainEvaluateInspectCommandTest {
             assertFalse(r.err().contains("TrainConfig["), r.err());
         }
         CliRunner.Result task = CliRunner.run(args("train", train.toString(), "-o", dir.resolve("t.zip").toString(), "--task", "nonsense"));
-        assertEquals(1, task.code());
-        assertTrue(task.err().contains("unknown task 'nonsense'") && !task.err().contains("internal error"), task.err());
+        assertEquals(2, task.code());
+        assertTrue(task.err().contains("--task must be stance or topic, not 'nonsense'") && !task.err().contains("internal error"), task.err());
     }
 }

@@ -37,12 +37,7 @@ public final class DatasetReader {
 
     /** Reads one file. */
     public Dataset read(Path file) {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new UserError("cannot read " + file + ": " + (Files.exists(file) ? e.getMessage() : "no such file"), e);
-        }
+        byte[] bytes = TextFiles.readBytes(file);
         return new Dataset(file.toString(), parse(bytes, file.toString()), Hashes.sha256(bytes));
     }
 
@@ -97,6 +92,13 @@ public final class DatasetReader {
     }
 
     private void checkHeader(List<String> header, String name) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (int i = 0; i < header.size(); i++) {
+            if (!header.get(i).isEmpty() && !seen.add(header.get(i))) {
+                throw new UserError(name + ":1: column " + (i + 1) + ": the column name '" + header.get(i) + "' appears twice (first as column "
+                        + (header.indexOf(header.get(i)) + 1) + "); every column needs its own name");
+            }
+        }
         if (!header.contains(Columns.TEXT)) {
             throw new UserError(name + ":1: missing column '" + Columns.TEXT + "' (columns found: " + String.join(", ", header) + ")");
         }

@@ -30,13 +30,25 @@ public final class InputFiles {
                 } catch (IOException e) {
                     throw new UserError("cannot list " + input + ": " + e.getMessage(), e);
                 }
-            } else if (Files.isRegularFile(input)) {
-                files.add(input);
+            } else if (Files.isRegularFile(input) || isPipe(input)) {
+                files.add(input); // a pipe too: process substitution (<(...)), a FIFO, /dev/stdin fed by a pipe
+            } else if (Files.exists(input)) {
+                throw new UserError(input + ": a device or special file, not a text file (give a file, a folder, or - for standard input)");
             } else {
                 throw new UserError(input + ": no such file or folder");
             }
         }
         return files;
+    }
+
+    /** True for a named or anonymous pipe (what /dev/fd/N of a process substitution is). */
+    public static boolean isPipe(Path p) {
+        try {
+            Object mode = Files.getAttribute(p, "unix:mode");
+            return mode instanceof Integer m && (m & 0170000) == 0010000;
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            return false;
+        }
     }
 
     public static String idOf(Path file) {

@@ -18,10 +18,37 @@ public final class TextFiles {
     private TextFiles() {
     }
 
+    /**
+     * The largest input file read whole (a CSV, an article): far above any real one, and far below
+     * what would exhaust the heap while it is decoded (its text is held twice, as bytes and chars).
+     */
+    public static final long MAX_BYTES = 1L << 30;
+
     /** Reads a whole file as UTF-8 text; a leading UTF-8 BOM is removed. */
     public static String read(Path file) {
-        try {
-            return decode(Files.readAllBytes(file), file.toString());
+        return decode(readBytes(file), file.toString());
+    }
+
+    /**
+     * The bytes of a regular file or a pipe (process substitution, a FIFO), at most {@link #MAX_BYTES}:
+     * a folder, a device such as /dev/zero, a missing path and a larger input each get their own message.
+     */
+    public static byte[] readBytes(Path file) {
+        if (Files.isDirectory(file)) {
+            throw new UserError(file + ": is a folder, not a file");
+        }
+        if (!Files.exists(file)) {
+            throw new UserError(file + ": no such file");
+        }
+        if (!Files.isRegularFile(file) && !InputFiles.isPipe(file)) {
+            throw new UserError(file + ": a device or special file, not a text file");
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 16, MAX_BYTES + 1));
+            if (bytes.length > MAX_BYTES) {
+                throw new UserError(file + ": larger than " + (MAX_BYTES >> 20) + " MB; split it into smaller files");
+            }
+            return bytes;
         } catch (IOException e) {
             throw new UserError("cannot read " + file + ": " + e.getMessage(), e);
         }
@@ -57,6 +84,48 @@ public final class TextFiles {
         } catch (CharacterCodingException e) {
             throw new UserError(name + ": not valid UTF-8: " + e.getMessage());
         }
+    }
+
+    /**
+     * Checks a stream of text line by line without holding it: valid UTF-8, no NUL byte. Returns the
+     * number of lines; a problem is an error naming its line (counted in bytes, so it is exact however
+     * far ahead a reader would have buffered).
+     */
+    public static long checkText(InputStream in, String name) throws IOException {
+        byte[] buf = new byte[1 << 16];
+        long line = 1;
+        long bytes = 0;
+        int pending = 0; // continuation bytes still expected
+        int lead = 0;
+        int n;
+        while ((n = in.read(buf)) > 0) {
+            for (int i = 0; i < n; i++) {
+                int b = buf[i] & 0xFF;
+                bytes++;
+                if (pending > 0) {
+                    if ((b & 0xC0) != 0x80) {
+                        throw new UserError(name + ":" + line + ": not valid UTF-8 (bad byte 0x" + String.format("%02X", lead) + "); save the file as UTF-8");
+                    }
+                    pending--;
+                    continue;
+                }
+                if (b == 0) {
+                    throw new UserError(name + ":" + line + ": binary data (a NUL byte); expected UTF-8 text");
+                } else if (b == '\n') {
+                    line++;
+                } else if (b >= 0x80) {
+                    lead = b;
+                    pending = b >= 0xC2 && b <= 0xDF ? 1 : b >= 0xE0 && b <= 0xEF ? 2 : b >= 0xF0 && b <= 0xF4 ? 3 : -1;
+                    if (pending < 0) {
+                        throw new UserError(name + ":" + line + ": not valid UTF-8 (bad byte 0x" + String.format("%02X", b) + "); save the file as UTF-8");
+                    }
+                }
+            }
+        }
+        if (pending > 0) {
+            throw new UserError(name + ":" + line + ": not valid UTF-8 (the text ends inside a character)");
+        }
+        return bytes == 0 ? 0 : line;
     }
 
     private static int indexOf(byte[] bytes, byte b) {

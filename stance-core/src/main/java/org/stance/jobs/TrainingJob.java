@@ -67,8 +67,10 @@ public final class TrainingJob {
             devRows = dev.rows();
         }
         checkDisjoint(trainRows, devRows, "dev");
+        checkTextOverlap(trainRows, devRows, "dev", config);
         if (test != null) {
             checkDisjoint(trainRows, test.rows(), "test");
+            checkTextOverlap(trainRows, test.rows(), "test", config);
         }
 
         TrainingResult result = new Trainer(config, vectors, progress).train(trainRows, devRows);
@@ -152,6 +154,29 @@ public final class TrainingJob {
                 throw new UserError(name + " line " + r.line() + ": article '" + r.articleId()
                         + "' also has sentences in the training data; split by article to avoid leakage");
             }
+        }
+    }
+
+    /** Share of an evaluation set's sentences that may repeat training text before it is taken for the same data. */
+    static final double MAX_TEXT_OVERLAP = 0.5;
+
+    /**
+     * Leakage that article ids cannot show (files without ids, or the same file given twice): the
+     * evaluation sentences that also occur, normalised, in the training data. A few are normal
+     * (boilerplate, repeated leads) and are reported; most of them is an error.
+     */
+    void checkTextOverlap(List<LabeledSentence> train, List<LabeledSentence> other, String name, TrainConfig config) {
+        org.stance.text.ArabicNormalizer normalizer = new org.stance.text.ArabicNormalizer(config.normalizer());
+        Set<String> trainTexts = new java.util.HashSet<>();
+        train.forEach(r -> trainTexts.add(normalizer.normalize(r.text())));
+        long shared = other.stream().filter(r -> trainTexts.contains(normalizer.normalize(r.text()))).count();
+        if (shared > MAX_TEXT_OVERLAP * other.size()) {
+            throw new UserError(name + ": " + shared + " of its " + other.size() + " sentences also occur in the training data word for word; "
+                    + "the same data on both sides would make every figure meaningless (is it the same file?)");
+        }
+        if (shared > 0) {
+            progress.accept(String.format("note: %d of the %d %s sentences also occur in the training data (repeated text such as leads "
+                    + "or boilerplate)", shared, other.size(), name));
         }
     }
 

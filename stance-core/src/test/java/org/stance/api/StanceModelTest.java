@@ -99,6 +99,28 @@ class StanceModelTest {
         assertEquals(List.of(1, 2), v.evidence().stream().map(SentenceScore::id).toList());
     }
 
+    @Test
+    void theApiRefusesWhatTheCliRefuses() {
+        Path file = TestModels.small();
+        StanceModel model = StanceModel.load(file, 1, 0.5, 0.5);
+        for (String bad : new String[] {"", "   \n ", "only Latin text here.", "\u0000\u0001binary"}) {
+            InvalidTextException e = org.junit.jupiter.api.Assertions.assertThrows(InvalidTextException.class, () -> model.scoreArticle("a", bad));
+            assertTrue(e.getMessage().contains("article 'a'"), e.getMessage());
+        }
+        assertEquals(InvalidTextException.Reason.EMPTY,
+                org.junit.jupiter.api.Assertions.assertThrows(InvalidTextException.class, () -> model.scoreArticle("a", "")).reason());
+        assertEquals(InvalidTextException.Reason.NO_ARABIC_TEXT,
+                org.junit.jupiter.api.Assertions.assertThrows(InvalidTextException.class, () -> model.scoreArticle("a", "only Latin text here.")).reason());
+        for (double[] bad : new double[][] {{1, 0.5, -1}, {1, Double.NaN, 0.5}, {0, 0.5, 0.5}, {1, 0.5, Double.POSITIVE_INFINITY}}) {
+            org.junit.jupiter.api.Assertions.assertThrows(org.stance.InvalidSettingException.class,
+                    () -> StanceModel.load(file, (int) bad[0], bad[1], bad[2]), java.util.Arrays.toString(bad));
+        }
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> model.scoreSentences(List.of("نص"), "iraq"),
+                "a target on a model without target input");
+        assertEquals(List.of(), model.info().targets());
+        assertEquals(2, model.info().formatVersion());
+    }
+
     private static SentenceScore sentence(int id, float neutral, float pro, float quo) {
         return new SentenceScore(id, "s" + id, LabelScores.of(List.of("neutral", "pro_withdrawal", "status_quo"), new float[] {neutral, pro, quo}),
                 null, false, null);
