@@ -37,6 +37,14 @@ public final class StanceCommand {
         CommandLine cli = new CommandLine(root);
         cli.setOut(out);
         cli.setErr(err);
+        // A usage mistake gets its message and where to look, not the whole usage text.
+        cli.setParameterExceptionHandler((ex, arguments) -> {
+            CommandLine failed = ex.getCommandLine();
+            err.println("stance: error: " + ex.getMessage());
+            err.println("(see '" + failed.getCommandSpec().qualifiedName() + " --help')");
+            err.flush();
+            return 2;
+        });
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             boolean trace = root.stacktrace;
             int code = 1;

@@ -77,7 +77,12 @@ public final class DatasetReader {
             }
         } catch (UncheckedIOException | IOException e) {
             String msg = e instanceof UncheckedIOException u ? u.getCause().getMessage() : e.getMessage();
-            problems.add(name + ": malformed CSV: " + msg);
+            java.util.regex.Matcher open = Pattern.compile("\\(startline (\\d+)\\) EOF reached before encapsulated token finished").matcher(msg);
+            if (open.find()) {
+                problems.add(name + ":" + open.group(1) + ": a quoted field opens on this line and is never closed (an unbalanced \" quote)");
+            } else {
+                problems.add(name + ": malformed CSV: " + msg);
+            }
         } catch (IllegalArgumentException e) {
             problems.add(name + ":1: bad header row: " + e.getMessage());
         }

@@ -101,9 +101,15 @@ class DatasetReaderTest {
     }
 
     @Test
-    void unterminatedQuoteIsMalformedCsv() throws IOException {
-        String msg = error(write(HEADER + ROW1 + "a1,2,iraq,neutral,other,\"نص لم يغلق\n"), strict);
-        assertTrue(msg.contains("malformed CSV"), msg);
+    void unterminatedQuoteIsReportedOnTheLineWhereItOpens() throws IOException {
+        String msg = error(write(HEADER + ROW1 + "a1,2,iraq,neutral,other,\"نص لم يغلق\n" + ROW1.replace("a1,1", "a1,3").repeat(1) + ROW1.replace("a1,1", "a1,4")), strict);
+        assertTrue(msg.contains("data.csv:3: a quoted field opens on this line and is never closed"), msg);
+    }
+
+    @Test
+    void aDuplicateColumnNameIsRefused() throws IOException {
+        String msg = error(write("article_id,sentence_id,target,stance,topic,text,stance\n"), strict);
+        assertTrue(msg.contains("data.csv:1: column 7: the column name 'stance' appears twice (first as column 4)"), msg);
     }
 
     @Test
