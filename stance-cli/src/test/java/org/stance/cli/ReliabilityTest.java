@@ -165,4 +165,33 @@ class ReliabilityTest {
             assertTrue(files.noneMatch(p -> p.getFileName().toString().endsWith(".tmp")), "no temporary file left");
         }
     }
+
+    @Test
+    void aStoppedRunLeavesNoTemporaryFile() throws Exception {
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < 200_000; i++) {
+            lines.add("قال المسؤول إن القوات ستبقى في البلاد " + i);
+        }
+        Path input = Files.write(dir.resolve("many.txt"), lines);
+        Path outDir = Files.createDirectories(dir.resolve("out"));
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"), StanceCommand.class.getName(), "score", "-m",
+                TestModels.small().toString(), "--sentences", "--format", "jsonl", input.toString(), "-o", outDir.resolve("scores.jsonl").toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("log.txt").toFile()).start();
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        boolean sawTemp = false;
+        while (!sawTemp && p.isAlive() && System.nanoTime() < deadline) {
+            try (var files = Files.list(outDir)) {
+                sawTemp = files.anyMatch(f -> f.getFileName().toString().endsWith(".tmp"));
+            }
+            Thread.sleep(20);
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(sawTemp, "the run ended before it could be stopped mid-write");
+        p.destroy(); // SIGTERM
+        assertTrue(p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS));
+        try (var files = Files.list(outDir)) {
+            List<Path> left = files.toList();
+            assertTrue(left.isEmpty(), "left behind: " + left);
+        }
+    }
 }
