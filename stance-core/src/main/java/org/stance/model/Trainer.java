@@ -56,7 +56,7 @@ public final class Trainer {
                 emb == null ? null : emb.pooling());
         progress.accept(String.format("vocabulary: %d n-gram features from %d training sentences", featurizer.dimension(), train.size()));
         if (featurizer.dimension() == 0) {
-            throw new UserError("no n-gram occurs in " + config.ngrams().minDf() + " or more training sentences; lower --min-df");
+            throw new UserError("no n-gram occurs in " + config.ngrams().minDf() + " or more training sentences; lower the minimum document frequency (minDf)");
         }
         List<SparseVector> trainVectors = vectors(featurizer, train);
         List<SparseVector> devVectors = vectors(featurizer, dev);
@@ -120,7 +120,7 @@ public final class Trainer {
             throw new IllegalArgumentException("no task to train");
         }
         if (dev.isEmpty()) {
-            throw new UserError("the dev set is empty: give --dev or more training articles");
+            throw new UserError("the dev set is empty: give a dev file or more training articles");
         }
         Map<String, List<String>> labels = new LinkedHashMap<>();
         for (String task : config.tasks()) {
