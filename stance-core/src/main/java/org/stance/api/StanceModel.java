@@ -4,8 +4,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import org.stance.InvalidSettingException;
 import org.stance.artifact.ModelCodec;
 import org.stance.artifact.ModelManifest;
@@ -24,8 +22,9 @@ import org.stance.text.SentenceSegmenter;
  * System.out.println(article.stance().label() + " " + article.stance().probability());
  * }</pre>
  *
- * Thread safety: DL4J networks keep per-call state, so the model keeps a pool of copies, one per
- * concurrent caller (up to {@code threads}); callers beyond that wait for a free copy.
+ * Thread safety: the model is immutable (scoring runs on plain arrays, not on a DL4J network), so
+ * any number of threads may call it at once. A batch call (many sentences, a long article) is
+ * itself split over {@code threads} workers; the order of the results is always the input's.
  *
  * <p>Errors: a model file that cannot be read is an {@link org.stance.UserError} naming the file;
  * a parameter out of range an {@link InvalidSettingException}; an article that is empty, binary or
@@ -34,12 +33,14 @@ import org.stance.text.SentenceSegmenter;
  */
 public final class StanceModel {
 
-    /** Sentences scored per network call: batching amortises the per-call cost of ND4J. */
+    /** Sentences per unit of work: a batch call is cut into chunks of this size, scored in parallel. */
     public static final int BATCH = 256;
 
     private final ModelInfo info;
     private final java.util.Set<String> targets;
-    private final BlockingQueue<Classifier> pool;
+    private final Classifier classifier;
+    private final int threads;
+    private volatile java.util.concurrent.ForkJoinPool workers; // created on the first batch large enough to split
     private final List<String> stanceLabels;
     private final List<String> topicLabels;
     private final SentenceSegmenter segmenter = new SentenceSegmenter();
@@ -54,11 +55,8 @@ public final class StanceModel {
         this.info = new ModelInfo(classifier.labels(), manifest.features().useTarget(), manifest.targets(), manifest.noPositionLabels(),
                 manifest.formatVersion(), manifest.projectVersion(), manifest.createdAt(), test);
         this.targets = java.util.Set.copyOf(manifest.targets());
-        this.pool = new ArrayBlockingQueue<>(threads);
-        pool.add(classifier);
-        for (int i = 1; i < threads; i++) {
-            pool.add(classifier.copy());
-        }
+        this.classifier = classifier;
+        this.threads = threads;
         Map<String, List<String>> labels = classifier.labels();
         this.stanceLabels = labels.getOrDefault("stance", List.of());
         this.topicLabels = labels.getOrDefault("topic", List.of());
@@ -66,13 +64,13 @@ public final class StanceModel {
         this.threshold = threshold;
     }
 
-    /** Loads a model for up to as many concurrent callers as there are processors. */
+    /** Loads a model that splits batch calls over as many threads as there are processors. */
     public static StanceModel load(Path file) {
         return load(file, Runtime.getRuntime().availableProcessors(), 0.0, ArticleAggregator.DEFAULT_NEUTRAL_MASS);
     }
 
     /**
-     * @param threads     concurrent callers served without waiting (1 to 1024)
+     * @param threads     threads a batch call is split over (1 to 1024; callers may be concurrent either way)
      * @param threshold   a sentence whose top probability is below this is marked uncertain (0 to 1)
      * @param neutralMass the article aggregation's neutral pseudo-mass (0 to 1000; see {@link ArticleAggregator})
      */
@@ -179,9 +177,11 @@ public final class StanceModel {
                 inputTargets.add(targets.get(i) == null ? "" : targets.get(i));
             }
         }
-        for (int from = 0; from < inputs.size(); from += BATCH) {
+        int chunks = (inputs.size() + BATCH - 1) / BATCH;
+        java.util.function.IntConsumer scoreChunk = k -> {
+            int from = k * BATCH;
             int to = Math.min(inputs.size(), from + BATCH);
-            Map<String, float[][]> probs = predict(inputs.subList(from, to), inputTargets.subList(from, to));
+            Map<String, float[][]> probs = classifier.predict(inputs.subList(from, to), inputTargets.subList(from, to));
             for (int j = from; j < to; j++) {
                 int i = scorable.get(j);
                 LabelScores stance = stanceLabels.isEmpty() ? null : LabelScores.of(stanceLabels, probs.get("stance")[j - from]);
@@ -189,22 +189,34 @@ public final class StanceModel {
                 LabelScores main = stance != null ? stance : topic;
                 out[i] = new SentenceScore(ids.get(i), inputs.get(j), stance, topic, main != null && main.probability() < threshold, null);
             }
+        };
+        if (threads == 1 || chunks == 1) {
+            for (int k = 0; k < chunks; k++) {
+                scoreChunk.accept(k);
+            }
+        } else {
+            // Each chunk writes its own slots of out: the order is the input's whatever the threads do.
+            workers().submit(() -> java.util.stream.IntStream.range(0, chunks).parallel().forEach(scoreChunk)).join();
         }
         return List.of(out);
     }
 
-    private Map<String, float[][]> predict(List<String> texts, List<String> targets) {
-        Classifier c;
-        try {
-            c = pool.take();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for a free model copy", e);
+    private java.util.concurrent.ForkJoinPool workers() {
+        java.util.concurrent.ForkJoinPool w = workers;
+        if (w == null) {
+            synchronized (this) {
+                if (workers == null) {
+                    // Daemon workers: a service that forgets to close the model still exits.
+                    workers = new java.util.concurrent.ForkJoinPool(threads, pool -> {
+                        var t = java.util.concurrent.ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
+                        t.setDaemon(true);
+                        t.setName("stance-scoring-" + t.getPoolIndex());
+                        return t;
+                    }, null, false);
+                }
+                w = workers;
+            }
         }
-        try {
-            return c.predict(texts, targets);
-        } finally {
-            pool.add(c);
-        }
+        return w;
     }
 }

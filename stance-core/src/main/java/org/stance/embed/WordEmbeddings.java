@@ -141,18 +141,31 @@ public final class WordEmbeddings {
         float[] max = new float[dim];
         Arrays.fill(max, Float.NEGATIVE_INFINITY);
         double totalWeight = 0;
+        float[] table = words.vectors();
         for (String t : tokens) {
-            Optional<float[]> v = vector(t);
-            if (v.isEmpty()) {
-                continue;
+            // Scoring's hot loop: known words are read in place; unknown ones come from the fallback cache.
+            int i = words.indexOf(t);
+            float[] x;
+            int off;
+            if (i >= 0) {
+                x = table;
+                off = i * dim;
+            } else {
+                x = fallback(t);
+                off = 0;
+                if (x == null) {
+                    continue;
+                }
             }
-            float[] x = v.get();
-            float w = pooling == Pooling.SIF ? sifWeight(t) : 1f;
-            Vectors.addTo(sum, 0, x, w);
-            totalWeight += w;
+            float w = pooling == Pooling.SIF ? sifWeight(i) : 1f;
             for (int k = 0; k < dim; k++) {
-                max[k] = Math.max(max[k], x[k]);
+                float v = x[off + k];
+                sum[k] += w * v;
+                if (v > max[k]) {
+                    max[k] = v;
+                }
             }
+            totalWeight += w;
         }
         if (totalWeight == 0) {
             return new float[pooledDimension(pooling)];
@@ -169,11 +182,34 @@ public final class WordEmbeddings {
         };
     }
 
+    /** Out-of-vocabulary tokens whose fallback vector was composed already; bounded, shared by all threads. */
+    private final java.util.concurrent.ConcurrentHashMap<String, float[]> fallbacks = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final float[] NONE = new float[0];
+    static final int FALLBACK_CACHE = 200_000;
+
+    /**
+     * The fallback vector of an unknown token, or null: composing it from character n-grams costs
+     * dozens of lookups, and unknown tokens repeat across sentences, so it is computed once.
+     */
+    private float[] fallback(String token) {
+        float[] cached = fallbacks.get(token);
+        if (cached == null) {
+            cached = subwordVector(token).orElse(NONE);
+            if (fallbacks.size() < FALLBACK_CACHE) {
+                fallbacks.put(token, cached);
+            }
+        }
+        return cached == NONE ? null : cached;
+    }
+
+    private float sifWeight(int wordIndex) {
+        double p = wordIndex < 0 ? 0 : (double) words.count(wordIndex) / tokenCount;
+        return (float) (SIF_A / (SIF_A + p));
+    }
+
     /** a / (a + p(w)); a word without a count of its own (subword-only) counts as rare, weight ~1. */
     float sifWeight(String token) {
-        int i = words.indexOf(token);
-        double p = i < 0 ? 0 : (double) words.count(i) / tokenCount;
-        return (float) (SIF_A / (SIF_A + p));
+        return sifWeight(words.indexOf(token));
     }
 
     /** A word with its cosine similarity to the query. */

@@ -30,6 +30,7 @@ public final class Featurizer {
     private final float[] idf;
     private final LongIntMap index;
     private final WordEmbeddings embeddings; // null: n-grams only
+    private final ThreadLocal<Counts> counts;
     private final Pooling pooling;
 
     private Featurizer(NormalizerConfig normalizerConfig, NgramConfig config, long[] hashes, int[] groups, float[] idf,
@@ -44,6 +45,50 @@ public final class Featurizer {
         this.index = new LongIntMap(hashes);
         this.embeddings = embeddings;
         this.pooling = pooling;
+        this.counts = ThreadLocal.withInitial(() -> new Counts(hashes.length));
+    }
+
+    /** One thread's scratch space for a sentence's term counts: a count and a bit per feature. */
+    private static final class Counts {
+        final int[] count;
+        final long[] seen;
+        int distinct;
+        int firstWord = Integer.MAX_VALUE;
+        int lastWord = -1;
+
+        Counts(int features) {
+            count = new int[features];
+            seen = new long[(features + 63) >>> 6];
+        }
+
+        void add(int id) {
+            if (count[id]++ == 0) {
+                int w = id >>> 6;
+                seen[w] |= 1L << id;
+                distinct++;
+                firstWord = Math.min(firstWord, w);
+                lastWord = Math.max(lastWord, w);
+            }
+        }
+
+        /** The features seen, ascending, with their counts; leaves the scratch space empty. */
+        void drainAscending(int[] ids, int[] counts) {
+            int n = 0;
+            for (int w = firstWord; w <= lastWord; w++) {
+                long bits = seen[w];
+                while (bits != 0) {
+                    int id = (w << 6) + Long.numberOfTrailingZeros(bits);
+                    bits &= bits - 1;
+                    ids[n] = id;
+                    counts[n++] = count[id];
+                    count[id] = 0;
+                }
+                seen[w] = 0;
+            }
+            distinct = 0;
+            firstWord = Integer.MAX_VALUE;
+            lastWord = -1;
+        }
     }
 
     /** Learns the vocabulary and IDF weights from training sentences (with their targets, "" when none). */
@@ -80,35 +125,27 @@ public final class Featurizer {
 
     /** The TF-IDF vector of one sentence; indices ascend. Unknown n-grams are ignored. */
     public SparseVector featurize(String text, String target) {
-        int[][] found = {new int[256]};
-        int[] count = {0};
         List<String> tokens = Tokenizer.tokenize(normalizer.normalize(text));
+        // Term counts in a per-thread array over the vocabulary, with a bit per feature seen: reading
+        // the bits gives the distinct features in ascending order without sorting every occurrence
+        // (sorting was a quarter of the scoring time).
+        Counts c = counts.get();
         extractor.extract(tokens, target, (g, h) -> {
             int id = index.get(h);
             if (id >= 0) {
-                if (count[0] == found[0].length) {
-                    found[0] = Arrays.copyOf(found[0], count[0] * 2);
-                }
-                found[0][count[0]++] = id;
+                c.add(id);
             }
         });
-        int[] ids = found[0];
-        int total = count[0];
-        Arrays.sort(ids, 0, total);
-        int[] unique = new int[total];
-        float[] values = new float[total];
+        int u = c.distinct;
+        int[] unique = new int[u];
+        int[] tf = new int[u];
+        c.drainAscending(unique, tf);
+        float[] values = new float[u];
         double[] norms = new double[NgramExtractor.GROUPS];
-        int u = 0;
-        for (int i = 0; i < total; ) {
-            int j = i;
-            while (j < total && ids[j] == ids[i]) {
-                j++;
-            }
-            unique[u] = ids[i];
-            values[u] = (float) ((1.0 + Math.log(j - i)) * idf[ids[i]]);
-            norms[groups[ids[i]]] += values[u] * values[u];
-            u++;
-            i = j;
+        for (int i = 0; i < u; i++) {
+            int id = unique[i];
+            values[i] = (float) ((1.0 + Math.log(tf[i])) * idf[id]);
+            norms[groups[id]] += values[i] * values[i];
         }
         for (int i = 0; i < u; i++) {
             values[i] /= (float) Math.sqrt(norms[groups[unique[i]]]);

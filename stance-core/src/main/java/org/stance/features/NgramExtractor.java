@@ -70,14 +70,16 @@ final class NgramExtractor {
             long charSeed = step(seed, 'c');
             for (String t : tokens) {
                 // n-grams of " token " (word boundaries marked by spaces), read without building the padded string
+                // FNV is computed prefix by prefix, so the n-grams starting at i share one pass.
                 int padded = t.length() + 2;
-                for (int n = config.charMin(); n <= config.charMax(); n++) {
-                    for (int i = 0; i + n <= padded; i++) {
-                        long h = charSeed;
-                        for (int k = i; k < i + n; k++) {
-                            h = step(h, k == 0 || k == padded - 1 ? ' ' : t.charAt(k - 1));
+                for (int i = 0; i + config.charMin() <= padded; i++) {
+                    long h = charSeed;
+                    int end = Math.min(padded, i + config.charMax());
+                    for (int k = i; k < end; k++) {
+                        h = step(h, k == 0 || k == padded - 1 ? ' ' : t.charAt(k - 1));
+                        if (k - i + 1 >= config.charMin()) {
+                            sink.accept(CHAR_GROUP, h);
                         }
-                        sink.accept(CHAR_GROUP, h);
                     }
                 }
             }

@@ -10,26 +10,29 @@ import org.stance.features.Featurizer;
 import org.stance.features.SparseVector;
 
 /**
- * A trained stance/topic classifier: the featurizer, the network and the labels of each task.
- * {@link #predict} is not thread-safe (DL4J networks keep per-call state); the api package
- * gives each thread its own copy. The network stays inside this package: what leaves it is its
- * architecture settings and a flat parameter array ({@link #parameters()}, {@link #restore}), so a
- * model file never holds anything DL4J would deserialize.
+ * A trained stance/topic classifier: the featurizer, the network's parameters and the labels of
+ * each task. Prediction runs on plain arrays ({@link Predictor}), is immutable and thread-safe,
+ * and never touches ND4J; the DL4J network exists only while training (a loaded model has none).
+ * What leaves this package is the architecture settings and a flat parameter array
+ * ({@link #parameters()}, {@link #restore}), so a model file never holds anything DL4J would
+ * deserialize.
  */
 public final class Classifier {
 
-    /** Sentences per forward pass: large enough to amortise the per-call cost of ND4J. */
-    static final int SCORING_BATCH = 256;
-
     private final Featurizer featurizer;
-    private final ComputationGraph network;
+    private final ComputationGraph network; // null for a loaded model
     private final Map<String, List<String>> labels;
-    private volatile SparseForward forward;
+    private volatile Predictor predictor;
 
     Classifier(Featurizer featurizer, ComputationGraph network, Map<String, List<String>> labels) {
         this.featurizer = featurizer;
         this.network = network;
         this.labels = new LinkedHashMap<>(labels);
+    }
+
+    private Classifier(Featurizer featurizer, Predictor predictor, Map<String, List<String>> labels) {
+        this(featurizer, (ComputationGraph) null, labels);
+        this.predictor = predictor;
     }
 
     /** Task → labels, in output order. */
@@ -49,26 +52,23 @@ public final class Classifier {
         return network;
     }
 
-    /** The network's parameters in DL4J's flattening order, which {@link #restore} reads back. */
+    /** The parameters in the model file's layout ({@link Predictor}). */
     public float[] parameters() {
-        return network.params().toFloatVector();
+        return predictor().parameters();
     }
 
     /**
-     * The network {@code config} describes, built as the trainer built it (same layers, same order),
-     * carrying {@code parameters}. Fails when their count is not the one that architecture has.
+     * A classifier for the architecture {@code config} describes, carrying {@code parameters} in the
+     * layout {@link #parameters()} writes. Fails when their count is not that architecture's.
      */
     public static Classifier restore(Featurizer featurizer, TrainConfig config, Map<String, List<String>> labels, float[] parameters) {
         List<Integer> classCounts = config.tasks().stream().map(t -> labels.get(t).size()).toList();
-        List<double[]> unitWeights = classCounts.stream().map(n -> java.util.Collections.nCopies(n, 1.0).stream()
-                .mapToDouble(Double::doubleValue).toArray()).toList();
-        ComputationGraph network = NetworkFactory.build(config, featurizer.dimension(), classCounts, unitWeights);
-        if (network.numParams() != parameters.length) {
-            throw new IllegalArgumentException("the stored network has " + parameters.length + " parameters; its architecture has "
-                    + network.numParams());
+        long expected = parameterCount(config, featurizer.dimension(), classCounts);
+        if (expected != parameters.length) {
+            throw new IllegalArgumentException("the stored network has " + parameters.length + " parameters; its architecture has " + expected);
         }
-        network.setParams(org.nd4j.linalg.factory.Nd4j.createFromArray(parameters).reshape(1, parameters.length));
-        return new Classifier(featurizer, network, labels);
+        return new Classifier(featurizer, Predictor.fromParameters(parameters, featurizer.dimension(), config.hidden(), config.tasks(), classCounts),
+                labels);
     }
 
     /** The number of parameters of the network {@code config} describes, computed without building it. */
@@ -87,12 +87,7 @@ public final class Classifier {
         return sum;
     }
 
-    /** A copy sharing nothing mutable, for use on another thread. */
-    public Classifier copy() {
-        return new Classifier(featurizer, network.clone(), labels);
-    }
-
-    /** Probabilities per task: result.get(task)[example][label]. */
+    /** Probabilities per task: result.get(task)[example][label]. Thread-safe. */
     public Map<String, float[][]> predict(List<String> texts, List<String> targets) {
         List<SparseVector> vectors = new ArrayList<>(texts.size());
         for (int i = 0; i < texts.size(); i++) {
@@ -102,39 +97,25 @@ public final class Classifier {
     }
 
     Map<String, float[][]> predictVectors(List<SparseVector> vectors) {
-        Map<String, float[][]> out = new LinkedHashMap<>();
-        for (String task : labels.keySet()) {
-            out.put(task, new float[vectors.size()][]);
-        }
-        List<String> tasks = tasks();
-        SparseForward forward = sparseForward();
-        for (int from = 0; from < vectors.size(); from += SCORING_BATCH) {
-            int to = Math.min(vectors.size(), from + SCORING_BATCH);
-            INDArray[] outputs = forward.output(network, vectors.subList(from, to));
-            for (int t = 0; t < tasks.size(); t++) {
-                float[][] rows = outputs[t].toFloatMatrix();
-                System.arraycopy(rows, 0, out.get(tasks.get(t)), from, rows.length);
-            }
-        }
-        return out;
+        return predictor().predict(vectors);
     }
 
-    /** The first-layer snapshot for scoring; rebuilt after {@link #weightsChanged()}. */
-    private SparseForward sparseForward() {
-        SparseForward f = forward;
-        if (f == null) {
-            f = SparseForward.of(network, tasks());
-            forward = f;
+    /** The plain-array snapshot of the network; rebuilt after {@link #weightsChanged()}. */
+    private Predictor predictor() {
+        Predictor p = predictor;
+        if (p == null) {
+            p = Predictor.of(network, tasks());
+            predictor = p;
         }
-        return f;
+        return p;
     }
 
     /** Called by the trainer whenever it updates the network's weights. */
     void weightsChanged() {
-        forward = null;
+        predictor = null;
     }
 
-    /** The network's own forward pass on the dense input, for checking {@link SparseForward}. */
+    /** The network's own forward pass on the dense input, the reference {@link Predictor} is checked against. */
     INDArray[] denseOutput(List<SparseVector> vectors) {
         return network.output(false, FeatureBatch.of(vectors, featurizer.dimension()));
     }

@@ -24,7 +24,7 @@ final class FirstLayer {
     final boolean hidden;
     private final int[] headStart; // no hidden layer: head t's logits are columns [headStart[t], headStart[t + 1])
 
-    private FirstLayer(float[] weights, float[] bias, int width, boolean hidden, int[] headStart) {
+    FirstLayer(float[] weights, float[] bias, int width, boolean hidden, int[] headStart) {
         this.weights = weights;
         this.bias = bias;
         this.width = width;
@@ -82,6 +82,20 @@ final class FirstLayer {
             Layer head = network.getLayer(tasks.get(t));
             head.setParam("W", headSlice(w, t));
             head.setParam("b", headSlice(b, t));
+        }
+    }
+
+    /** bias + x·W of one sparse row, into {@code out} (length width). */
+    void preActivation(SparseVector v, float[] out) {
+        System.arraycopy(bias, 0, out, 0, width);
+        int[] indices = v.indices();
+        float[] values = v.values();
+        for (int i = 0; i < indices.length; i++) {
+            int row = indices[i] * width;
+            float x = values[i];
+            for (int c = 0; c < width; c++) {
+                out[c] += x * weights[row + c];
+            }
         }
     }
 

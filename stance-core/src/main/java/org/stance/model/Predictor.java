@@ -1,0 +1,154 @@
+package org.stance.model;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.stance.features.SparseVector;
+
+/**
+ * The classifier's forward pass on plain Java arrays: the sparse first layer ({@link FirstLayer}),
+ * then, with a hidden layer, ReLU and one dense softmax head per task; without one, a softmax over
+ * each task's slice of the first layer. Scoring never touches ND4J (whose native start-up alone
+ * cost most of a cold start) and, being immutable, serves any number of threads at once. DL4J's
+ * own forward pass stays the reference: a test checks equal probabilities for every model kind.
+ *
+ * <p>{@link #parameters()} is the model file's parameter layout, independent of DL4J's internal
+ * order: the first layer's weights row-major [inputs × width] and its bias; then, with a hidden
+ * layer, each task's weights row-major [hidden × labels] and bias, in task order.
+ */
+final class Predictor {
+
+    private final List<String> tasks;
+    private final FirstLayer first;
+    private final float[][] headWeights; // hidden layer only: task → row-major [hidden × labels]
+    private final float[][] headBias;
+    private final int[] labelCounts;
+
+    private Predictor(List<String> tasks, FirstLayer first, float[][] headWeights, float[][] headBias, int[] labelCounts) {
+        this.tasks = List.copyOf(tasks);
+        this.first = first;
+        this.headWeights = headWeights;
+        this.headBias = headBias;
+        this.labelCounts = labelCounts;
+    }
+
+    /** A snapshot of a DL4J network's parameters. */
+    static Predictor of(ComputationGraph network, List<String> tasks) {
+        FirstLayer first = FirstLayer.of(network, tasks);
+        int[] counts = new int[tasks.size()];
+        float[][] w = new float[tasks.size()][];
+        float[][] b = new float[tasks.size()][];
+        for (int t = 0; t < tasks.size(); t++) {
+            Layer head = network.getLayer(tasks.get(t));
+            counts[t] = (int) head.getParam("b").length();
+            if (first.hidden) {
+                w[t] = head.getParam("W").dup('c').data().asFloat();
+                b[t] = head.getParam("b").dup('c').data().asFloat();
+            }
+        }
+        return new Predictor(tasks, first, first.hidden ? w : null, first.hidden ? b : null, counts);
+    }
+
+    /** The inverse of {@link #parameters()}; the count must be the architecture's (checked by the caller). */
+    static Predictor fromParameters(float[] p, int inputs, int hidden, List<String> tasks, List<Integer> labelCounts) {
+        int[] counts = labelCounts.stream().mapToInt(Integer::intValue).toArray();
+        int width = hidden > 0 ? hidden : java.util.Arrays.stream(counts).sum();
+        int at = 0;
+        float[] w = java.util.Arrays.copyOfRange(p, at, at += inputs * width);
+        float[] b = java.util.Arrays.copyOfRange(p, at, at += width);
+        int[] headStart = new int[counts.length + 1];
+        for (int t = 0; t < counts.length; t++) {
+            headStart[t + 1] = headStart[t] + counts[t];
+        }
+        FirstLayer first = new FirstLayer(w, b, width, hidden > 0, headStart);
+        if (hidden == 0) {
+            return new Predictor(tasks, first, null, null, counts);
+        }
+        float[][] hw = new float[counts.length][];
+        float[][] hb = new float[counts.length][];
+        for (int t = 0; t < counts.length; t++) {
+            hw[t] = java.util.Arrays.copyOfRange(p, at, at += hidden * counts[t]);
+            hb[t] = java.util.Arrays.copyOfRange(p, at, at += counts[t]);
+        }
+        return new Predictor(tasks, first, hw, hb, counts);
+    }
+
+    /** The parameters in the model file's layout (see the class comment). */
+    float[] parameters() {
+        int n = first.weights.length + first.bias.length;
+        if (first.hidden) {
+            for (int t = 0; t < tasks.size(); t++) {
+                n += headWeights[t].length + headBias[t].length;
+            }
+        }
+        float[] out = new float[n];
+        int at = 0;
+        System.arraycopy(first.weights, 0, out, at, first.weights.length);
+        at += first.weights.length;
+        System.arraycopy(first.bias, 0, out, at, first.bias.length);
+        at += first.bias.length;
+        if (first.hidden) {
+            for (int t = 0; t < tasks.size(); t++) {
+                System.arraycopy(headWeights[t], 0, out, at, headWeights[t].length);
+                at += headWeights[t].length;
+                System.arraycopy(headBias[t], 0, out, at, headBias[t].length);
+                at += headBias[t].length;
+            }
+        }
+        return out;
+    }
+
+    /** Probabilities per task: result.get(task)[row][label]. */
+    Map<String, float[][]> predict(List<SparseVector> rows) {
+        Map<String, float[][]> out = new LinkedHashMap<>();
+        for (String task : tasks) {
+            out.put(task, new float[rows.size()][]);
+        }
+        float[] pre = new float[first.width];
+        for (int r = 0; r < rows.size(); r++) {
+            first.preActivation(rows.get(r), pre);
+            for (int t = 0; t < tasks.size(); t++) {
+                out.get(tasks.get(t))[r] = first.hidden ? head(pre, t) : softmax(pre, first.headStart(t), labelCounts[t]);
+            }
+        }
+        return out;
+    }
+
+    /** Task t's probabilities after the hidden layer: softmax(relu(pre) · W_t + b_t). */
+    private float[] head(float[] pre, int t) {
+        int labels = labelCounts[t];
+        float[] w = headWeights[t];
+        float[] logits = headBias[t].clone();
+        for (int h = 0; h < first.width; h++) {
+            float x = pre[h];
+            if (x > 0) {
+                int row = h * labels;
+                for (int c = 0; c < labels; c++) {
+                    logits[c] += x * w[row + c];
+                }
+            }
+        }
+        return softmax(logits, 0, labels);
+    }
+
+    /** A numerically stable softmax of {@code values[from, from + n)}. */
+    static float[] softmax(float[] values, int from, int n) {
+        float max = Float.NEGATIVE_INFINITY;
+        for (int i = 0; i < n; i++) {
+            max = Math.max(max, values[from + i]);
+        }
+        float[] out = new float[n];
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            double e = Math.exp(values[from + i] - max);
+            out[i] = (float) e;
+            sum += e;
+        }
+        for (int i = 0; i < n; i++) {
+            out[i] = (float) (out[i] / sum);
+        }
+        return out;
+    }
+}
