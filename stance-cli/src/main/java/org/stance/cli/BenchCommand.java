@@ -35,8 +35,8 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--latency-calls", description = "Single-sentence calls timed for the latency percentiles (1 or more).")
     int latencyCalls = 2_000;
 
-    @Option(names = "--threads", description = "Network copies (concurrent callers) the model is loaded with (1 or more).")
-    int threads = 1;
+    @Option(names = "--threads", description = "Threads of the second batch measurement (the first uses one; default: the cores).")
+    int threads = Runtime.getRuntime().availableProcessors();
 
     @Option(names = "--json", description = "Print the figures as JSON.")
     boolean json;
@@ -52,15 +52,17 @@ final class BenchCommand implements Callable<Integer> {
                 throw new picocli.CommandLine.ParameterException(spec.commandLine(), option.getKey() + " must be 1 or more, got " + option.getValue());
             }
         }
-        List<String> sentences = new DatasetReader(DatasetSchema.open(Set.of())).read(data).rows().stream().map(LabeledSentence::text).toList();
+        List<LabeledSentence> rows = new DatasetReader(DatasetSchema.open(Set.of())).read(data).rows();
         PrintWriter err = spec.commandLine().getErr();
-        ScoringBenchmark.Result r = ScoringBenchmark.run(model, sentences, minSentences, latencyCalls, threads, Progress.to(err));
+        ScoringBenchmark.Result r = ScoringBenchmark.run(model, rows.stream().map(LabeledSentence::text).toList(),
+                rows.stream().map(LabeledSentence::target).toList(), minSentences, latencyCalls, threads, Progress.to(err));
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(Json.write(r));
         } else {
-            out.printf("model load %.2f s; batch scoring %,d sentences: %.0f sentences/s; single-sentence latency p50 %.2f ms, p99 %.2f ms; "
-                    + "peak RSS %d MB%n", r.loadSeconds(), r.sentences(), r.batchSentencesPerSecond(), r.latencyP50Ms(), r.latencyP99Ms(), r.peakRssMb());
+            out.printf("model load %.2f s; batch scoring %,d sentences: %.0f sentences/s on 1 thread, %.0f on %d threads; single-sentence "
+                    + "latency p50 %.3f ms, p99 %.3f ms; peak RSS %d MB%n", r.loadSeconds(), r.sentences(), r.batchSentencesPerSecond(),
+                    r.batchSentencesPerSecondAllThreads(), r.threads(), r.latencyP50Ms(), r.latencyP99Ms(), r.peakRssMb());
         }
         return 0;
     }

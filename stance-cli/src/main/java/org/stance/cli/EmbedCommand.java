@@ -130,6 +130,9 @@ final class EmbedCommand {
 
         @Override
         public Integer call() {
+            // The same ranges as training's (a negative --max-words would silently mean "all").
+            new EmbeddingConfig(D.dimension(), D.window(), D.minCount(), D.epochs(), D.negative(), D.sampling(), D.seed(), subwords.minN,
+                    subwords.maxN, subwords.maxWords, subwords.maxNgrams, D.threads());
             AtomicFile.checkWritable(output, "");
             save(WordEmbeddings.readVec(vec, NormalizerConfig.defaults(), subwords.minN, subwords.maxN, subwords.maxNgrams).top(subwords.maxWords),
                     output);

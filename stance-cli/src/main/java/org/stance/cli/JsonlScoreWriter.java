@@ -1,82 +1,97 @@
 package org.stance.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.Writer;
 import org.stance.api.ArticleScore;
 import org.stance.api.LabelScores;
 import org.stance.api.SentenceScore;
 
-/** One JSON object per line: {"type":"sentence",...} records, then {"type":"article",...} verdicts. */
+/**
+ * One JSON object per line: {"type":"sentence",...} records, then {"type":"article",...} verdicts.
+ * Written by a streaming generator straight into the output (no tree, no string per record).
+ */
 final class JsonlScoreWriter implements ScoreWriter {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonFactory JSON = new JsonFactory().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
 
-    private final Writer out;
+    private final JsonGenerator json;
     private final int topK;
 
-    JsonlScoreWriter(Writer out, int topK) {
-        this.out = out;
+    JsonlScoreWriter(Writer out, int topK) throws IOException {
+        this.json = JSON.createGenerator(out);
+        this.json.setRootValueSeparator(null);
         this.topK = topK;
     }
 
     @Override
     public void sentence(String articleId, SentenceScore s) throws IOException {
-        ObjectNode node = JSON.createObjectNode();
-        node.put("type", "sentence");
+        json.writeStartObject();
+        json.writeStringField("type", "sentence");
         if (articleId != null) {
-            node.put("article_id", articleId);
+            json.writeStringField("article_id", articleId);
         }
-        node.put("sentence_id", s.id());
-        node.put("text", s.text());
-        put(node, "stance", s.stance());
-        put(node, "topic", s.topic());
+        json.writeNumberField("sentence_id", s.id());
+        json.writeStringField("text", s.text());
+        put("stance", s.stance());
+        put("topic", s.topic());
         if (s.skipped() != null) {
-            node.put("skipped", s.skipped());
+            json.writeStringField("skipped", s.skipped());
         } else {
-            node.put("uncertain", s.uncertain());
+            json.writeBooleanField("uncertain", s.uncertain());
         }
-        line(node);
+        endLine();
     }
 
     @Override
     public void article(ArticleScore a) throws IOException {
-        ObjectNode node = JSON.createObjectNode();
-        node.put("type", "article");
-        node.put("article_id", a.articleId());
-        node.put("source", a.source());
-        node.put("sentences", a.sentences());
-        put(node, "stance", a.stance());
-        var evidence = node.putArray("evidence");
+        json.writeStartObject();
+        json.writeStringField("type", "article");
+        json.writeStringField("article_id", a.articleId());
+        json.writeStringField("source", a.source());
+        json.writeNumberField("sentences", a.sentences());
+        put("stance", a.stance());
+        json.writeArrayFieldStart("evidence");
         for (SentenceScore s : a.evidence()) {
-            ObjectNode e = evidence.addObject();
-            e.put("sentence_id", s.id());
-            e.put("text", s.text());
-            e.put("probability", s.stance().probabilities().get(a.stance().label()));
+            json.writeStartObject();
+            json.writeNumberField("sentence_id", s.id());
+            json.writeStringField("text", s.text());
+            json.writeNumberField("probability", s.stance().probabilities().get(a.stance().label()));
+            json.writeEndObject();
         }
-        node.set("topics", JSON.valueToTree(a.topics()));
-        line(node);
+        json.writeEndArray();
+        json.writeObjectFieldStart("topics");
+        for (var t : a.topics().entrySet()) {
+            json.writeNumberField(t.getKey(), t.getValue());
+        }
+        json.writeEndObject();
+        endLine();
     }
 
-    private void put(ObjectNode node, String task, LabelScores scores) {
+    private void put(String task, LabelScores scores) throws IOException {
         if (scores == null) {
             return;
         }
-        ObjectNode t = node.putObject(task);
         LabelScores shown = topK > 0 ? scores.top(topK) : scores;
-        t.put("label", shown.label());
-        t.put("probability", shown.probability());
-        t.set("probabilities", JSON.valueToTree(shown.probabilities()));
+        json.writeObjectFieldStart(task);
+        json.writeStringField("label", shown.label());
+        json.writeNumberField("probability", shown.probability());
+        json.writeObjectFieldStart("probabilities");
+        for (var p : shown.probabilities().entrySet()) {
+            json.writeNumberField(p.getKey(), p.getValue());
+        }
+        json.writeEndObject();
+        json.writeEndObject();
     }
 
-    private void line(ObjectNode node) throws IOException {
-        out.write(JSON.writeValueAsString(node));
-        out.write('\n');
+    private void endLine() throws IOException {
+        json.writeEndObject();
+        json.writeRaw('\n');
     }
 
     @Override
     public void finish() throws IOException {
-        out.flush();
+        json.flush();
     }
 }

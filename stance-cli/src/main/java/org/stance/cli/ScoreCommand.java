@@ -58,7 +58,7 @@ final class ScoreCommand implements Callable<Integer> {
     int topK = 0;
 
     @Option(names = "--threshold", description = "Mark a sentence uncertain when its top stance probability is below this (0 to 1).")
-    double threshold = 0.5;
+    double threshold = StanceModel.DEFAULT_THRESHOLD;
 
     @Option(names = "--target", description = "Target of the stance, for models trained with the target as an input (one of the targets "
             + "'stance inspect' lists).")
@@ -67,6 +67,9 @@ final class ScoreCommand implements Callable<Integer> {
     @Option(names = "--neutral-mass", description = "Article verdict: how many confident sentences' worth of a position it takes to "
             + "outweigh neutral (0 to 1000).")
     double neutralMass = ArticleAggregator.DEFAULT_NEUTRAL_MASS;
+
+    @Option(names = "--threads", description = "Threads that score in parallel (the output keeps the input's order). Default: the cores.")
+    int threads = Runtime.getRuntime().availableProcessors();
 
     @Mixin
     OutputOption output = new OutputOption();
@@ -89,7 +92,10 @@ final class ScoreCommand implements Callable<Integer> {
         // temporary file for that), so a bad line never leaves half an output behind.
         List<RawArticle> articles = sentences ? List.of() : readArticles(in);
         List<LineInput> lineInputs = sentences ? lineInputs(in) : List.of();
-        StanceModel scorer = StanceModel.load(model, 1, threshold, neutralMass);
+        if (threads < 1 || threads > 1024) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--threads must be from 1 to 1024, got " + threads);
+        }
+        StanceModel scorer = StanceModel.load(model, threads, threshold, neutralMass);
         try {
             scorer.checkTarget(target);
         } catch (IllegalArgumentException e) {
@@ -104,7 +110,13 @@ final class ScoreCommand implements Callable<Integer> {
             try {
                 if (sentences) {
                     for (LineInput li : lineInputs) {
-                        try (InputStream s = Files.newInputStream(li.file())) {
+                        InputStream s;
+                        try {
+                            s = Files.newInputStream(li.file());
+                        } catch (IOException e) {
+                            throw new UserError("cannot read " + li.name() + ": " + e.getMessage(), e);
+                        }
+                        try (s) {
                             count[0] += scoreLines(scorer, writer, s, li.name(), li.articleId(), count);
                         }
                     }
@@ -169,14 +181,19 @@ final class ScoreCommand implements Callable<Integer> {
         return out;
     }
 
+
     /** Copies a stream that can be read once into a temporary file, removed when the JVM exits. */
-    private static Path spool(InputStream in) throws IOException {
-        Path spool = Files.createTempFile("stance-input", ".txt");
-        spool.toFile().deleteOnExit();
-        try (in) {
-            Files.copy(in, spool, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    private static Path spool(InputStream in) {
+        try {
+            Path spool = Files.createTempFile("stance-input", ".txt");
+            spool.toFile().deleteOnExit();
+            try (in) {
+                Files.copy(in, spool, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+            return spool;
+        } catch (IOException e) {
+            throw new UserError("cannot read the input into a temporary file: " + e.getMessage(), e);
         }
-        return spool;
     }
 
     /** Reads all articles and rejects empty, binary or non-Arabic ones before any scoring. */
@@ -190,50 +207,87 @@ final class ScoreCommand implements Callable<Integer> {
     }
 
     /** Streams one input line by line, in batches, one record per line; returns the number of lines. */
+    /**
+     * Streams one (already checked) input line by line, one record per line, in order; returns the
+     * number of lines. Reading and writing overlap the scoring: batch k is scored by the model's
+     * threads while the records of batch k-1 are written and the lines of batch k+1 are read.
+     */
     private long scoreLines(StanceModel scorer, ScoreWriter writer, InputStream stream, String name, String articleId, long[] count)
             throws IOException {
         var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
-        BufferedReader reader = new BufferedReader(new InputStreamReader(stream, decoder));
-        List<String> batch = new ArrayList<>();
+        LineReader reader = new LineReader(new InputStreamReader(stream, decoder));
+        java.util.concurrent.ExecutorService dispatcher = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "stance-dispatch");
+            t.setDaemon(true);
+            return t;
+        });
         long lines = 0;
         int first = 1;
-        String line;
+        java.util.concurrent.Future<List<SentenceScore>> pending = null;
+        int pendingFirst = 0;
         try {
             while (true) {
-                line = reader.readLine();
-                if (line != null) {
+                List<String> batch = new ArrayList<>();
+                String line = null;
+                while (batch.size() < scorer.streamingBatch() && (line = readInputLine(reader, name, lines)) != null) {
                     if (lines == 0 && line.startsWith("\uFEFF")) {
                         line = line.substring(1);
-                    }
-                    if (line.indexOf('\0') >= 0) {
-                        throw new UserError(name + ":" + (lines + 1) + ": binary data (a NUL byte); expected UTF-8 text");
                     }
                     batch.add(line);
                     lines++;
                 }
-                if (batch.size() == StanceModel.BATCH || (line == null && !batch.isEmpty())) {
-                    List<SentenceScore> scores = scorer.scoreSentences(batch, target);
-                    for (SentenceScore s : scores) {
-                        SentenceScore numbered = new SentenceScore(first + s.id() - 1, s.text(), s.stance(), s.topic(), s.uncertain(), s.skipped());
-                        if (s.skipped() != null) {
-                            count[1]++;
-                        }
-                        writer.sentence(articleId, numbered);
-                    }
-                    first += batch.size();
-                    batch.clear();
+                java.util.concurrent.Future<List<SentenceScore>> next = batch.isEmpty() ? null
+                        : dispatcher.submit(() -> scorer.scoreSentences(batch, target));
+                if (pending != null) {
+                    write(pending, pendingFirst, writer, articleId, count);
                 }
-                if (line == null) {
+                pending = next;
+                pendingFirst = first;
+                first += batch.size();
+                if (next == null) {
                     break;
                 }
             }
-        } catch (CharacterCodingException e) {
-            throw new UserError(name + ":" + (lines + 1) + ": not valid UTF-8; save the input as UTF-8");
+        } finally {
+            dispatcher.shutdownNow();
         }
         if (lines == 0) {
             throw new UserError(name + " is empty: no sentence to score");
         }
         return lines;
+    }
+
+    private static void write(java.util.concurrent.Future<List<SentenceScore>> scores, int first, ScoreWriter writer, String articleId,
+                              long[] count) throws IOException {
+        List<SentenceScore> done;
+        try {
+            done = scores.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+        for (SentenceScore s : done) {
+            if (s.skipped() != null) {
+                count[1]++;
+            }
+            writer.sentence(articleId, new SentenceScore(first + s.id() - 1, s.text(), s.stance(), s.topic(), s.uncertain(), s.skipped()));
+        }
+    }
+
+    /** The next input line; the input was checked before scoring, so a failure here is a read error of the input itself. */
+    private static String readInputLine(LineReader reader, String name, long linesSoFar) {
+        try {
+            return reader.readLine();
+        } catch (CharacterCodingException e) {
+            throw new UserError(name + ":" + (linesSoFar + 1) + ": not valid UTF-8; save the input as UTF-8");
+        } catch (IOException e) {
+            throw new UserError("cannot read " + name + ": " + e.getMessage(), e); // an input failure, not an output one
+        }
     }
 }

@@ -16,38 +16,55 @@ import org.stance.api.StanceModel;
  */
 public final class ScoringBenchmark {
 
-    /** What the benchmark measured. */
-    public record Result(int sentences, double loadSeconds, double batchSentencesPerSecond, double latencyP50Ms, double latencyP99Ms,
-                         long peakRssMb, int threads) {
+    /** What the benchmark measured: batch sentences/s on one thread and on {@code threads}, single-sentence latency, memory. */
+    public record Result(int sentences, double loadSeconds, double batchSentencesPerSecond, double batchSentencesPerSecondAllThreads,
+                         int threads, double latencyP50Ms, double latencyP99Ms, long peakRssMb) {
     }
 
     private ScoringBenchmark() {
     }
 
-    public static Result run(Path model, List<String> sentences, int minSentences, int latencyCalls, int threads, Consumer<String> progress) {
+    /**
+     * @param targets each sentence's target (its row's target column); for a model that reads targets,
+     *                a row without one known to the model is scored with the model's first target
+     */
+    public static Result run(Path model, List<String> sentences, List<String> targets, int minSentences, int latencyCalls, int threads,
+                             Consumer<String> progress) {
         long t0 = System.nanoTime();
-        StanceModel scorer = StanceModel.load(model, threads, 0.0, 1.0);
+        StanceModel one = StanceModel.load(model, 1, 0.0, 1.0);
         double load = (System.nanoTime() - t0) / 1e9;
+        StanceModel all = one.withThreads(threads);
+        List<String> usable = targets.stream().map(t -> !one.needsTarget() ? "" : one.info().targets().contains(t) ? t
+                : one.info().targets().get(0)).toList();
         List<String> corpus = new ArrayList<>();
+        List<String> corpusTargets = new ArrayList<>();
         while (corpus.size() < minSentences) {
             corpus.addAll(sentences);
+            corpusTargets.addAll(usable);
         }
-        String target = scorer.needsTarget() ? "x" : "";
         progress.accept("warm-up");
-        scorer.scoreSentences(corpus.subList(0, Math.min(corpus.size(), 5000)), target);
-        progress.accept("batch scoring " + corpus.size() + " sentences");
-        long start = System.nanoTime();
-        scorer.scoreSentences(corpus, target);
-        double batchRate = corpus.size() / ((System.nanoTime() - start) / 1e9);
+        int warm = Math.min(corpus.size(), 20_000);
+        one.scoreSentences(corpus.subList(0, warm), corpusTargets.subList(0, warm));
+        progress.accept("batch scoring " + corpus.size() + " sentences on 1 thread");
+        double rateOne = rate(one, corpus, corpusTargets);
+        progress.accept("batch scoring " + corpus.size() + " sentences on " + threads + " threads");
+        double rateAll = threads == 1 ? rateOne : rate(all, corpus, corpusTargets);
         progress.accept("single-sentence latency over " + latencyCalls + " calls");
         double[] ms = new double[latencyCalls];
         for (int i = 0; i < latencyCalls; i++) {
+            int k = i % sentences.size();
             long s = System.nanoTime();
-            scorer.scoreSentences(List.of(sentences.get(i % sentences.size())), target);
+            one.scoreSentences(List.of(sentences.get(k)), List.of(usable.get(k)));
             ms[i] = (System.nanoTime() - s) / 1e6;
         }
         Arrays.sort(ms);
-        return new Result(corpus.size(), load, batchRate, ms[latencyCalls / 2], ms[(int) (latencyCalls * 0.99)], peakRssMb(), threads);
+        return new Result(corpus.size(), load, rateOne, rateAll, threads, ms[latencyCalls / 2], ms[(int) (latencyCalls * 0.99)], peakRssMb());
+    }
+
+    private static double rate(StanceModel model, List<String> corpus, List<String> targets) {
+        long start = System.nanoTime();
+        model.scoreSentences(corpus, targets);
+        return corpus.size() / ((System.nanoTime() - start) / 1e9);
     }
 
     /** The process's peak resident memory (VmHWM), or -1 where /proc is not available. */

@@ -28,7 +28,9 @@ public final class StanceCommand {
     boolean stacktrace;
 
     public static void main(String[] args) {
-        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        // UTF-8 whatever the locale: messages and inspect output quote Arabic text (LANG=C would print '?').
+        System.exit(run(args, new PrintWriter(new java.io.OutputStreamWriter(System.out, java.nio.charset.StandardCharsets.UTF_8), true),
+                new PrintWriter(new java.io.OutputStreamWriter(System.err, java.nio.charset.StandardCharsets.UTF_8), true)));
     }
 
     /** Runs the CLI with the given streams and returns the exit code (used by the tests). */
@@ -83,8 +85,12 @@ public final class StanceCommand {
 
     /** The option a library setting corresponds to, by the CLI's naming rule (camelCase → --kebab-case). */
     static String optionName(String setting) {
-        return "--" + setting.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
+        String renamed = RENAMED.get(setting);
+        return renamed != null ? renamed : "--" + setting.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
     }
+
+    /** The settings whose option does not follow the rule. */
+    private static final java.util.Map<String, String> RENAMED = java.util.Map.of("dimension", "--dim");
 
     /** The version from the jar manifest (set by Maven), or "dev" when run from classes. */
     public static final class Version implements IVersionProvider {

@@ -17,4 +17,14 @@ import java.util.Map;
  */
 public record ModelInfo(Map<String, List<String>> labels, boolean needsTarget, List<String> targets, List<String> noPositionLabels,
                         int formatVersion, String projectVersion, String createdAt, Map<String, Double> testMacroF1) {
+
+    /** Unmodifiable copies: a caller changing what it was given must not change the model. */
+    public ModelInfo {
+        Map<String, List<String>> copy = new java.util.LinkedHashMap<>();
+        labels.forEach((task, l) -> copy.put(task, List.copyOf(l)));
+        labels = java.util.Collections.unmodifiableMap(copy);
+        targets = List.copyOf(targets);
+        noPositionLabels = List.copyOf(noPositionLabels);
+        testMacroF1 = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(testMacroF1));
+    }
 }

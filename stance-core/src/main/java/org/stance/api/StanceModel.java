@@ -36,6 +36,9 @@ public final class StanceModel {
     /** Sentences per unit of work: a batch call is cut into chunks of this size, scored in parallel. */
     public static final int BATCH = 256;
 
+    /** A sentence whose top probability is below this is marked uncertain (the CLI's --threshold default too). */
+    public static final double DEFAULT_THRESHOLD = 0.5;
+
     private final ModelInfo info;
     private final java.util.Set<String> targets;
     private final Classifier classifier;
@@ -64,9 +67,26 @@ public final class StanceModel {
         this.threshold = threshold;
     }
 
+    private StanceModel(StanceModel other, int threads) {
+        InvalidSettingException.require(threads >= 1 && threads <= 1024, "threads", threads, "from 1 to 1024");
+        this.info = other.info;
+        this.targets = other.targets;
+        this.classifier = other.classifier;
+        this.threads = threads;
+        this.stanceLabels = other.stanceLabels;
+        this.topicLabels = other.topicLabels;
+        this.aggregator = other.aggregator;
+        this.threshold = other.threshold;
+    }
+
+    /** The same model (sharing its memory) splitting batch calls over another number of threads. */
+    public StanceModel withThreads(int threads) {
+        return new StanceModel(this, threads);
+    }
+
     /** Loads a model that splits batch calls over as many threads as there are processors. */
     public static StanceModel load(Path file) {
-        return load(file, Runtime.getRuntime().availableProcessors(), 0.0, ArticleAggregator.DEFAULT_NEUTRAL_MASS);
+        return load(file, Runtime.getRuntime().availableProcessors(), DEFAULT_THRESHOLD, ArticleAggregator.DEFAULT_NEUTRAL_MASS);
     }
 
     /**
@@ -77,6 +97,14 @@ public final class StanceModel {
     public static StanceModel load(Path file, int threads, double threshold, double neutralMass) {
         ModelCodec.Loaded loaded = ModelCodec.load(file);
         return new StanceModel(loaded.manifest(), loaded.classifier(), threads, threshold, neutralMass);
+    }
+
+    /**
+     * How many sentences a streaming caller should hand over at once: enough for every thread to get
+     * chunks of {@link #BATCH}, few enough that a huge input is never held whole.
+     */
+    public int streamingBatch() {
+        return BATCH * threads * 4;
     }
 
     /** The model's labels, targets, version and test figures. */
@@ -146,10 +174,11 @@ public final class StanceModel {
         if (segments.isEmpty()) {
             throw new InvalidTextException(InvalidTextException.Reason.NO_ARABIC_TEXT, "article '" + articleId + "' holds no sentence of Arabic text");
         }
-        List<String> targets = java.util.Collections.nCopies(BATCH, target == null ? "" : target);
+        List<String> targets = java.util.Collections.nCopies(streamingBatch(), target == null ? "" : target);
         ArticleAggregator.Accumulator acc = aggregator.start(stanceLabels);
-        for (int from = 0; from < segments.size(); from += BATCH) {
-            List<Segment> batch = segments.subList(from, Math.min(segments.size(), from + BATCH));
+        int step = streamingBatch();
+        for (int from = 0; from < segments.size(); from += step) {
+            List<Segment> batch = segments.subList(from, Math.min(segments.size(), from + step));
             List<SentenceScore> scores = score(batch.stream().map(Segment::index).toList(), batch.stream().map(Segment::text).toList(),
                     targets.subList(0, batch.size()));
             for (SentenceScore s : scores) {

@@ -59,6 +59,8 @@ public final class EmbeddingsCodec {
     static final int MAX_WORDS = 5_000_000;
     static final int MAX_NGRAMS = 10_000_000;
     static final int MAX_DIMENSION = 1_000;
+    /** Values of one vector table (words × dimension): 400 MB as float16, far above the shipped 2M and 5M. */
+    static final long MAX_VECTOR_VALUES = 100_000_000L;
     /** Text entries: a word or n-gram line is far below this many bytes on average. */
     private static final int MAX_LINE_BYTES = 256;
 
@@ -133,6 +135,10 @@ public final class EmbeddingsCodec {
         int dim = intProperty(m, "dimension", name, MAX_DIMENSION);
         int vocabularySize = intProperty(m, "vocabularySize", name, MAX_WORDS);
         int ngramCount = intProperty(m, "ngram.count", name, MAX_NGRAMS);
+        if ((long) vocabularySize * dim > MAX_VECTOR_VALUES || (long) ngramCount * dim > MAX_VECTOR_VALUES) {
+            throw new UserError(name + ": the manifest declares " + vocabularySize + " words and " + ngramCount + " n-grams of dimension " + dim
+                    + ", more than the " + MAX_VECTOR_VALUES + " values per table this format allows");
+        }
         List<String[]> vocab = tsv(text(zip, prefix + WORDS, vocabularySize, name), prefix + WORDS, name, vocabularySize);
         String[] words = new String[vocabularySize];
         long[] counts = new long[vocabularySize];
@@ -237,12 +243,15 @@ public final class EmbeddingsCodec {
         float[] out = new float[expected];
         for (int i = 0; i < expected; i++) {
             out[i] = Float16.toFloat(buf.getShort());
+            if (!Float.isFinite(out[i])) {
+                throw new UserError(name + ": " + entry + ": value " + i + " is " + out[i] + " (corrupt)");
+            }
         }
         return out;
     }
 
     private static List<String[]> tsv(byte[] bytes, String entry, String name, int expectedRows) {
-        List<String[]> rows = new ArrayList<>(expectedRows);
+        List<String[]> rows = new ArrayList<>();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(new java.io.ByteArrayInputStream(bytes), StandardCharsets.UTF_8))) {
             String line;
             while ((line = r.readLine()) != null) {

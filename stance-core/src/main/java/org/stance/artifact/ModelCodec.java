@@ -39,11 +39,11 @@ public final class ModelCodec {
     static final String EMBEDDINGS = "embeddings/";
 
     static final int MAX_MANIFEST_BYTES = 16 << 20;
-    static final int MAX_FEATURES = 50_000_000;
+    static final int MAX_FEATURES = 20_000_000;
     /** 1.6 GB of float32: far above any model this trainer writes (the shipped one has under 2M). */
     static final long MAX_PARAMETERS = 400_000_000L;
-    /** A vocabulary line is "g TAB idf TAB 16 hex digits": well under this. */
-    private static final int MAX_VOCABULARY_LINE = 48;
+    /** A vocabulary line is "g TAB idf TAB 16 hex digits": at most 40 bytes. */
+    private static final int MAX_VOCABULARY_LINE = 40;
 
     /** A loaded model: what it says about itself and the classifier. */
     public record Loaded(ModelManifest manifest, Classifier classifier) {
@@ -80,8 +80,11 @@ public final class ModelCodec {
     public static ModelManifest readManifest(Path file) {
         try (ZipFile zip = ZipEntries.open(file, "model")) {
             return manifest(zip, file);
-        } catch (IOException e) {
-            throw new UserError(file + ": cannot read model: " + e.getMessage(), e);
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof UserError u) {
+                throw u;
+            }
+            throw new UserError(file + ": corrupt model manifest (" + e.getMessage() + ")", e);
         }
     }
 
@@ -144,6 +147,10 @@ public final class ModelCodec {
                 || f.inputSize() < f.ngramCount() || f.inputSize() > MAX_FEATURES + 10_000) {
             throw new UserError(file + ": corrupt model manifest: missing or out-of-range feature counts");
         }
+        if (m.network().tasks() == null || !java.util.Set.copyOf(m.network().tasks()).equals(m.labels().keySet())) {
+            throw new UserError(file + ": corrupt model manifest: the network's tasks " + m.network().tasks() + " are not the labeled tasks "
+                    + m.labels().keySet());
+        }
         for (String task : m.network().tasks()) {
             List<String> labels = m.labels().get(task);
             if (labels == null || labels.size() < 2 || labels.size() > 10_000) {
@@ -162,14 +169,14 @@ public final class ModelCodec {
     }
 
     private static Featurizer.Vocabulary vocabulary(byte[] bytes, int expected, Path file) {
-        long[] hashes = new long[expected];
-        int[] groups = new int[expected];
-        float[] idf = new float[expected];
         String[] lines = new String(bytes, StandardCharsets.UTF_8).split("\n", -1);
         int n = lines.length > 0 && lines[lines.length - 1].isEmpty() ? lines.length - 1 : lines.length;
         if (n != expected) {
             throw new UserError(file + ": corrupt model: " + VOCABULARY + " has " + n + " features, the manifest says " + expected);
         }
+        long[] hashes = new long[expected];
+        int[] groups = new int[expected];
+        float[] idf = new float[expected];
         for (int i = 0; i < n; i++) {
             String[] f = lines[i].split("\t");
             try {
@@ -179,6 +186,9 @@ public final class ModelCodec {
                 groups[i] = Integer.parseInt(f[0]);
                 idf[i] = Float.parseFloat(f[1]);
                 hashes[i] = Long.parseUnsignedLong(f[2], 16);
+                if (groups[i] < 0 || groups[i] >= Featurizer.GROUPS || !Float.isFinite(idf[i]) || idf[i] < 0) {
+                    throw new NumberFormatException("feature group " + groups[i] + " or weight " + idf[i] + " out of range");
+                }
             } catch (NumberFormatException e) {
                 throw new UserError(file + ": corrupt model: " + VOCABULARY + " line " + (i + 1) + ": " + e.getMessage());
             }

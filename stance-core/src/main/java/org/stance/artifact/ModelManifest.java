@@ -30,6 +30,23 @@ public record ModelManifest(String format, int formatVersion, String projectVers
                             Embeddings embeddings, Network network, List<Data> data, Map<String, Map<String, Figures>> evaluation,
                             List<Epoch> history, int bestEpoch, double trainingSeconds) {
 
+    /** Collections a file leaves out are read as empty, so a sparse manifest never gives a null to the code that reads it. */
+    public ModelManifest {
+        labels = labels == null ? Map.of() : copy(labels);
+        noPositionLabels = noPositionLabels == null ? List.of() : List.copyOf(noPositionLabels);
+        normalizer = normalizer == null ? Map.of() : Map.copyOf(normalizer);
+        targets = targets == null ? List.of() : List.copyOf(targets);
+        data = data == null ? List.of() : List.copyOf(data);
+        evaluation = evaluation == null ? Map.of() : evaluation;
+        history = history == null ? List.of() : List.copyOf(history);
+    }
+
+    private static Map<String, List<String>> copy(Map<String, List<String>> labels) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        labels.forEach((task, l) -> out.put(task, l == null ? List.of() : List.copyOf(l)));
+        return java.util.Collections.unmodifiableMap(out);
+    }
+
     public static final String FORMAT = "stance-model";
     /** 2: the network as settings + raw float32 parameters (version 1 held a Java-serialized DL4J zip). */
     public static final int FORMAT_VERSION = 2;

@@ -54,12 +54,21 @@ final class ZipEntries {
         if (e == null) {
             throw new UserError(name + ": corrupt or incomplete file: entry '" + entry + "' is missing");
         }
+        maxBytes = Math.min(maxBytes, Integer.MAX_VALUE - 8); // one Java array
         if (e.getSize() > maxBytes) {
             throw new UserError(name + ": entry '" + entry + "' declares " + e.getSize() + " bytes, more than the " + maxBytes
                     + " this format allows");
         }
         try (InputStream in = zip.getInputStream(e)) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(Math.max(e.getSize(), 0), 1 << 20));
+            if (e.getSize() >= 0) {
+                // The size is declared: read exactly that, into one array of that size.
+                byte[] exact = in.readNBytes((int) e.getSize());
+                if (exact.length != e.getSize() || in.read() != -1) {
+                    throw new UserError(name + ": entry '" + entry + "' does not hold the " + e.getSize() + " bytes it declares; the file is corrupt");
+                }
+                return exact;
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 20);
             byte[] buffer = new byte[1 << 16];
             long total = 0;
             int n;

@@ -6,7 +6,6 @@ import org.stance.curation.DatasetLayout;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.stance.UserError;
 
 /**
  * Cuts a labeled dataset into fixed train/dev/test splits by article, stratified on one label
@@ -20,9 +19,11 @@ public final class DatasetSplitter {
 
     public static Map<String, List<LabeledSentence>> split(List<LabeledSentence> rows, String stratify, int folds, int testFolds,
                                                            int devFolds, long seed) {
-        if (testFolds < 1 || devFolds < 1 || testFolds + devFolds >= folds) {
-            throw new UserError("cannot split " + folds + " folds into " + testFolds + " test and " + devFolds + " dev folds and a train part");
-        }
+        org.stance.InvalidSettingException.require(folds >= 3 && folds <= 1000, "folds", folds, "from 3 to 1000");
+        org.stance.InvalidSettingException.require(testFolds >= 1, "testFolds", testFolds, "at least 1");
+        org.stance.InvalidSettingException.require(devFolds >= 1, "devFolds", devFolds, "at least 1");
+        org.stance.InvalidSettingException.require(testFolds + devFolds < folds, "testFolds", testFolds,
+                "small enough that test (" + testFolds + ") and dev (" + devFolds + ") folds leave a train part of the " + folds);
         int[] fold = GroupSplitter.folds(rows, stratify, folds, seed);
         int[] splitOfFold = new int[folds];
         for (int f = 0; f < folds; f++) {

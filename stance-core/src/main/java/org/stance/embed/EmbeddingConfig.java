@@ -1,5 +1,7 @@
 package org.stance.embed;
 
+import org.stance.InvalidSettingException;
+
 /**
  * Settings of one embedding training run. Defaults follow fastText's skipgram where DL4J allows
  * (dimension 100, window 5, 5 negative samples, subsampling 1e-4, char n-grams 3-5).
@@ -32,15 +34,18 @@ public record EmbeddingConfig(int dimension, int window, int minCount, int epoch
     public static final int DEFAULT_MAX_NGRAMS = 50_000;
 
     public EmbeddingConfig {
-        require(dimension >= 1 && dimension <= 1000, "dimension must be 1..1000, got " + dimension);
-        require(window >= 1, "window must be at least 1, got " + window);
-        require(minCount >= 1, "min count must be at least 1, got " + minCount);
-        require(epochs >= 1, "epochs must be at least 1, got " + epochs);
-        require(negative >= 1, "negative samples must be at least 1, got " + negative);
-        require(sampling >= 0 && sampling < 1, "sampling must be in [0, 1), got " + sampling);
-        require(minN >= 1 && maxN >= minN, "n-gram lengths must satisfy 1 <= min <= max, got " + minN + ".." + maxN);
-        require(maxWords >= 0 && maxNgrams >= 0, "max words and max n-grams must not be negative");
-        require(threads >= 1, "threads must be at least 1, got " + threads);
+        InvalidSettingException.require(dimension >= 1 && dimension <= 1000, "dimension", dimension, "from 1 to 1000");
+        InvalidSettingException.require(window >= 1 && window <= 100, "window", window, "from 1 to 100");
+        InvalidSettingException.require(minCount >= 1, "minCount", minCount, "at least 1");
+        InvalidSettingException.require(epochs >= 1 && epochs <= 1000, "epochs", epochs, "from 1 to 1000");
+        InvalidSettingException.require(negative >= 1 && negative <= 100, "negative", negative, "from 1 to 100");
+        InvalidSettingException.require(Double.isFinite(sampling) && sampling >= 0 && sampling < 1, "sampling", sampling,
+                "a finite number from 0 up to (not including) 1");
+        InvalidSettingException.require(minN >= 1 && minN <= 20, "minN", minN, "from 1 to 20");
+        InvalidSettingException.require(maxN >= minN && maxN <= 20, "maxN", maxN, "from minN (" + minN + ") to 20");
+        InvalidSettingException.require(maxWords >= 0, "maxWords", maxWords, "0 (all) or more");
+        InvalidSettingException.require(maxNgrams >= 0, "maxNgrams", maxNgrams, "0 (all) or more");
+        InvalidSettingException.require(threads >= 1 && threads <= 1024, "threads", threads, "from 1 to 1024");
     }
 
     public static EmbeddingConfig defaults() {
@@ -49,9 +54,4 @@ public record EmbeddingConfig(int dimension, int window, int minCount, int epoch
                 DEFAULT_MAX_NGRAMS, Math.max(1, Runtime.getRuntime().availableProcessors()));
     }
 
-    private static void require(boolean ok, String message) {
-        if (!ok) {
-            throw new org.stance.UserError(message);
-        }
-    }
 }

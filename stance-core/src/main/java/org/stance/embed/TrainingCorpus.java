@@ -142,12 +142,7 @@ public record TrainingCorpus(List<String> lines, List<Input> inputs, long tokens
 
     /** The {@code title} (when there is one) and {@code text} cells of a CSV or TSV with a header row. */
     private static RawTexts tableTexts(Path file, CSVFormat base) {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new UserError("cannot read " + file + ": " + e.getMessage(), e);
-        }
+        byte[] bytes = TextFiles.readBytes(file);
         CSVFormat format = base.builder().setHeader().setSkipHeaderRecord(true).build();
         List<String> texts = new ArrayList<>();
         try (CSVParser parser = CSVParser.parse(new StringReader(TextFiles.decode(bytes, file.toString())), format)) {

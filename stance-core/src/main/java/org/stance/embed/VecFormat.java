@@ -127,7 +127,7 @@ final class VecFormat {
 
     private static String sha256(Path file) {
         try {
-            return Hashes.sha256(Files.readAllBytes(file));
+            return Hashes.sha256(file); // streamed: a .vec file can be several GB
         } catch (IOException e) {
             throw new UserError("cannot read " + file + ": " + e.getMessage(), e);
         }

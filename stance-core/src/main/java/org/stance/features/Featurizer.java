@@ -21,6 +21,9 @@ import org.stance.text.Tokenizer;
  */
 public final class Featurizer {
 
+    /** The feature groups of the n-gram vocabulary (words and stems; character n-grams), each L2-normalised on its own. */
+    public static final int GROUPS = NgramExtractor.GROUPS;
+
     private final NormalizerConfig normalizerConfig;
     private final ArabicNormalizer normalizer;
     private final NgramConfig config;

@@ -30,6 +30,6 @@ public record NgramConfig(int wordNgrams, int charMin, int charMax, boolean stem
                 "from charMin (" + charMin + ") to 8");
         InvalidSettingException.require(!targetCross || useTarget, "targetCross", true, "used with useTarget (the target as an input)");
         InvalidSettingException.require(minDf >= 1, "minDf", minDf, "at least 1");
-        InvalidSettingException.require(maxFeatures >= 1 && maxFeatures <= 50_000_000, "maxFeatures", maxFeatures, "from 1 to 50000000");
+        InvalidSettingException.require(maxFeatures >= 1 && maxFeatures <= 20_000_000, "maxFeatures", maxFeatures, "from 1 to 20000000");
     }
 }

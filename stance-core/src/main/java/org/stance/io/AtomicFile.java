@@ -69,8 +69,7 @@ public final class AtomicFile {
             throw new UserError("cannot write " + what + file + ": it is a folder");
         }
         if (Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
-            throw new UserError("cannot write " + what + file + ": not a regular file (a device or a pipe); give a file path, or leave out -o "
-                    + "to write to standard output");
+            throw new UserError("cannot write " + what + file + ": not a regular file (a device or a pipe); give the path of a file");
         }
         return target;
     }
@@ -120,9 +119,19 @@ public final class AtomicFile {
                     moved.add(t.getKey());
                 }
             } catch (IOException e) {
-                for (Path[] b : backups) {
-                    if (moved.contains(b[0])) {
-                        Files.move(b[1], b[0], StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                // Undo what was moved: the previous content back where there was one, no file where there was none.
+                Map<Path, Path> backupOf = new LinkedHashMap<>();
+                backups.forEach(b -> backupOf.put(b[0], b[1]));
+                for (Path target : moved) {
+                    try {
+                        Path backup = backupOf.get(target);
+                        if (backup != null) {
+                            Files.move(backup, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                        } else {
+                            Files.deleteIfExists(target);
+                        }
+                    } catch (IOException undo) {
+                        e.addSuppressed(undo);
                     }
                 }
                 throw e;

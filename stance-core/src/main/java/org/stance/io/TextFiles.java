@@ -54,9 +54,14 @@ public final class TextFiles {
         }
     }
 
+    /** Reads a whole stream (standard input) as UTF-8 text, at most {@link #MAX_BYTES}. */
     public static String read(InputStream in, String name) {
         try {
-            return decode(in.readAllBytes(), name);
+            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 16, MAX_BYTES + 1));
+            if (bytes.length > MAX_BYTES) {
+                throw new UserError(name + ": larger than " + (MAX_BYTES >> 20) + " MB; split it into smaller files");
+            }
+            return decode(bytes, name);
         } catch (IOException e) {
             throw new UserError("cannot read " + name + ": " + e.getMessage(), e);
         }
@@ -92,40 +97,48 @@ public final class TextFiles {
      * far ahead a reader would have buffered).
      */
     public static long checkText(InputStream in, String name) throws IOException {
-        byte[] buf = new byte[1 << 16];
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer bytes = ByteBuffer.allocate(1 << 16);
+        java.nio.CharBuffer chars = java.nio.CharBuffer.allocate(1 << 16);
+        byte[] array = bytes.array();
         long line = 1;
-        long bytes = 0;
-        int pending = 0; // continuation bytes still expected
-        int lead = 0;
-        int n;
-        while ((n = in.read(buf)) > 0) {
-            for (int i = 0; i < n; i++) {
-                int b = buf[i] & 0xFF;
-                bytes++;
-                if (pending > 0) {
-                    if ((b & 0xC0) != 0x80) {
-                        throw new UserError(name + ":" + line + ": not valid UTF-8 (bad byte 0x" + String.format("%02X", lead) + "); save the file as UTF-8");
-                    }
-                    pending--;
-                    continue;
-                }
-                if (b == 0) {
+        long total = 0;
+        boolean eof = false;
+        while (!eof) {
+            int n = in.read(array, bytes.position(), bytes.remaining());
+            eof = n < 0;
+            if (!eof) {
+                bytes.position(bytes.position() + n);
+            }
+            bytes.flip();
+            int start = bytes.position();
+            java.nio.charset.CoderResult result;
+            do {
+                chars.clear();
+                result = decoder.decode(bytes, chars, eof);
+            } while (result.isOverflow());
+            // The decoder stops at the first bad byte: every byte before it is valid UTF-8.
+            for (int i = start; i < bytes.position(); i++) {
+                if (array[i] == 0) {
                     throw new UserError(name + ":" + line + ": binary data (a NUL byte); expected UTF-8 text");
-                } else if (b == '\n') {
+                }
+                if (array[i] == '\n') {
                     line++;
-                } else if (b >= 0x80) {
-                    lead = b;
-                    pending = b >= 0xC2 && b <= 0xDF ? 1 : b >= 0xE0 && b <= 0xEF ? 2 : b >= 0xF0 && b <= 0xF4 ? 3 : -1;
-                    if (pending < 0) {
-                        throw new UserError(name + ":" + line + ": not valid UTF-8 (bad byte 0x" + String.format("%02X", b) + "); save the file as UTF-8");
-                    }
                 }
             }
+            total += bytes.position() - start;
+            if (result.isError()) {
+                throw new UserError(name + ":" + line + ": not valid UTF-8 (bad byte 0x" + String.format("%02X", array[bytes.position()])
+                        + "); save the file as UTF-8");
+            }
+            bytes.compact();
         }
-        if (pending > 0) {
+        if (bytes.position() > 0) {
             throw new UserError(name + ":" + line + ": not valid UTF-8 (the text ends inside a character)");
         }
-        return bytes == 0 ? 0 : line;
+        return total == 0 ? 0 : line;
     }
 
     private static int indexOf(byte[] bytes, byte b) {

@@ -21,8 +21,4 @@ public record TrainRequest(Path train, Path dev, Path test, Path output, TrainCo
         knownLabels = Map.copyOf(knownLabels);
     }
 
-    /** Labels as found in the data. */
-    public static TrainRequest open(Path train, Path dev, Path test, Path output, TrainConfig config) {
-        return new TrainRequest(train, dev, test, output, config, Map.of());
-    }
 }

@@ -27,7 +27,9 @@ public final class Classifier {
     Classifier(Featurizer featurizer, ComputationGraph network, Map<String, List<String>> labels) {
         this.featurizer = featurizer;
         this.network = network;
-        this.labels = new LinkedHashMap<>(labels);
+        Map<String, List<String>> copy = new LinkedHashMap<>();
+        labels.forEach((task, l) -> copy.put(task, List.copyOf(l)));
+        this.labels = java.util.Collections.unmodifiableMap(copy);
     }
 
     private Classifier(Featurizer featurizer, Predictor predictor, Map<String, List<String>> labels) {
