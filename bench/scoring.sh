@@ -25,24 +25,25 @@ with open(f"{out}/ft-train.txt", "w", encoding="utf-8") as f:
 PY
 n=$(wc -l < "$out/sentences.txt")
 
-wall() { /usr/bin/time -f "%e %M" -o "$out/time.txt" "$@"; cat "$out/time.txt"; }
+# wall CMD...: runs CMD with its stdout and stderr discarded; prints "seconds peak-KB".
+wall() { /usr/bin/time -f "%e %M" -o "$out/time.txt" "$@" > /dev/null 2>&1; cat "$out/time.txt"; }
 
 # fastText: default settings, and tuned as the peers' best (word 2-grams + char 2-5-grams).
 fasttext supervised -input "$out/ft-train.txt" -output "$out/ft-default" -thread 2 -verbose 0
 fasttext supervised -input "$out/ft-train.txt" -output "$out/ft-tuned" -wordNgrams 2 -minn 2 -maxn 5 -epoch 25 -lr 0.5 -thread 2 -verbose 0
-read -r ftd_s ftd_kb < <(wall fasttext predict-prob "$out/ft-default.bin" "$out/sentences.txt" 1 > /dev/null)
-read -r ftt_s ftt_kb < <(wall fasttext predict-prob "$out/ft-tuned.bin" "$out/sentences.txt" 1 > /dev/null)
+read -r ftd_s ftd_kb < <(wall fasttext predict-prob "$out/ft-default.bin" "$out/sentences.txt" 1)
+read -r ftt_s ftt_kb < <(wall fasttext predict-prob "$out/ft-tuned.bin" "$out/sentences.txt" 1)
 
 # Ours through bin/stance (class-data sharing archive made by a first run), all cores and one thread.
 bin/stance score --sentences "$out/sentences.txt" --format jsonl > /dev/null 2>&1
-read -r our_s our_kb < <(wall bin/stance score --sentences "$out/sentences.txt" --format jsonl > /dev/null 2>/dev/null)
-read -r our1_s our1_kb < <(wall bin/stance score --sentences "$out/sentences.txt" --format jsonl --threads 1 > /dev/null 2>/dev/null)
+read -r our_s our_kb < <(wall bin/stance score --sentences "$out/sentences.txt" --format jsonl)
+read -r our1_s our1_kb < <(wall bin/stance score --sentences "$out/sentences.txt" --format jsonl --threads 1)
 
 # Cold start to the first result: one sentence, median of 5; next to a bare `java -version`.
 one="$out/one.txt"; echo "واشنطن غير جادة في الانسحاب من العراق." > "$one"
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-cold=$(for i in 1 2 3 4 5; do wall bin/stance score --sentences "$one" --format jsonl > /dev/null 2>/dev/null | cut -d' ' -f1; done | median)
-jv=$(for i in 1 2 3 4 5; do wall java -version 2>/dev/null | cut -d' ' -f1; done | median)
+cold=$(for i in 1 2 3 4 5; do wall bin/stance score --sentences "$one" --format jsonl | cut -d' ' -f1; done | median)
+jv=$(for i in 1 2 3 4 5; do wall java -version | cut -d' ' -f1; done | median)
 
 # In-process: batch sentences/s on one thread and on all, latency.
 java -jar "$JAR" bench-score -m models/iraq-presence.zip datasets/iraq-presence/sentences.csv --min-sentences 200000 --latency-calls 2000 \
