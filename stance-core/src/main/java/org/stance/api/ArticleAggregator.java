@@ -1,7 +1,6 @@
 package org.stance.api;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -14,8 +13,8 @@ import java.util.TreeMap;
  * the dev articles); neutral gets a fixed pseudo-mass {@code neutralMass}. The article's
  * probabilities are these masses normalised, so an article needs about {@code neutralMass}
  * confident sentences' worth of one position before that position outweighs neutral, and the
- * position with most mass wins. The evidence are the sentences most probable for the verdict.
- * The evidence are the (up to three) sentences that give the verdict most probability.
+ * position with most mass wins. The evidence are the (up to three) sentences that give the
+ * verdict most probability.
  */
 public final class ArticleAggregator {
 
@@ -45,7 +44,8 @@ public final class ArticleAggregator {
     public final class Accumulator {
         private final List<String> labels;
         private final double[] mass;
-        private final List<SentenceScore> best = new ArrayList<>();
+        /** Position label → its strongest sentences so far (at most {@link #EVIDENCE}, most probable first): memory stays bounded. */
+        private final Map<String, List<SentenceScore>> strongest = new java.util.HashMap<>();
         private final Map<String, Integer> topics = new TreeMap<>();
         private int count;
 
@@ -70,11 +70,23 @@ public final class ArticleAggregator {
                     mass[i] += s.stance().probabilities().getOrDefault(labels.get(i), 0.0);
                 }
             }
-            best.add(s);
-            // Keep memory bounded on huge inputs: only the strongest non-neutral sentences can be evidence.
-            if (best.size() > 64) {
-                best.sort(Comparator.comparingDouble((SentenceScore x) -> positionStrength(x)).reversed());
-                best.subList(32, best.size()).clear();
+            for (String label : labels) {
+                double p = s.stance().probabilities().getOrDefault(label, 0.0);
+                if (isNoPosition(label) || p <= 0) {
+                    continue;
+                }
+                // Kept per label, so the verdict's own evidence survives however many sentences take other positions.
+                List<SentenceScore> top = strongest.computeIfAbsent(label, k -> new ArrayList<>());
+                int at = 0;
+                while (at < top.size() && top.get(at).stance().probabilities().get(label) >= p) {
+                    at++;
+                }
+                if (at < EVIDENCE) {
+                    top.add(at, s);
+                    if (top.size() > EVIDENCE) {
+                        top.remove(EVIDENCE);
+                    }
+                }
             }
         }
 
@@ -92,10 +104,7 @@ public final class ArticleAggregator {
             LabelScores stance = labels.isEmpty() ? null : LabelScores.of(labels, probs);
             List<SentenceScore> evidence = new ArrayList<>();
             if (stance != null && !isNoPosition(stance.label())) {
-                String verdict = stance.label();
-                best.stream().filter(s -> s.stance().probabilities().getOrDefault(verdict, 0.0) > 0)
-                        .sorted(Comparator.comparingDouble((SentenceScore s) -> -s.stance().probabilities().get(verdict)))
-                        .limit(EVIDENCE).forEach(evidence::add);
+                evidence.addAll(strongest.getOrDefault(stance.label(), List.of()));
             }
             return new ArticleScore(articleId, source, count, stance, evidence, topics);
         }
@@ -103,15 +112,5 @@ public final class ArticleAggregator {
 
     public Accumulator start(List<String> stanceLabels) {
         return new Accumulator(stanceLabels);
-    }
-
-    private double positionStrength(SentenceScore s) {
-        double none = 0;
-        for (Map.Entry<String, Double> e : s.stance().probabilities().entrySet()) {
-            if (isNoPosition(e.getKey())) {
-                none += e.getValue();
-            }
-        }
-        return 1.0 - none;
     }
 }

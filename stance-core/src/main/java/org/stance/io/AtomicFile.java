@@ -92,12 +92,16 @@ public final class AtomicFile {
                 Path tmp = Files.createTempFile(target.toAbsolutePath().getParent(), "." + target.getFileName(), ".tmp");
                 PENDING.add(tmp);
                 temps.put(target, tmp);
-                try (OutputStream out = Files.newOutputStream(tmp)) {
+                try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE);
+                     OutputStream out = java.nio.channels.Channels.newOutputStream(channel)) {
                     e.getValue().writeTo(out);
+                    out.flush();
+                    channel.force(true); // on disk before the rename: a crash never leaves an empty "written" file
                 }
                 try {
-                    // Temporary files are created owner-only; the result gets ordinary permissions.
-                    Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
+                    // Temporary files are created owner-only: the result keeps the replaced file's permissions, or gets ordinary ones.
+                    Files.setPosixFilePermissions(tmp, Files.exists(target) ? Files.getPosixFilePermissions(target)
+                            : PosixFilePermissions.fromString("rw-r--r--"));
                 } catch (UnsupportedOperationException ignored) {
                     // not a POSIX file system: keep the default permissions
                 }

@@ -121,6 +121,21 @@ class StanceModelTest {
         assertEquals(2, model.info().formatVersion());
     }
 
+    @Test
+    void theVerdictKeepsItsOwnEvidenceAmongManyStrongerSentencesOfAnotherPosition() {
+        ArticleAggregator aggregator = new ArticleAggregator(0.5, List.of("neutral"));
+        ArticleAggregator.Accumulator acc = aggregator.start(List.of("neutral", "pro_withdrawal", "status_quo"));
+        for (int i = 1; i <= 100; i++) {
+            acc.add(sentence(i, 0.1f, 0.6f + i * 0.001f, 0.3f - i * 0.001f)); // weak, many: pro_withdrawal mass ~65
+        }
+        for (int i = 101; i <= 140; i++) {
+            acc.add(sentence(i, 0.005f, 0.005f, 0.99f)); // strong, fewer: status_quo mass ~65 - 40 less
+        }
+        ArticleScore v = acc.verdict("a", "");
+        assertEquals("pro_withdrawal", v.stance().label());
+        assertEquals(List.of(100, 99, 98), v.evidence().stream().map(SentenceScore::id).toList(), "the three most pro_withdrawal sentences");
+    }
+
     private static SentenceScore sentence(int id, float neutral, float pro, float quo) {
         return new SentenceScore(id, "s" + id, LabelScores.of(List.of("neutral", "pro_withdrawal", "status_quo"), new float[] {neutral, pro, quo}),
                 null, false, null);
