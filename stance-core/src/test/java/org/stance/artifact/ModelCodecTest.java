@@ -178,6 +178,23 @@ class ModelCodecTest {
         assertTrue(assertThrows(UserError.class, () -> ModelCodec.load(dir)).getMessage().contains("is a folder"));
     }
 
+    @Test
+    void aSparseOrInconsistentManifestIsAClearErrorNotANullPointer() throws IOException {
+        String manifest = new String(readEntry(model, ModelCodec.MANIFEST), StandardCharsets.UTF_8);
+        com.fasterxml.jackson.databind.node.ObjectNode node = (com.fasterxml.jackson.databind.node.ObjectNode) Json.MAPPER.readTree(manifest);
+        node.remove(List.of("targets", "evaluation", "history", "data"));
+        Path sparse = dir.resolve("sparse.zip");
+        rewrite(model, sparse, ModelCodec.MANIFEST, Json.MAPPER.writeValueAsBytes(node));
+        ModelCodec.Loaded loaded = ModelCodec.load(sparse);
+        assertEquals(List.of(), loaded.manifest().targets());
+        assertTrue(loaded.manifest().evaluation().isEmpty());
+        ((com.fasterxml.jackson.databind.node.ObjectNode) node.get("labels")).putArray("extra").add("a").add("b");
+        Path extra = dir.resolve("extra.zip");
+        rewrite(model, extra, ModelCodec.MANIFEST, Json.MAPPER.writeValueAsBytes(node));
+        assertTrue(assertThrows(UserError.class, () -> ModelCodec.load(extra)).getMessage().contains("not the labeled tasks"));
+        assertTrue(assertThrows(UserError.class, () -> ModelCodec.readManifest(extra)).getMessage().contains("not the labeled tasks"));
+    }
+
     /** Copies a model zip, adding one entry. */
     static void addEntry(Path from, Path to, String entry, byte[] content) throws IOException {
         try (ZipFile in = new ZipFile(from.toFile()); ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(to))) {

@@ -172,6 +172,21 @@ class WordEmbeddingsTest {
     }
 
     @Test
+    void declaredSizesThatWouldOverflowOrExhaustMemoryAreRefused() throws IOException {
+        Path file = dir.resolve("sizes.zip");
+        EmbeddingsCodec.save(vectors, file);
+        Path huge = dir.resolve("huge.zip");
+        // 4,294,968 x 1,000 wraps to 704 as an int: the check must be done in long arithmetic.
+        rewrite(file, huge, "manifest.properties", s -> s.replaceFirst("ngram.count=\\d+", "ngram.count=4294968").replaceFirst("dimension=\\d+", "dimension=1000"));
+        UserError e = assertThrows(UserError.class, () -> EmbeddingsCodec.load(huge));
+        assertTrue(e.getMessage().contains("more than the"), e.getMessage());
+        Path count = dir.resolve("count.zip");
+        rewrite(file, count, "manifest.properties", s -> s.replaceFirst("ngram.count=\\d+", "ngram.count=2147483647"));
+        e = assertThrows(UserError.class, () -> EmbeddingsCodec.load(count));
+        assertTrue(e.getMessage().contains("out of range"), e.getMessage());
+    }
+
+    @Test
     void corruptOrIncompleteFilesGiveAClearError() throws IOException {
         Path garbage = dir.resolve("garbage.zip");
         Files.writeString(garbage, "not a zip at all");
