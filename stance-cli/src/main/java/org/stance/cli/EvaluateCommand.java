@@ -46,11 +46,26 @@ final class EvaluateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** A model that reads the target must be given one it knows on every row (as score --target must). */
+    private void checkTargets(ModelCodec.Loaded loaded, Dataset d) {
+        if (!loaded.manifest().features().useTarget()) {
+            return;
+        }
+        List<String> known = loaded.manifest().targets();
+        for (var row : d.rows()) {
+            if (!known.contains(row.target())) {
+                throw new UserError(data + ":" + row.line() + ": " + (row.target().isEmpty() ? "no target (the model reads the target column)"
+                        : "target '" + row.target() + "' is not one the model knows") + "; known targets: " + String.join(", ", known));
+            }
+        }
+    }
+
     @Override
     public Integer call() {
         ArticleAggregator aggregator = articles ? new ArticleAggregator(neutralMass, List.of()) : null; // checks --neutral-mass first
         ModelCodec.Loaded loaded = ModelCodec.load(model);
         Dataset d = DatasetEvaluation.read(loaded.classifier(), data);
+        checkTargets(loaded, d);
         Map<String, Metrics> metrics = new LinkedHashMap<>(DatasetEvaluation.sentences(loaded.classifier(), d.rows()));
         if (metrics.isEmpty()) {
             throw new UserError(data + ": no row carries a label of the model's tasks " + loaded.classifier().labels().keySet());

@@ -152,6 +152,26 @@ class ReliabilityTest {
     }
 
     @Test
+    void aTargetModelIsGivenKnownTargetsOnly() throws IOException {
+        Path train = dir.resolve("train.csv");
+        Path dev = dir.resolve("dev.csv");
+        DatasetWriter.write(train, TestData.head("train", 400));
+        DatasetWriter.write(dev, TestData.head("dev", 100));
+        Path model = dir.resolve("target.zip");
+        CliRunner.Result t = CliRunner.run("train", train.toString(), "--dev", dev.toString(), "-o", model.toString(), "--use-target",
+                "--task", "stance", "--epochs", "1", "--max-features", "3000");
+        assertEquals(0, t.code(), t.err());
+        Path noTarget = Files.writeString(dir.resolve("notarget.csv"), "text,stance\nقال المسؤول إن القوات ستبقى.,status_quo\n");
+        CliRunner.Result e = CliRunner.run("evaluate", "-m", model.toString(), noTarget.toString());
+        assertEquals(1, e.code());
+        assertTrue(e.err().contains("notarget.csv:2: no target") && e.err().contains("known targets: iraq, syria"), e.err());
+        CliRunner.Result unknown = CliRunner.run("score", "-m", model.toString(), SEED, "--target", "mars");
+        assertEquals(2, unknown.code());
+        assertTrue(unknown.err().contains("unknown target 'mars'") && unknown.err().contains("iraq, syria"), unknown.err());
+        assertEquals(0, CliRunner.run("score", "-m", model.toString(), SEED, "--target", "iraq").code());
+    }
+
+    @Test
     void datasetSplitWritesItsThreeFilesAsOneUnit() throws IOException {
         Path ds = dir.resolve("ds");
         Files.createDirectories(ds.resolve("test.csv")); // the third file cannot be written: a folder is in its way
