@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
 import org.stance.UserError;
 import org.stance.api.ArticleAggregator;
 import org.stance.api.ArticleScore;
+import org.stance.api.JsonLinesWriter;
 import org.stance.api.SentenceScore;
 import org.stance.api.StanceModel;
 import org.stance.data.ArticleSource;
@@ -147,7 +148,25 @@ final class ScoreCommand implements Callable<Integer> {
     private ScoreWriter writer(Format format, Writer w, StanceModel scorer) throws IOException {
         return switch (format) {
             case table -> new TableScoreWriter(w, topK);
-            case jsonl -> new JsonlScoreWriter(w, topK);
+            case jsonl -> {
+                JsonLinesWriter json = new JsonLinesWriter(w, topK);
+                yield new ScoreWriter() {
+                    @Override
+                    public void sentence(String articleId, SentenceScore s) throws IOException {
+                        json.sentence(articleId, s);
+                    }
+
+                    @Override
+                    public void article(ArticleScore a) throws IOException {
+                        json.article(a);
+                    }
+
+                    @Override
+                    public void finish() throws IOException {
+                        json.flush();
+                    }
+                };
+            }
             case csv -> new CsvScoreWriter(w, scorer.info().labels().getOrDefault("stance", List.of()),
                     scorer.info().labels().getOrDefault("topic", List.of()));
         };

@@ -1,31 +1,31 @@
-package org.stance.cli;
+package org.stance.api;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.Writer;
-import org.stance.api.ArticleScore;
-import org.stance.api.LabelScores;
-import org.stance.api.SentenceScore;
 
 /**
- * One JSON object per line: {"type":"sentence",...} records, then {"type":"article",...} verdicts.
- * Written by a streaming generator straight into the output (no tree, no string per record).
+ * The JSON-lines record format of scores, the one definition that {@code stance score --format jsonl}
+ * and the Spark job both write: one JSON object per line, {"type":"sentence",...} records, then
+ * {"type":"article",...} verdicts. Written by a streaming generator straight into the output (no
+ * tree, no string per record). Not thread-safe: one writer per output.
  */
-final class JsonlScoreWriter implements ScoreWriter {
+public final class JsonLinesWriter {
 
     private static final JsonFactory JSON = new JsonFactory().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
 
     private final JsonGenerator json;
     private final int topK;
 
-    JsonlScoreWriter(Writer out, int topK) throws IOException {
+    /** @param topK show only the K most probable labels per task (0 = all) */
+    public JsonLinesWriter(Writer out, int topK) throws IOException {
         this.json = JSON.createGenerator(out);
         this.json.setRootValueSeparator(null);
         this.topK = topK;
     }
 
-    @Override
+    /** A sentence record; {@code articleId} null leaves the field out (one-sentence-per-line input). */
     public void sentence(String articleId, SentenceScore s) throws IOException {
         json.writeStartObject();
         json.writeStringField("type", "sentence");
@@ -44,7 +44,7 @@ final class JsonlScoreWriter implements ScoreWriter {
         endLine();
     }
 
-    @Override
+    /** An article's verdict record. */
     public void article(ArticleScore a) throws IOException {
         json.writeStartObject();
         json.writeStringField("type", "article");
@@ -90,8 +90,7 @@ final class JsonlScoreWriter implements ScoreWriter {
         json.writeRaw('\n');
     }
 
-    @Override
-    public void finish() throws IOException {
+    public void flush() throws IOException {
         json.flush();
     }
 }

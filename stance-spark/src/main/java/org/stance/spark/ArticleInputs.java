@@ -1,0 +1,57 @@
+package org.stance.spark;
+
+import java.util.Arrays;
+import java.util.List;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.stance.UserError;
+
+/** Reads the job's input as articles: .txt files, or JSON lines / CSV / Parquet with id and text columns. */
+final class ArticleInputs {
+
+    private ArticleInputs() {
+    }
+
+    static Dataset<ArticleRow> read(SparkSession spark, String input, ScoreJob.InputFormat format, String target, int partitions) {
+        if (format == ScoreJob.InputFormat.text) {
+            // A folder's .txt files (its top level), as `stance score DIR` reads them; or one file.
+            String glob = input.endsWith(".txt") ? input : input.replaceAll("/+$", "") + "/*.txt";
+            JavaRDD<ArticleRow> rows = JavaSparkContext.fromSparkContext(spark.sparkContext()).wholeTextFiles(glob, partitions)
+                    .map(f -> new ArticleRow(idOf(f._1()), localPath(f._1()), f._2(), target));
+            return spark.createDataset(rows.rdd(), Encoders.javaSerialization(ArticleRow.class));
+        }
+        Dataset<Row> table = switch (format) {
+            case jsonl -> spark.read().json(input);
+            case csv -> spark.read().option("header", true).option("multiLine", true).option("escape", "\"").csv(input);
+            case parquet -> spark.read().parquet(input);
+            default -> throw new IllegalStateException(format.name());
+        };
+        List<String> columns = Arrays.asList(table.columns());
+        for (String required : List.of("id", "text")) {
+            if (!columns.contains(required)) {
+                throw new UserError(input + ": no '" + required + "' column (columns found: " + String.join(", ", columns) + ")");
+            }
+        }
+        boolean hasTarget = columns.contains("target");
+        Dataset<Row> selected = table.select("id", hasTarget ? "target" : "id", "text");
+        return selected.repartition(partitions).map((org.apache.spark.api.java.function.MapFunction<Row, ArticleRow>) r -> new ArticleRow(
+                String.valueOf(r.get(0)), input, r.isNullAt(2) ? "" : r.getString(2), hasTarget && !r.isNullAt(1) ? r.getString(1) : target),
+                Encoders.javaSerialization(ArticleRow.class));
+    }
+
+    /** The file name without its extension, as the CLI names an article. */
+    static String idOf(String path) {
+        String name = path.substring(path.lastIndexOf('/') + 1);
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+
+    /** A local file's path without the file: scheme Spark adds; other file systems keep their URI. */
+    static String localPath(String uri) {
+        return uri.startsWith("file:") ? uri.substring("file:".length()).replaceFirst("^//", "") : uri;
+    }
+}

@@ -1,0 +1,212 @@
+package org.stance.spark;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import org.stance.StanceVersion;
+import org.stance.UserError;
+import org.stance.api.ArticleAggregator;
+import org.stance.api.StanceModel;
+
+/**
+ * {@code stance-spark score}: scores a news archive on Spark and writes exactly the records of
+ * {@code stance score --format jsonl} (or the same fields as Parquet). The model is checked on the
+ * driver before Spark starts, broadcast as bytes, and loaded once per executor JVM.
+ */
+@Command(name = "stance-spark", mixinStandardHelpOptions = true, versionProvider = ScoreJob.Version.class,
+        subcommands = {ScoreJob.Score.class, CommandLine.HelpCommand.class},
+        description = "Score news archives with a stance model on Apache Spark.")
+public final class ScoreJob {
+
+    enum Format { jsonl, parquet }
+
+    enum OnError { fail, skip }
+
+    enum InputFormat { auto, text, jsonl, csv, parquet }
+
+    @Command(name = "score", mixinStandardHelpOptions = true, showDefaultValues = true, sortOptions = false,
+            description = {"Stance and topic per sentence and a verdict per article, for every article of the input.",
+                    "Input: a folder of .txt articles (or one .txt file), or JSON lines / CSV / Parquet with 'id' and 'text' columns "
+                            + "(optional 'target').",
+                    "Output: a folder of part files holding the records of 'stance score --format jsonl', or Parquet with the same fields; "
+                            + "articles that cannot be scored go to OUTPUT/_errors with --on-error skip."})
+    static final class Score implements Callable<Integer> {
+
+        @Option(names = {"-m", "--model"}, required = true, paramLabel = "MODEL.zip", description = "The model file (read on the driver).")
+        Path model;
+
+        @Option(names = "--input", required = true, paramLabel = "PATH", description = "The articles (a local or cluster file-system path).")
+        String input;
+
+        @Option(names = "--input-format", description = "How to read --input: ${COMPLETION-CANDIDATES} (auto: by its name).")
+        InputFormat inputFormat = InputFormat.auto;
+
+        @Option(names = "--output", required = true, paramLabel = "DIR", description = "The output folder (must not exist).")
+        String output;
+
+        @Option(names = "--format", description = "Output format: ${COMPLETION-CANDIDATES}.")
+        Format format = Format.jsonl;
+
+        @Option(names = "--on-error", description = "An article that cannot be scored (empty, binary, no Arabic text, unknown target): "
+                + "${COMPLETION-CANDIDATES} (fail stops the job naming it; skip reports it in OUTPUT/_errors).")
+        OnError onError = OnError.fail;
+
+        @Option(names = "--master", description = "Spark master when not run through spark-submit (which sets its own).")
+        String master = "local[*]";
+
+        @Option(names = "--partitions", description = "Partitions of the input (0 = Spark's default parallelism x 4).")
+        int partitions = 0;
+
+        @Option(names = "--target", description = "Target of every article of a .txt input, for models that read one.")
+        String target = "";
+
+        @Option(names = "--threshold", description = "Mark a sentence uncertain below this top probability (0 to 1).")
+        double threshold = StanceModel.DEFAULT_THRESHOLD;
+
+        @Option(names = "--neutral-mass", description = "Article verdict setting (see 'stance score --help').")
+        double neutralMass = ArticleAggregator.DEFAULT_NEUTRAL_MASS;
+
+        @Option(names = "--stacktrace", description = "Print the full stack trace of an error.")
+        boolean stacktrace;
+
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            // Everything that can fail on the user's side is checked before Spark starts.
+            StanceModel check = StanceModel.load(model, 1, threshold, neutralMass);
+            if (!target.isEmpty()) {
+                check.checkTarget(target);
+            }
+            byte[] modelBytes = Files.readAllBytes(model);
+            InputFormat how = inputFormat == InputFormat.auto ? guess(input) : inputFormat;
+            long start = System.nanoTime();
+            SparkSession.Builder builder = SparkSession.builder().appName("stance-spark score");
+            if (System.getProperty("spark.master") == null) {
+                builder.master(master);
+                if (master.startsWith("local")) {
+                    // Everything in this JVM: bind the driver to the loopback interface and start no web UI.
+                    builder.config("spark.driver.host", "localhost").config("spark.driver.bindAddress", "127.0.0.1")
+                            .config("spark.ui.enabled", "false");
+                }
+            }
+            SparkSession spark = builder.getOrCreate();
+            spark.sparkContext().setLogLevel("WARN");
+            try {
+                int parts = partitions > 0 ? partitions : spark.sparkContext().defaultParallelism() * 4;
+                Dataset<ArticleRow> articles = ArticleInputs.read(spark, input, how, target, parts);
+                Broadcast<byte[]> broadcast = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(modelBytes);
+                Dataset<ScoredLine> lines = articles.mapPartitions(new PartitionScorer(broadcast, threshold, neutralMass, onError == OnError.skip),
+                        Encoders.bean(ScoredLine.class)).persist(StorageLevel.MEMORY_AND_DISK());
+                Dataset<String> records = lines.filter("error = false").select("json").as(Encoders.STRING());
+                if (format == Format.jsonl) {
+                    records.write().mode(SaveMode.ErrorIfExists).text(output);
+                } else {
+                    spark.read().json(records).write().mode(SaveMode.ErrorIfExists).parquet(output);
+                }
+                Dataset<String> errors = lines.filter("error = true").select("json").as(Encoders.STRING());
+                long errorCount = errors.count();
+                if (errorCount > 0) {
+                    errors.coalesce(1).write().mode(SaveMode.ErrorIfExists).text(output + "/_errors");
+                }
+                long sentences = records.filter((org.apache.spark.api.java.function.FilterFunction<String>) l -> l.startsWith("{\"type\":\"sentence\""))
+                        .count();
+                long verdicts = records.filter((org.apache.spark.api.java.function.FilterFunction<String>) l -> l.startsWith("{\"type\":\"article\""))
+                        .count();
+                double seconds = (System.nanoTime() - start) / 1e9;
+                spec.commandLine().getErr().printf(Locale.ROOT, "stance-spark: scored %d sentences of %d articles in %.1f s (%.0f sentences/s)%s; output in %s%n",
+                        sentences, verdicts, seconds, sentences / seconds,
+                        errorCount > 0 ? "; " + errorCount + " article(s) not scored, listed in " + output + "/_errors" : "", output);
+                lines.unpersist();
+            } finally {
+                spark.stop();
+            }
+            return 0;
+        }
+
+        static InputFormat guess(String path) {
+            String p = path.toLowerCase(Locale.ROOT);
+            if (p.endsWith(".jsonl") || p.endsWith(".json") || p.endsWith(".jsonl.gz") || p.endsWith(".json.gz")) {
+                return InputFormat.jsonl;
+            }
+            if (p.endsWith(".csv") || p.endsWith(".csv.gz")) {
+                return InputFormat.csv;
+            }
+            if (p.endsWith(".parquet")) {
+                return InputFormat.parquet;
+            }
+            return InputFormat.text;
+        }
+    }
+
+    private ScoreJob() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true)));
+    }
+
+    /** Runs the job's CLI and returns the exit code: 0 done, 1 a failure on the input, 2 a usage error. */
+    static int run(String[] args, PrintWriter err) {
+        CommandLine cli = new CommandLine(new ScoreJob());
+        cli.setErr(err);
+        cli.setParameterExceptionHandler((ex, arguments) -> {
+            err.println("stance-spark: error: " + ex.getMessage());
+            err.println("(see '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
+            return 2;
+        });
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            Throwable cause = rootCause(ex);
+            boolean usage = cause instanceof org.stance.InvalidSettingException || cause instanceof IllegalArgumentException
+                    && !(cause instanceof PartitionScorer.ArticleFailure);
+            boolean known = cause instanceof UserError || cause instanceof PartitionScorer.ArticleFailure || usage
+                    || cause instanceof org.apache.spark.sql.AnalysisException;
+            err.println("stance-spark: error: " + (known ? message(cause) : "internal error: " + cause));
+            Score score = commandLine.getCommand() instanceof Score s ? s : null;
+            if (score != null && score.stacktrace) {
+                ex.printStackTrace(err);
+            }
+            return usage && !(cause instanceof UserError) ? 2 : 1;
+        });
+        return cli.execute(args);
+    }
+
+    /** The innermost cause that says something: Spark wraps a task's exception in its own several times. */
+    static Throwable rootCause(Throwable t) {
+        Throwable c = t;
+        while (c.getCause() != null && c.getCause() != c && !(c instanceof UserError) && !(c instanceof PartitionScorer.ArticleFailure)) {
+            c = c.getCause();
+        }
+        return c;
+    }
+
+    private static String message(Throwable t) {
+        String m = t.getMessage() == null ? t.toString() : t.getMessage();
+        int newline = m.indexOf('\n');
+        return newline > 0 ? m.substring(0, newline) : m;
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"stance-spark " + StanceVersion.get()};
+        }
+    }
+}

@@ -1,0 +1,187 @@
+package org.stance.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.stance.TestData;
+import org.stance.api.ArticleScore;
+import org.stance.api.JsonLinesWriter;
+import org.stance.api.StanceModel;
+import org.stance.io.InputFiles;
+import org.stance.io.TextFiles;
+
+/** The Spark job in local mode, on small real data: the seeds and a few bad rows. */
+class ScoreJobTest {
+
+    static final Path MODEL = TestData.REPO.resolve("models/iraq-presence.zip");
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    record Run(int code, String err) {
+    }
+
+    static Run run(String... args) {
+        StringWriter err = new StringWriter();
+        int code = ScoreJob.run(args, new PrintWriter(err, true));
+        return new Run(code, err.toString());
+    }
+
+    static List<JsonNode> records(Path out) throws IOException {
+        List<JsonNode> nodes = new ArrayList<>();
+        try (Stream<Path> files = Files.list(out)) {
+            for (Path part : files.filter(p -> p.getFileName().toString().startsWith("part-")).sorted().toList()) {
+                for (String line : Files.readAllLines(part, StandardCharsets.UTF_8)) {
+                    nodes.add(JSON.readTree(line));
+                }
+            }
+        }
+        return nodes;
+    }
+
+    /** What `stance score --format jsonl` writes for the seeds: the same library path, in process. */
+    static List<JsonNode> cliRecords() throws IOException {
+        StanceModel model = StanceModel.load(MODEL, 1, StanceModel.DEFAULT_THRESHOLD, 0.5);
+        StringWriter out = new StringWriter();
+        JsonLinesWriter json = new JsonLinesWriter(out, 0);
+        for (Path file : InputFiles.files(List.of(TestData.SEEDS))) {
+            String id = InputFiles.idOf(file);
+            ArticleScore verdict = model.scoreArticle(id, file.toString(), TextFiles.read(file), "", s -> {
+                try {
+                    json.sentence(id, s);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            json.article(verdict);
+        }
+        json.flush();
+        List<JsonNode> nodes = new ArrayList<>();
+        for (String line : out.toString().split("\n")) {
+            nodes.add(JSON.readTree(line));
+        }
+        return nodes;
+    }
+
+    static String key(JsonNode n) {
+        return n.path("type").asText() + "/" + n.path("article_id").asText() + "/" + n.path("sentence_id").asText();
+    }
+
+    @Test
+    void theSeedsThroughSparkGiveTheRecordsOfTheCli() throws IOException {
+        Path out = dir.resolve("out");
+        Run r = run("score", "--model", MODEL.toString(), "--input", TestData.SEEDS.toString(), "--output", out.toString(), "--master", "local[2]");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("scored 86 sentences of 5 articles"), r.err());
+        Map<String, JsonNode> spark = new HashMap<>();
+        records(out).forEach(n -> spark.put(key(n), n));
+        List<JsonNode> cli = cliRecords();
+        assertEquals(cli.size(), spark.size(), "every sentence of every article, once");
+        for (JsonNode expected : cli) {
+            JsonNode got = spark.get(key(expected));
+            assertTrue(got != null, "missing " + key(expected));
+            List<String> fields = new ArrayList<>();
+            expected.fieldNames().forEachRemaining(fields::add);
+            List<String> gotFields = new ArrayList<>();
+            got.fieldNames().forEachRemaining(gotFields::add);
+            assertEquals(fields, gotFields, "same fields in the same order: " + key(expected));
+            for (String task : List.of("stance", "topic")) {
+                if (expected.has(task)) {
+                    assertEquals(expected.get(task).get("label"), got.get(task).get("label"), key(expected));
+                    expected.get(task).get("probabilities").fields().forEachRemaining(e -> assertEquals(e.getValue().asDouble(),
+                            got.get(task).get("probabilities").get(e.getKey()).asDouble(), 1e-6, key(expected) + " " + e.getKey()));
+                }
+            }
+            if (expected.get("type").asText().equals("sentence")) {
+                assertEquals(expected.get("text"), got.get("text"));
+            } else {
+                assertEquals(expected.get("evidence"), got.get("evidence"));
+                assertEquals(expected.get("topics"), got.get("topics"));
+            }
+        }
+    }
+
+    @Test
+    void badRowsAreReportedUnderSkipAndStopTheJobUnderFail() throws IOException {
+        String good = Files.readString(TestData.SEEDS.resolve("003_8b30ea1d89039507.txt"));
+        Path input = dir.resolve("articles.jsonl");
+        List<String> lines = new ArrayList<>();
+        lines.add(JSON.createObjectNode().put("id", "good").put("text", good).toString());
+        lines.add(JSON.createObjectNode().put("id", "empty").put("text", "  ").toString());
+        lines.add(JSON.createObjectNode().put("id", "binary").put("text", "\u0000\u0001\u0002 نص").toString());
+        lines.add(JSON.createObjectNode().put("id", "latin").put("text", "Only Latin text here.").toString());
+        Files.write(input, lines);
+        Path out = dir.resolve("skip");
+        Run r = run("score", "--model", MODEL.toString(), "--input", input.toString(), "--output", out.toString(), "--on-error", "skip",
+                "--master", "local[2]");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("3 article(s) not scored"), r.err());
+        assertEquals(14, records(out).size(), "13 sentences and the verdict of the good article");
+        Map<String, String> reasons = new HashMap<>();
+        for (JsonNode e : records(out.resolve("_errors"))) {
+            reasons.put(e.get("id").asText(), e.get("reason").asText());
+        }
+        assertEquals(Map.of("empty", "article 'empty' is empty", "binary", "article 'binary' holds binary data (a NUL character)",
+                "latin", "article 'latin' holds no sentence of Arabic text"), reasons);
+
+        Run fail = run("score", "--model", MODEL.toString(), "--input", input.toString(), "--output", dir.resolve("fail").toString(),
+                "--master", "local[2]");
+        assertEquals(1, fail.code());
+        assertEquals(1, fail.err().lines().filter(l -> l.startsWith("stance-spark: error:")).count(), fail.err());
+        assertTrue(fail.err().contains("article '") && fail.err().contains("is empty") || fail.err().contains("binary") || fail.err().contains("Arabic"),
+                fail.err());
+        assertFalse(fail.err().contains("\tat "), "no stack trace: " + fail.err());
+    }
+
+    @Test
+    void anUnreadableModelFailsBeforeSparkStarts() throws IOException {
+        Path bad = Files.writeString(dir.resolve("bad.zip"), "not a model");
+        Path out = dir.resolve("never");
+        long start = System.nanoTime();
+        Run r = run("score", "--model", bad.toString(), "--input", TestData.SEEDS.toString(), "--output", out.toString());
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("not a zip archive"), r.err());
+        assertFalse(Files.exists(out), "no task ran, nothing was written");
+        assertTrue((System.nanoTime() - start) / 1e9 < 5, "refused before any Spark start-up");
+        assertEquals(2, run("score", "--model", MODEL.toString(), "--input", "x", "--output", "y", "--format", "xml").code());
+    }
+
+    @Test
+    void parquetHoldsTheSameFields() throws IOException {
+        Path out = dir.resolve("parquet");
+        Run r = run("score", "--model", MODEL.toString(), "--input", TestData.SEEDS.toString(), "--output", out.toString(), "--format", "parquet",
+                "--master", "local[1]");
+        assertEquals(0, r.code(), r.err());
+        SparkSession spark = SparkSession.builder().master("local[1]").config("spark.ui.enabled", "false")
+                .config("spark.driver.host", "localhost").config("spark.driver.bindAddress", "127.0.0.1").getOrCreate();
+        try {
+            Dataset<Row> table = spark.read().parquet(out.toString());
+            assertEquals(91, table.count());
+            assertTrue(List.of(table.columns()).containsAll(List.of("type", "article_id", "sentence_id", "text", "stance", "topic", "uncertain",
+                    "source", "sentences", "evidence", "topics")), List.of(table.columns()).toString());
+            assertEquals(86, table.filter("type = 'sentence'").count());
+        } finally {
+            spark.stop();
+        }
+    }
+}
