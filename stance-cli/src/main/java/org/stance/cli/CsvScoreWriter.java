@@ -20,13 +20,19 @@ final class CsvScoreWriter implements ScoreWriter {
     private final List<String> stanceLabels;
     private final List<String> topicLabels;
 
-    CsvScoreWriter(Writer out, List<String> stanceLabels, List<String> topicLabels) throws IOException {
+    private final boolean explain;
+
+    CsvScoreWriter(Writer out, List<String> stanceLabels, List<String> topicLabels, boolean explain) throws IOException {
         this.stanceLabels = stanceLabels;
         this.topicLabels = topicLabels;
+        this.explain = explain;
         List<String> header = new ArrayList<>(List.of("level", "article_id", "sentence_id", "text", "stance", "stance_probability",
                 "topic", "topic_probability", "uncertain", "skipped"));
         stanceLabels.forEach(l -> header.add("p_stance_" + l));
         topicLabels.forEach(l -> header.add("p_topic_" + l));
+        if (explain) {
+            header.add("explain");
+        }
         this.printer = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new)).build());
     }
 
@@ -39,6 +45,9 @@ final class CsvScoreWriter implements ScoreWriter {
         row.add(s.skipped() == null ? "" : s.skipped());
         addProbabilities(row, s.stance(), stanceLabels);
         addProbabilities(row, s.topic(), topicLabels);
+        if (explain) {
+            row.add(ExplanationText.of(s.explanation()));
+        }
         printer.printRecord(row);
     }
 
@@ -53,6 +62,9 @@ final class CsvScoreWriter implements ScoreWriter {
         row.add("");
         addProbabilities(row, a.stance(), stanceLabels);
         topicLabels.forEach(l -> row.add(""));
+        if (explain) {
+            row.add("");
+        }
         printer.printRecord(row);
     }
 

@@ -69,6 +69,11 @@ final class ScoreCommand implements Callable<Integer> {
             + "outweigh neutral (0 to 1000).")
     double neutralMass = ArticleAggregator.DEFAULT_NEUTRAL_MASS;
 
+    @Option(names = "--explain", arity = "0..1", fallbackValue = "5", paramLabel = "K",
+            description = "Add to every sentence the K features that pushed each label most, with their contributions to its logit "
+                    + "(default K when given alone: ${FALLBACK-VALUE}; 0 = none).")
+    int explain = 0;
+
     @Option(names = "--threads", description = "Threads that score in parallel (the output keeps the input's order). Default: the cores.")
     int threads = Runtime.getRuntime().availableProcessors();
 
@@ -96,7 +101,7 @@ final class ScoreCommand implements Callable<Integer> {
         if (threads < 1 || threads > 1024) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--threads must be from 1 to 1024, got " + threads);
         }
-        StanceModel scorer = StanceModel.load(model, threads, threshold, neutralMass);
+        StanceModel scorer = StanceModel.load(model, threads, threshold, neutralMass).withExplanations(explain);
         try {
             scorer.checkTarget(target);
         } catch (IllegalArgumentException e) {
@@ -168,7 +173,7 @@ final class ScoreCommand implements Callable<Integer> {
                 };
             }
             case csv -> new CsvScoreWriter(w, scorer.info().labels().getOrDefault("stance", List.of()),
-                    scorer.info().labels().getOrDefault("topic", List.of()));
+                    scorer.info().labels().getOrDefault("topic", List.of()), explain > 0);
         };
     }
 
@@ -295,7 +300,7 @@ final class ScoreCommand implements Callable<Integer> {
             if (s.skipped() != null) {
                 count[1]++;
             }
-            writer.sentence(articleId, new SentenceScore(first + s.id() - 1, s.text(), s.stance(), s.topic(), s.uncertain(), s.skipped()));
+            writer.sentence(articleId, s.withId(first + s.id() - 1));
         }
     }
 

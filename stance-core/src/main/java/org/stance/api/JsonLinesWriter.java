@@ -41,6 +41,28 @@ public final class JsonLinesWriter {
         } else {
             json.writeBooleanField("uncertain", s.uncertain());
         }
+        if (s.explanation() != null) {
+            json.writeObjectFieldStart("explain");
+            for (var e : s.explanation().entrySet()) {
+                Explanation x = e.getValue();
+                json.writeObjectFieldStart(e.getKey());
+                json.writeStringField("label", x.label());
+                json.writeStringField("method", x.method());
+                json.writeNumberField("logit", x.logit());
+                json.writeNumberField("bias", x.bias());
+                json.writeArrayFieldStart("features");
+                for (Explanation.FeatureContribution c : x.features()) {
+                    json.writeStartObject();
+                    json.writeStringField("feature", c.feature());
+                    json.writeNumberField("contribution", c.contribution());
+                    json.writeEndObject();
+                }
+                json.writeEndArray();
+                json.writeNumberField("others", x.others());
+                json.writeEndObject();
+            }
+            json.writeEndObject();
+        }
         endLine();
     }
 

@@ -8,10 +8,21 @@ package org.stance.api;
  * @param stance    null when the model has no stance head (likewise topic)
  * @param uncertain the top stance (or, without stance, topic) probability is below the threshold
  * @param skipped   why the sentence was not scored (empty, no Arabic letter), or null
+ * @param explanation task → why it got its label; null unless asked for ({@link StanceModel#withExplanations})
  */
-public record SentenceScore(int id, String text, LabelScores stance, LabelScores topic, boolean uncertain, String skipped) {
+public record SentenceScore(int id, String text, LabelScores stance, LabelScores topic, boolean uncertain, String skipped,
+                            java.util.Map<String, Explanation> explanation) {
+
+    public SentenceScore(int id, String text, LabelScores stance, LabelScores topic, boolean uncertain, String skipped) {
+        this(id, text, stance, topic, uncertain, skipped, null);
+    }
 
     public static SentenceScore skipped(int id, String text, String why) {
         return new SentenceScore(id, text, null, null, false, why);
+    }
+
+    /** The same score under another id (a line number when lines are read in batches). */
+    public SentenceScore withId(int newId) {
+        return new SentenceScore(newId, text, stance, topic, uncertain, skipped, explanation);
     }
 }

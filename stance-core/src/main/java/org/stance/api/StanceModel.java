@@ -43,6 +43,7 @@ public final class StanceModel {
     private final java.util.Set<String> targets;
     private final Classifier classifier;
     private final int threads;
+    private final int explain; // features per explanation; 0 = no explanations
     private volatile java.util.concurrent.ForkJoinPool workers; // created on the first batch large enough to split
     private final List<String> stanceLabels;
     private final List<String> topicLabels;
@@ -60,6 +61,7 @@ public final class StanceModel {
         this.targets = java.util.Set.copyOf(manifest.targets());
         this.classifier = classifier;
         this.threads = threads;
+        this.explain = 0;
         Map<String, List<String>> labels = classifier.labels();
         this.stanceLabels = labels.getOrDefault("stance", List.of());
         this.topicLabels = labels.getOrDefault("topic", List.of());
@@ -67,8 +69,10 @@ public final class StanceModel {
         this.threshold = threshold;
     }
 
-    private StanceModel(StanceModel other, int threads) {
+    private StanceModel(StanceModel other, int threads, int explain) {
         InvalidSettingException.require(threads >= 1 && threads <= 1024, "threads", threads, "from 1 to 1024");
+        InvalidSettingException.require(explain >= 0 && explain <= 1000, "explain", explain, "from 0 (none) to 1000");
+        this.explain = explain;
         this.info = other.info;
         this.targets = other.targets;
         this.classifier = other.classifier;
@@ -81,7 +85,16 @@ public final class StanceModel {
 
     /** The same model (sharing its memory) splitting batch calls over another number of threads. */
     public StanceModel withThreads(int threads) {
-        return new StanceModel(this, threads);
+        return new StanceModel(this, threads, explain);
+    }
+
+    /**
+     * The same model giving every scored sentence an {@link Explanation} per task: the {@code k}
+     * features that pushed its label most (0 turns explanations off). They cost a second pass over
+     * the sentence's features, so they are computed only when asked for.
+     */
+    public StanceModel withExplanations(int k) {
+        return new StanceModel(this, threads, k);
     }
 
     /** Loads a model that splits batch calls over as many threads as there are processors. */
@@ -216,7 +229,8 @@ public final class StanceModel {
                 LabelScores stance = stanceLabels.isEmpty() ? null : LabelScores.of(stanceLabels, probs.get("stance")[j - from]);
                 LabelScores topic = topicLabels.isEmpty() ? null : LabelScores.of(topicLabels, probs.get("topic")[j - from]);
                 LabelScores main = stance != null ? stance : topic;
-                out[i] = new SentenceScore(ids.get(i), inputs.get(j), stance, topic, main != null && main.probability() < threshold, null);
+                out[i] = new SentenceScore(ids.get(i), inputs.get(j), stance, topic, main != null && main.probability() < threshold, null,
+                        explain == 0 ? null : explain(inputs.get(j), inputTargets.get(j), stance, topic));
             }
         };
         if (threads == 1 || chunks == 1) {
@@ -228,6 +242,20 @@ public final class StanceModel {
             workers().submit(() -> java.util.stream.IntStream.range(0, chunks).parallel().forEach(scoreChunk)).join();
         }
         return List.of(out);
+    }
+
+    private Map<String, Explanation> explain(String text, String target, LabelScores stance, LabelScores topic) {
+        Map<String, Explanation> out = new java.util.LinkedHashMap<>();
+        for (LabelScores scores : java.util.Arrays.asList(stance, topic)) {
+            if (scores == null) {
+                continue;
+            }
+            String task = scores == stance ? "stance" : "topic";
+            Classifier.Attribution a = classifier.explain(text, target, task, scores.label(), explain);
+            out.put(task, new Explanation(a.label(), a.method(), a.bias(), a.logit(),
+                    a.top().stream().map(c -> new Explanation.FeatureContribution(c.feature(), c.value())).toList(), a.others()));
+        }
+        return out;
     }
 
     private java.util.concurrent.ForkJoinPool workers() {

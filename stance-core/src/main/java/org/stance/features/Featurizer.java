@@ -171,6 +171,29 @@ public final class Featurizer {
         return new SparseVector(Arrays.copyOf(allIds, n), Arrays.copyOf(allValues, n));
     }
 
+    /**
+     * A readable name for each active n-gram feature of a sentence (index → "word ...", "stem ...",
+     * "chars '...' of ...", "target ..."): for explanations; scoring never builds these strings.
+     */
+    public java.util.Map<Integer, String> describe(String text, String target) {
+        java.util.Map<Integer, String> names = new java.util.HashMap<>();
+        java.util.Map<Long, String> byHash = new java.util.HashMap<>();
+        List<String> tokens = Tokenizer.tokenize(normalizer.normalize(text));
+        extractor.extract(tokens, target, (g, h) -> { }, (h, name) -> byHash.putIfAbsent(h, name));
+        byHash.forEach((h, name) -> {
+            int id = index.get(h);
+            if (id >= 0) {
+                names.putIfAbsent(id, name);
+            }
+        });
+        return names;
+    }
+
+    /** True for an input index of the pooled word-vector block (after the n-gram vocabulary). */
+    public boolean isPooledVector(int index) {
+        return index >= hashes.length;
+    }
+
     /** The word vectors appended to every sentence, or null. */
     public WordEmbeddings embeddings() {
         return embeddings;

@@ -25,6 +25,11 @@ final class NgramExtractor {
         void accept(int group, long hash);
     }
 
+    /** Receives a feature's readable description (for explanations only: the scoring path builds no text). */
+    interface Namer {
+        void name(long hash, String description);
+    }
+
     private final NgramConfig config;
 
     NgramExtractor(NgramConfig config) {
@@ -32,18 +37,27 @@ final class NgramExtractor {
     }
 
     void extract(List<String> tokens, String givenTarget, Sink sink) {
+        extract(tokens, givenTarget, sink, null);
+    }
+
+    /** The same walk, naming every feature too (when {@code namer} is not null). */
+    void extract(List<String> tokens, String givenTarget, Sink sink, Namer namer) {
         String target = config.useTarget() ? givenTarget : "";
-        grams(tokens, FNV_OFFSET, sink);
+        grams(tokens, FNV_OFFSET, sink, namer, "");
         if (config.targetCross() && !target.isEmpty()) {
             // "target|" followed by the feature: every feature again, learned per target.
-            grams(tokens, step(hash(FNV_OFFSET, target), '|'), sink);
+            grams(tokens, step(hash(FNV_OFFSET, target), '|'), sink, namer, "[" + target + "] ");
         }
         if (!target.isEmpty()) {
-            sink.accept(WORD_GROUP, hash(step(FNV_OFFSET, 't'), target));
+            long h = hash(step(FNV_OFFSET, 't'), target);
+            sink.accept(WORD_GROUP, h);
+            if (namer != null) {
+                namer.name(h, "target " + target);
+            }
         }
     }
 
-    private void grams(List<String> tokens, long seed, Sink sink) {
+    private void grams(List<String> tokens, long seed, Sink sink, Namer namer, String prefix) {
         long wordSeed = step(seed, 'w');
         for (int n = 1; n <= config.wordNgrams(); n++) {
             for (int i = 0; i + n <= tokens.size(); i++) {
@@ -55,6 +69,9 @@ final class NgramExtractor {
                     h = hash(h, tokens.get(j));
                 }
                 sink.accept(WORD_GROUP, h);
+                if (namer != null) {
+                    namer.name(h, prefix + (n == 1 ? "word " : "words ") + String.join(" ", tokens.subList(i, i + n)));
+                }
             }
         }
         if (config.stems()) {
@@ -62,7 +79,11 @@ final class NgramExtractor {
             for (String t : tokens) {
                 String stem = Tokenizer.stem(t);
                 if (!stem.equals(t)) {
-                    sink.accept(WORD_GROUP, hash(stemSeed, stem));
+                    long h = hash(stemSeed, stem);
+                    sink.accept(WORD_GROUP, h);
+                    if (namer != null) {
+                        namer.name(h, prefix + "stem " + stem + " (of " + t + ")");
+                    }
                 }
             }
         }
@@ -79,6 +100,10 @@ final class NgramExtractor {
                         h = step(h, k == 0 || k == padded - 1 ? ' ' : t.charAt(k - 1));
                         if (k - i + 1 >= config.charMin()) {
                             sink.accept(CHAR_GROUP, h);
+                            if (namer != null) {
+                                String padded2 = " " + t + " ";
+                                namer.name(h, prefix + "chars '" + padded2.substring(i, k + 1).replace(' ', '_') + "' of " + t);
+                            }
                         }
                     }
                 }

@@ -102,6 +102,52 @@ public final class Classifier {
         return predictor().predict(vectors);
     }
 
+    /** One feature's share of a label's logit, named as a person reads it ("word الانسحاب", "chars 'نسح' of الانسحاب"). */
+    public record Contribution(String feature, double value) {
+    }
+
+    /**
+     * Why a sentence got (or would get) {@code label} for {@code task}: the logit as bias plus the
+     * features' contributions, the {@code k} that raise it most, and the sum of all the others, so
+     * that {@code bias + sum(top) + others == logit}. The pooled word vectors count as one feature.
+     *
+     * @param method "exact" for linear heads; "exact for this input (ReLU pattern fixed)" with a hidden layer
+     */
+    public record Attribution(String task, String label, String method, double bias, double logit, List<Contribution> top, double others) {
+    }
+
+    public Attribution explain(String text, String target, String task, String label, int k) {
+        int t = tasks().indexOf(task);
+        int c = labels.get(task).indexOf(label);
+        if (t < 0 || c < 0) {
+            throw new IllegalArgumentException("no label '" + label + "' for task '" + task + "'");
+        }
+        SparseVector row = featurizer.featurize(text, target);
+        Predictor.Attribution a = predictor().attribute(row, t, c);
+        Map<Integer, String> names = featurizer.describe(text, target);
+        Map<String, Double> byFeature = new LinkedHashMap<>();
+        for (int i = 0; i < a.indices().length; i++) {
+            String name = names.getOrDefault(a.indices()[i], featurizer.isPooledVector(a.indices()[i]) ? "word vectors (pooled)" : "feature #" + a.indices()[i]);
+            byFeature.merge(name, a.contributions()[i], Double::sum);
+        }
+        List<Contribution> all = new ArrayList<>();
+        byFeature.forEach((name, v) -> all.add(new Contribution(name, v)));
+        all.sort((x, y) -> Double.compare(y.value(), x.value()));
+        List<Contribution> top = List.copyOf(all.subList(0, Math.min(k, all.size())));
+        double others = a.logit() - a.bias() - top.stream().mapToDouble(Contribution::value).sum();
+        String method = predictorHidden() ? "exact for this input (ReLU pattern fixed)" : "exact";
+        return new Attribution(task, label, method, a.bias(), a.logit(), top, others);
+    }
+
+    private boolean predictorHidden() {
+        return predictor().hidden();
+    }
+
+    /** Task's logits for one sentence (the values the attributions add up to). */
+    float[] logits(String text, String target, String task) {
+        return predictor().logits(featurizer.featurize(text, target), tasks().indexOf(task));
+    }
+
     /** The plain-array snapshot of the network; rebuilt after {@link #weightsChanged()}. */
     private Predictor predictor() {
         Predictor p = predictor;

@@ -75,6 +75,10 @@ final class Predictor {
         return new Predictor(tasks, first, hw, hb, counts);
     }
 
+    boolean hidden() {
+        return first.hidden;
+    }
+
     /** The parameters in the model file's layout (see the class comment). */
     float[] parameters() {
         int n = first.weights.length + first.bias.length;
@@ -114,6 +118,76 @@ final class Predictor {
             }
         }
         return out;
+    }
+
+    /**
+     * How one label's logit of one row decomposes: {@code logit = bias + sum(contributions)}, exactly.
+     * Linear heads: each active feature's value times its weight. Hidden layer: each feature's value
+     * times its weight through the ReLU units that are on for this row (gradient times input), and
+     * the bias gathers the units' biases the same way; exact for this row's on/off pattern.
+     *
+     * @param indices       the row's active input indices
+     * @param contributions each one's share of the logit
+     */
+    record Attribution(double bias, double logit, int[] indices, double[] contributions) {
+    }
+
+    Attribution attribute(SparseVector row, int task, int label) {
+        float[] pre = new float[first.width];
+        first.preActivation(row, pre);
+        int[] idx = row.indices();
+        float[] x = row.values();
+        double[] contributions = new double[idx.length];
+        double bias;
+        if (!first.hidden) {
+            int column = first.headStart(task) + label;
+            bias = first.bias[column];
+            for (int i = 0; i < idx.length; i++) {
+                contributions[i] = (double) x[i] * first.weights[idx[i] * first.width + column];
+            }
+        } else {
+            int labels = labelCounts[task];
+            double[] through = new double[first.width]; // d logit / d pre_h for the units that are on
+            bias = headBias[task][label];
+            for (int h = 0; h < first.width; h++) {
+                if (pre[h] > 0) {
+                    through[h] = headWeights[task][h * labels + label];
+                    bias += first.bias[h] * through[h];
+                }
+            }
+            for (int i = 0; i < idx.length; i++) {
+                double sum = 0;
+                int rowStart = idx[i] * first.width;
+                for (int h = 0; h < first.width; h++) {
+                    sum += first.weights[rowStart + h] * through[h];
+                }
+                contributions[i] = x[i] * sum;
+            }
+        }
+        double logit = bias;
+        for (double c : contributions) {
+            logit += c;
+        }
+        return new Attribution(bias, logit, idx, contributions);
+    }
+
+    /** Task t's logits for one row (for checking attributions). */
+    float[] logits(SparseVector row, int task) {
+        float[] pre = new float[first.width];
+        first.preActivation(row, pre);
+        int labels = labelCounts[task];
+        if (!first.hidden) {
+            return java.util.Arrays.copyOfRange(pre, first.headStart(task), first.headStart(task) + labels);
+        }
+        float[] logits = headBias[task].clone();
+        for (int h = 0; h < first.width; h++) {
+            if (pre[h] > 0) {
+                for (int c = 0; c < labels; c++) {
+                    logits[c] += pre[h] * headWeights[task][h * labels + c];
+                }
+            }
+        }
+        return logits;
     }
 
     /** Task t's probabilities after the hidden layer: softmax(relu(pre) · W_t + b_t). */
