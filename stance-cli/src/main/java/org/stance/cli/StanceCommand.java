@@ -19,7 +19,7 @@ import org.stance.UserError;
         showDefaultValues = true,
         description = "Stance and topic classification trainer for Arabic news.",
         subcommands = {PrepareCommand.class, DatasetCommand.class, TrainCommand.class, EvaluateCommand.class, CrossValidateCommand.class,
-                ScoreCommand.class, BenchCommand.class, EmbedCommand.class,
+                ScoreCommand.class, SuggestCommand.class, BenchCommand.class, EmbedCommand.class,
                 InspectCommand.class, CommandLine.HelpCommand.class})
 public final class StanceCommand {
 

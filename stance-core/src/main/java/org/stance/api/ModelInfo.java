@@ -14,9 +14,11 @@ import java.util.Map;
  * @param projectVersion   the stance version that trained it
  * @param createdAt        when it was trained (ISO-8601)
  * @param testMacroF1      task → macro-F1 on the test file given at training, when one was
+ * @param trainingCounts   task → label → training sentences with that label (what rare means for this model)
  */
 public record ModelInfo(Map<String, List<String>> labels, boolean needsTarget, List<String> targets, List<String> noPositionLabels,
-                        int formatVersion, String projectVersion, String createdAt, Map<String, Double> testMacroF1) {
+                        int formatVersion, String projectVersion, String createdAt, Map<String, Double> testMacroF1,
+                        Map<String, Map<String, Integer>> trainingCounts) {
 
     /** Unmodifiable copies: a caller changing what it was given must not change the model. */
     public ModelInfo {
@@ -26,5 +28,8 @@ public record ModelInfo(Map<String, List<String>> labels, boolean needsTarget, L
         targets = List.copyOf(targets);
         noPositionLabels = List.copyOf(noPositionLabels);
         testMacroF1 = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(testMacroF1));
+        Map<String, Map<String, Integer>> counts = new java.util.LinkedHashMap<>();
+        trainingCounts.forEach((task, c) -> counts.put(task, java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(c))));
+        trainingCounts = java.util.Collections.unmodifiableMap(counts);
     }
 }

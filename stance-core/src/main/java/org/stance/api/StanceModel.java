@@ -56,8 +56,10 @@ public final class StanceModel {
         InvalidSettingException.requireRange(threshold, 0, 1, "threshold");
         Map<String, Double> test = new java.util.LinkedHashMap<>();
         manifest.evaluation().getOrDefault("test", Map.of()).forEach((task, f) -> test.put(task, f.macroF1()));
+        Map<String, Map<String, Integer>> counts = manifest.data().stream().filter(d -> d.role().equals("train")).findFirst()
+                .map(d -> d.labelCounts() == null ? Map.<String, Map<String, Integer>>of() : d.labelCounts()).orElse(Map.of());
         this.info = new ModelInfo(classifier.labels(), manifest.features().useTarget(), manifest.targets(), manifest.noPositionLabels(),
-                manifest.formatVersion(), manifest.projectVersion(), manifest.createdAt(), test);
+                manifest.formatVersion(), manifest.projectVersion(), manifest.createdAt(), test, counts);
         this.targets = java.util.Set.copyOf(manifest.targets());
         this.classifier = classifier;
         this.threads = threads;
