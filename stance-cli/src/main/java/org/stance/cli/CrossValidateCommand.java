@@ -46,8 +46,9 @@ final class CrossValidateCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--folds must be 2 or more, got " + folds);
         }
         var config = training.config(spec.commandLine());
-        Dataset d = new DatasetReader(DatasetSchema.open(Set.of()).withKnownLabels(training.knownLabels(spec.commandLine()))).read(data);
-        CrossValidation.Result result = new CrossValidation(Progress.to(spec.commandLine().getErr())).run(d, config, folds);
+        var progress = Progress.to(spec.commandLine().getErr());
+        Dataset d = org.stance.jobs.TrainingJob.reader(training.knownLabels(spec.commandLine()), training.skipInvalid, progress).read(data);
+        CrossValidation.Result result = new CrossValidation(progress).run(d, config, folds);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(Json.write(result));

@@ -45,7 +45,7 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         TrainRequest request = new TrainRequest(train, dev, test, output, options.config(spec.commandLine()),
-                options.knownLabels(spec.commandLine()));
+                options.knownLabels(spec.commandLine()), options.skipInvalid);
         TrainingJob.Outcome outcome = new TrainingJob(Progress.to(err)).run(request);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

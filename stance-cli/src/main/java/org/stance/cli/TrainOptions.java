@@ -108,6 +108,10 @@ final class TrainOptions {
     @Option(names = "--embedding-words", description = "Most frequent words of --embeddings kept in the model (bounds its size).")
     int embeddingWords = EmbeddingFeatures.DEFAULT_WORDS;
 
+    @Option(names = "--skip-invalid", description = "Leave out rows with a problem of their own (no Arabic letter, an unknown label, "
+            + "a wrong field count) and report each with its line, instead of stopping (problems of a whole file still stop).")
+    boolean skipInvalid;
+
     @Option(names = "--fold-taa-marbuta", description = "Also fold ة into ه during normalisation.")
     boolean foldTaaMarbuta = D.normalizer().foldTaaMarbuta();
 

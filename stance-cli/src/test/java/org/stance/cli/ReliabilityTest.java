@@ -172,6 +172,29 @@ class ReliabilityTest {
     }
 
     @Test
+    void invalidRowsStopTrainingUnlessSkippedAndTargetsMayBeAnyText() throws IOException {
+        List<String> rows = new ArrayList<>(List.of("article_id,target,stance,text"));
+        List<org.stance.data.LabeledSentence> source = TestData.head("train", 300);
+        for (int i = 0; i < source.size(); i++) {
+            var s = source.get(i);
+            String target = i % 2 == 0 ? "Women empowerment" : "women  EMPOWERMENT"; // one target, two spellings
+            rows.add(s.articleId() + "," + target + "," + s.stance() + ",\"" + s.text().replace("\"", "\"\"") + "\"");
+        }
+        rows.add("zz,Women empowerment,neutral,Only Latin text here");
+        Path train = Files.write(dir.resolve("train.csv"), rows);
+        CliRunner.Result strict = CliRunner.run("train", train.toString(), "-o", dir.resolve("s.zip").toString(), "--epochs", "1", "--use-target");
+        assertEquals(1, strict.code());
+        assertTrue(strict.err().contains("train.csv:" + rows.size() + ": column 4 (text): text has no Arabic letter"), strict.err());
+        Path model = dir.resolve("skip.zip");
+        CliRunner.Result skip = CliRunner.run("train", train.toString(), "-o", model.toString(), "--epochs", "1", "--use-target", "--skip-invalid");
+        assertEquals(0, skip.code(), skip.err());
+        assertTrue(skip.err().contains("skipped row 1: ") && skip.err().contains("train.csv:" + rows.size()), skip.err());
+        CliRunner.Result inspect = CliRunner.run("inspect", model.toString());
+        assertTrue(inspect.out().contains("targets:      women_empowerment"), inspect.out());
+        assertEquals(0, CliRunner.run("score", "-m", model.toString(), SEED, "--target", "Women Empowerment").code());
+    }
+
+    @Test
     void datasetSplitWritesItsThreeFilesAsOneUnit() throws IOException {
         Path ds = dir.resolve("ds");
         Files.createDirectories(ds.resolve("test.csv")); // the third file cannot be written: a folder is in its way

@@ -145,6 +145,7 @@ public final class StanceModel {
         if (targets.size() != sentences.size()) {
             throw new IllegalArgumentException(sentences.size() + " sentences but " + targets.size() + " targets");
         }
+        targets = targets.stream().map(t -> t == null ? "" : org.stance.data.DatasetReader.targetKey(t)).toList();
         targets.forEach(this::checkTarget);
         List<Integer> ids = new ArrayList<>();
         for (int i = 0; i < sentences.size(); i++) {
@@ -160,7 +161,7 @@ public final class StanceModel {
 
     /** Refuses a target the model cannot use: any target on a model without target input, an unseen one on a model with it. */
     public void checkTarget(String target) {
-        String t = target == null ? "" : target;
+        String t = target == null ? "" : org.stance.data.DatasetReader.targetKey(target);
         if (!info.needsTarget()) {
             if (!t.isEmpty()) {
                 throw new IllegalArgumentException("this model does not read a target (it was not trained with the target as an input), but target '"
@@ -179,6 +180,7 @@ public final class StanceModel {
     public ArticleScore scoreArticle(String articleId, String source, String rawText, String target,
                                      java.util.function.Consumer<SentenceScore> each) {
         checkTarget(target);
+        target = target == null ? "" : org.stance.data.DatasetReader.targetKey(target);
         if (rawText == null || rawText.isBlank()) {
             throw new InvalidTextException(InvalidTextException.Reason.EMPTY, "article '" + articleId + "' is empty");
         }

@@ -30,9 +30,33 @@ public final class DatasetReader {
     private static final int MAX_REPORTED = 20;
 
     private final DatasetSchema schema;
+    private final java.util.function.Consumer<String> skipped; // null: strict, a bad row fails the file
 
     public DatasetReader(DatasetSchema schema) {
+        this(schema, null);
+    }
+
+    private DatasetReader(DatasetSchema schema, java.util.function.Consumer<String> skipped) {
         this.schema = schema;
+        this.skipped = skipped;
+    }
+
+    /**
+     * A reader that leaves out each row with a problem of its own (no Arabic letter, an unknown label,
+     * a wrong field count, a duplicate id), handing its first problem, with file and line, to
+     * {@code report}; problems of the file itself (columns, encoding, an unclosed quote) still fail it.
+     */
+    public DatasetReader skippingInvalidRows(java.util.function.Consumer<String> report) {
+        return new DatasetReader(schema, report);
+    }
+
+    /**
+     * The key a target is known by: any text, case and spacing folded ("Women empowerment" and
+     * "women  Empowerment" are the target women_empowerment), so a target needs no special spelling.
+     */
+    public static String targetKey(String target) {
+        return java.text.Normalizer.normalize(target, java.text.Normalizer.Form.NFKC).strip().toLowerCase(java.util.Locale.ROOT)
+                .replaceAll("\\s+", "_");
     }
 
     /** Reads one file. */
@@ -69,10 +93,17 @@ public final class DatasetReader {
             Map<String, Integer> seenIds = new HashMap<>();
             for (CSVRecord record : parser) {
                 int line = lineOf(lineStarts, record.getCharacterPosition());
-                LabeledSentence row = toRow(record, header, line, name, problems);
+                List<String> rowProblems = new ArrayList<>();
+                LabeledSentence row = toRow(record, header, line, name, rowProblems);
                 if (row != null) {
-                    checkDuplicate(row, seenIds, name, problems);
+                    checkDuplicate(row, seenIds, name, rowProblems);
+                }
+                if (rowProblems.isEmpty()) {
                     rows.add(row);
+                } else if (skipped != null) {
+                    skipped.accept(rowProblems.get(0));
+                } else {
+                    rowProblems.forEach(p -> report(problems, p));
                 }
             }
         } catch (UncheckedIOException | IOException e) {
@@ -137,11 +168,12 @@ public final class DatasetReader {
             }
         }
         return new LabeledSentence(cell(record, Columns.ARTICLE_ID).strip(), cell(record, Columns.SENTENCE_ID).strip(),
-                cell(record, Columns.SOURCE).strip(), cell(record, Columns.TARGET).strip(), cell(record, Columns.STANCE).strip(), cell(record, Columns.TOPIC).strip(), text, line);
+                cell(record, Columns.SOURCE).strip(), targetKey(cell(record, Columns.TARGET)), cell(record, Columns.STANCE).strip(),
+                cell(record, Columns.TOPIC).strip(), text, line);
     }
 
     private void checkLabel(CSVRecord record, List<String> header, String column, int line, String name, List<String> problems) {
-        String value = record.get(column).strip();
+        String value = column.equals(Columns.TARGET) ? targetKey(record.get(column)) : record.get(column).strip();
         int c = header.indexOf(column);
         if (value.isEmpty()) {
             if (schema.requiredLabels().contains(column)) {
@@ -152,7 +184,7 @@ public final class DatasetReader {
         List<String> known = schema.knownLabels().get(column);
         if (known != null && !known.contains(value)) {
             report(problems, where(name, line, header, c) + ": unknown label '" + value + "' (known: " + String.join(", ", known) + ")");
-        } else if (known == null && !LABEL.matcher(value).matches()) {
+        } else if (known == null && !column.equals(Columns.TARGET) && !LABEL.matcher(value).matches()) {
             report(problems, where(name, line, header, c) + ": label '" + abbreviate(value) + "' must be one word of letters, digits, '_' or '-'");
         }
     }

@@ -14,11 +14,18 @@ import org.stance.model.TrainConfig;
  * @param test        sentences evaluated once after training and recorded in the manifest; may be null
  * @param output      where the model artifact goes
  * @param knownLabels column → closed label set checked on every row (empty: labels are whatever the data holds)
+ * @param skipInvalid leave out (and report) rows with a problem of their own instead of failing the file
  */
-public record TrainRequest(Path train, Path dev, Path test, Path output, TrainConfig config, Map<String, List<String>> knownLabels) {
+public record TrainRequest(Path train, Path dev, Path test, Path output, TrainConfig config, Map<String, List<String>> knownLabels,
+                           boolean skipInvalid) {
 
     public TrainRequest {
         knownLabels = Map.copyOf(knownLabels);
+    }
+
+    /** A request that fails on any invalid row. */
+    public TrainRequest(Path train, Path dev, Path test, Path output, TrainConfig config, Map<String, List<String>> knownLabels) {
+        this(train, dev, test, output, config, knownLabels, false);
     }
 
 }

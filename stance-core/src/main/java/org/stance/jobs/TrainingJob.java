@@ -49,7 +49,7 @@ public final class TrainingJob {
     public Outcome run(TrainRequest request) {
         ModelCodec.checkWritable(request.output());
         TrainConfig config = request.config();
-        DatasetReader reader = new DatasetReader(DatasetSchema.open(Set.of()).withKnownLabels(request.knownLabels()));
+        DatasetReader reader = reader(request.knownLabels(), request.skipInvalid(), progress);
         Dataset train = reader.read(request.train());
         config = config.toBuilder().tasks(resolveTasks(config.tasks(), train)).build();
         Dataset dev = request.dev() == null ? null : reader.read(request.dev());
@@ -94,6 +94,16 @@ public final class TrainingJob {
                 evaluation, ModelManifest.Epoch.of(result.history()), result.bestEpoch(), result.seconds());
         ModelCodec.save(request.output(), manifest, classifier);
         return new Outcome(manifest, classifier);
+    }
+
+    /** A reader of the job's files; with {@code skipInvalid}, each row left out is reported with its file and line. */
+    public static DatasetReader reader(Map<String, List<String>> knownLabels, boolean skipInvalid, Consumer<String> progress) {
+        DatasetReader strict = new DatasetReader(DatasetSchema.open(Set.of()).withKnownLabels(knownLabels));
+        if (!skipInvalid) {
+            return strict;
+        }
+        int[] count = {0};
+        return strict.skippingInvalidRows(problem -> progress.accept(String.format("skipped row %d: %s", ++count[0], problem)));
     }
 
     /** The word vectors the config names, read once (an embeddings artifact or a model carrying them); null for n-grams only. */
