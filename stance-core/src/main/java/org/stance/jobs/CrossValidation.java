@@ -24,7 +24,10 @@ import org.stance.model.Trainer;
 public final class CrossValidation {
 
     /** Per-fold metrics and the pooled metrics, per task. */
-    public record Result(int folds, Map<String, List<Metrics>> perFold, Map<String, Metrics> pooled) {
+    /**
+     * @param articleFolds article (group) key → its fold, so other systems can be evaluated on the very same folds
+     */
+    public record Result(int folds, Map<String, List<Metrics>> perFold, Map<String, Metrics> pooled, Map<String, Integer> articleFolds) {
     }
 
     private final Consumer<String> progress;
@@ -74,7 +77,11 @@ public final class CrossValidation {
         for (String task : pooledProbs.keySet()) {
             pooled.put(task, Evaluator.evaluate(task, labels.get(task), rows, pooledProbs.get(task)));
         }
-        return new Result(k, perFold, pooled);
+        Map<String, Integer> articleFolds = new java.util.TreeMap<>();
+        for (int i = 0; i < rows.size(); i++) {
+            articleFolds.put(rows.get(i).groupKey(), fold[i]);
+        }
+        return new Result(k, perFold, pooled, articleFolds);
     }
 
     /** A fold's model may lack a label of the data; align its probabilities by label name (a missing label gets 0). */
