@@ -127,17 +127,7 @@ final class ScoreCommand implements Callable<Integer> {
                         }
                     }
                 } else {
-                    for (RawArticle a : articles) {
-                        ArticleScore verdict = scorer.scoreArticle(a.id(), a.source(), a.text(), target, s -> {
-                            count[0]++;
-                            try {
-                                writer.sentence(a.id(), s);
-                            } catch (IOException e) {
-                                throw new UncheckedIOException(e);
-                            }
-                        });
-                        writer.article(verdict);
-                    }
+                    count[0] += scoreArticles(scorer.withThreads(1), articles, writer);
                 }
                 writer.finish();
             } catch (UncheckedIOException e) {
@@ -220,17 +210,106 @@ final class ScoreCommand implements Callable<Integer> {
         }
     }
 
-    /** Reads all articles and rejects empty, binary or non-Arabic ones before any scoring. */
+    /** Reads all articles and rejects empty, binary or non-Arabic ones before any scoring (checked in parallel, reported in order). */
     private static List<RawArticle> readArticles(List<Path> in) {
         List<RawArticle> articles = ArticleSource.read(in, System.in);
-        SentenceSegmenter segmenter = new SentenceSegmenter();
-        for (RawArticle a : articles) {
-            PreparedSentences.segmentChecked(segmenter, a);
+        List<UserError> problems = articles.parallelStream().map(a -> {
+            try {
+                PreparedSentences.segmentChecked(new SentenceSegmenter(), a);
+                return (UserError) null;
+            } catch (UserError e) {
+                return e;
+            }
+        }).toList();
+        for (UserError e : problems) {
+            if (e != null) {
+                throw e;
+            }
         }
         return articles;
     }
 
     /** Streams one input line by line, in batches, one record per line; returns the number of lines. */
+    /** Above this many characters an article is scored alone, streamed, so its records are never all held. */
+    static final int LARGE_ARTICLE = 1 << 20;
+
+    /** One article's records, scored on a worker and written in input order by the main thread. */
+    private record Scored(String articleId, List<SentenceScore> sentences, ArticleScore verdict) {
+    }
+
+    /**
+     * Scores articles on {@code threads} threads, one article per thread, and writes their records in
+     * input order; a large article is streamed on its own (its sentences split over the threads).
+     * Returns the number of sentences.
+     */
+    private long scoreArticles(StanceModel oneThread, List<RawArticle> articles, ScoreWriter writer) throws IOException {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "stance-article");
+            t.setDaemon(true);
+            return t;
+        });
+        long sentences = 0;
+        java.util.ArrayDeque<java.util.concurrent.Future<Scored>> inFlight = new java.util.ArrayDeque<>();
+        try {
+            for (RawArticle a : articles) {
+                if (a.text().length() > LARGE_ARTICLE) {
+                    sentences += drain(inFlight, writer, 0);
+                    long[] written = {0};
+                    ArticleScore verdict = oneThread.withThreads(threads).scoreArticle(a.id(), a.source(), a.text(), target, s -> {
+                        written[0]++;
+                        try {
+                            writer.sentence(a.id(), s);
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    });
+                    writer.article(verdict);
+                    sentences += written[0];
+                    continue;
+                }
+                inFlight.add(pool.submit(() -> {
+                    List<SentenceScore> list = new ArrayList<>();
+                    ArticleScore verdict = oneThread.scoreArticle(a.id(), a.source(), a.text(), target, list::add);
+                    return new Scored(a.id(), list, verdict);
+                }));
+                sentences += drain(inFlight, writer, 2 * threads);
+            }
+            sentences += drain(inFlight, writer, 0);
+        } finally {
+            pool.shutdownNow();
+        }
+        return sentences;
+    }
+
+    /** Writes finished articles, oldest first, until at most {@code keep} are in flight; returns their sentences. */
+    private static long drain(java.util.ArrayDeque<java.util.concurrent.Future<Scored>> inFlight, ScoreWriter writer, int keep)
+            throws IOException {
+        long n = 0;
+        while (inFlight.size() > keep) {
+            Scored done = await(inFlight.poll());
+            for (SentenceScore s : done.sentences()) {
+                writer.sentence(done.articleId(), s);
+            }
+            writer.article(done.verdict());
+            n += done.sentences().size();
+        }
+        return n;
+    }
+
+    private static <T> T await(java.util.concurrent.Future<T> future) throws IOException {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
     /**
      * Streams one (already checked) input line by line, one record per line, in order; returns the
      * number of lines. Reading and writing overlap the scoring: batch k is scored by the model's
@@ -284,18 +363,7 @@ final class ScoreCommand implements Callable<Integer> {
 
     private static void write(java.util.concurrent.Future<List<SentenceScore>> scores, int first, ScoreWriter writer, String articleId,
                               long[] count) throws IOException {
-        List<SentenceScore> done;
-        try {
-            done = scores.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
+        List<SentenceScore> done = await(scores);
         for (SentenceScore s : done) {
             if (s.skipped() != null) {
                 count[1]++;

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.ConcurrentHashMap;
 import org.stance.api.StanceModel;
-import org.stance.io.Hashes;
 
 /**
  * The model on an executor: loaded once per JVM from the broadcast bytes and shared by every task
@@ -19,8 +18,17 @@ final class ModelCache {
     private ModelCache() {
     }
 
-    static StanceModel get(byte[] model, double threshold, double neutralMass) {
-        String key = Hashes.sha256(model) + "/" + threshold + "/" + neutralMass;
+    /**
+     * Registers the model the driver has loaded already (to check it): in local mode the executors run
+     * in the driver's JVM and use it instead of loading the same file a second time.
+     */
+    static void put(long broadcastId, double threshold, double neutralMass, StanceModel model) {
+        MODELS.putIfAbsent(broadcastId + "/" + threshold + "/" + neutralMass, model);
+    }
+
+    /** The model of a broadcast, by its id (hashing 17 MB per partition would cost more than the lookup saves). */
+    static StanceModel get(long broadcastId, byte[] model, double threshold, double neutralMass) {
+        String key = broadcastId + "/" + threshold + "/" + neutralMass;
         return MODELS.computeIfAbsent(key, k -> {
             try {
                 Path file = Files.createTempFile("stance-model", ".zip");

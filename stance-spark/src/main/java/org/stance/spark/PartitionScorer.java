@@ -31,17 +31,25 @@ final class PartitionScorer implements MapPartitionsFunction<ArticleRow, ScoredL
     private final double threshold;
     private final double neutralMass;
     private final boolean skipErrors;
+    private final org.apache.spark.util.LongAccumulator sentences;
+    private final org.apache.spark.util.LongAccumulator articles;
+    private final org.apache.spark.util.LongAccumulator errors;
 
-    PartitionScorer(Broadcast<byte[]> model, double threshold, double neutralMass, boolean skipErrors) {
+    /** The accumulators count what the write job produces, so no extra pass over the records is needed. */
+    PartitionScorer(Broadcast<byte[]> model, double threshold, double neutralMass, boolean skipErrors, org.apache.spark.util.LongAccumulator sentences,
+                    org.apache.spark.util.LongAccumulator articles, org.apache.spark.util.LongAccumulator errors) {
         this.model = model;
         this.threshold = threshold;
         this.neutralMass = neutralMass;
         this.skipErrors = skipErrors;
+        this.sentences = sentences;
+        this.articles = articles;
+        this.errors = errors;
     }
 
     @Override
     public Iterator<ScoredLine> call(Iterator<ArticleRow> articles) {
-        StanceModel scorer = ModelCache.get(model.value(), threshold, neutralMass);
+        StanceModel scorer = ModelCache.get(model.id(), model.value(), threshold, neutralMass);
         // Lazily, article by article: a partition never holds all its records at once.
         return new Iterator<>() {
             private Iterator<ScoredLine> current = java.util.Collections.emptyIterator();
@@ -81,6 +89,7 @@ final class PartitionScorer implements MapPartitionsFunction<ArticleRow, ScoredL
             if (!skipErrors) {
                 throw new ArticleFailure("article '" + a.id() + "' (" + a.source() + "): " + e.getMessage(), e);
             }
+            errors.add(1);
             return List.of(ScoredLine.error(a.id(), a.source(), e.getMessage()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -89,6 +98,8 @@ final class PartitionScorer implements MapPartitionsFunction<ArticleRow, ScoredL
         for (String line : out.toString().split("\n")) {
             lines.add(ScoredLine.record(line));
         }
+        sentences.add(lines.size() - 1L);
+        articles.add(1);
         return lines;
     }
 }

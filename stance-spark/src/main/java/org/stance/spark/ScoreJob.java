@@ -113,27 +113,31 @@ public final class ScoreJob {
                 int parts = partitions > 0 ? partitions : spark.sparkContext().defaultParallelism() * 4;
                 Dataset<ArticleRow> articles = ArticleInputs.read(spark, input, how, target, parts);
                 Broadcast<byte[]> broadcast = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(modelBytes);
-                Dataset<ScoredLine> lines = articles.mapPartitions(new PartitionScorer(broadcast, threshold, neutralMass, onError == OnError.skip),
-                        Encoders.bean(ScoredLine.class)).persist(StorageLevel.MEMORY_AND_DISK());
+                ModelCache.put(broadcast.id(), threshold, neutralMass, check);
+                var sentenceCount = spark.sparkContext().longAccumulator("sentences");
+                var articleCount = spark.sparkContext().longAccumulator("articles");
+                var errorCount = spark.sparkContext().longAccumulator("errors");
+                Dataset<ScoredLine> lines = articles.mapPartitions(new PartitionScorer(broadcast, threshold, neutralMass, onError == OnError.skip,
+                        sentenceCount, articleCount, errorCount), Encoders.bean(ScoredLine.class)).persist(StorageLevel.MEMORY_AND_DISK());
                 Dataset<String> records = lines.filter("error = false").select("json").as(Encoders.STRING());
                 if (format == Format.jsonl) {
                     records.write().mode(SaveMode.ErrorIfExists).text(output);
                 } else {
                     spark.read().json(records).write().mode(SaveMode.ErrorIfExists).parquet(output);
                 }
-                Dataset<String> errors = lines.filter("error = true").select("json").as(Encoders.STRING());
-                long errorCount = errors.count();
-                if (errorCount > 0) {
-                    errors.coalesce(1).write().mode(SaveMode.ErrorIfExists).text(output + "/_errors");
+                // Counted by accumulators during the write (each partition is scored once and persisted; a retried task could
+                // count twice, which only affects this summary line).
+                long sentences = sentenceCount.value();
+                long verdicts = articleCount.value();
+                long errorsFound = errorCount.value();
+                if (errorsFound > 0) {
+                    lines.filter("error = true").select("json").as(Encoders.STRING()).coalesce(1).write().mode(SaveMode.ErrorIfExists)
+                            .text(output + "/_errors");
                 }
-                long sentences = records.filter((org.apache.spark.api.java.function.FilterFunction<String>) l -> l.startsWith("{\"type\":\"sentence\""))
-                        .count();
-                long verdicts = records.filter((org.apache.spark.api.java.function.FilterFunction<String>) l -> l.startsWith("{\"type\":\"article\""))
-                        .count();
                 double seconds = (System.nanoTime() - start) / 1e9;
                 spec.commandLine().getErr().printf(Locale.ROOT, "stance-spark: scored %d sentences of %d articles in %.1f s (%.0f sentences/s)%s; output in %s%n",
                         sentences, verdicts, seconds, sentences / seconds,
-                        errorCount > 0 ? "; " + errorCount + " article(s) not scored, listed in " + output + "/_errors" : "", output);
+                        errorsFound > 0 ? "; " + errorsFound + " article(s) not scored, listed in " + output + "/_errors" : "", output);
                 lines.unpersist();
             } finally {
                 spark.stop();
