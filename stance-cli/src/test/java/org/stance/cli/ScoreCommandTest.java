@@ -176,4 +176,13 @@ class ScoreCommandTest {
             assertEquals(20_000, lines.count());
         }
     }
+
+    @Test
+    void articlesScoredOnSeveralThreadsComeOutInInputOrderAsOnOne() {
+        CliRunner.Result one = CliRunner.run("score", "-m", model(), TestData.SEEDS.toString(), "--format", "jsonl", "--threads", "1");
+        CliRunner.Result four = CliRunner.run("score", "-m", model(), TestData.SEEDS.toString(), "--format", "jsonl", "--threads", "4");
+        assertEquals(0, four.code(), four.err());
+        assertEquals(one.out(), four.out());
+        assertEquals(5, four.out().lines().filter(l -> l.contains("\"type\":\"article\"")).count());
+    }
 }
