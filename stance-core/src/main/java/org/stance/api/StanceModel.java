@@ -145,8 +145,10 @@ public final class StanceModel {
         if (targets.size() != sentences.size()) {
             throw new IllegalArgumentException(sentences.size() + " sentences but " + targets.size() + " targets");
         }
-        targets = targets.stream().map(t -> t == null ? "" : org.stance.data.DatasetReader.targetKey(t)).toList();
-        targets.forEach(this::checkTarget);
+        // A batch has one or a few distinct targets: key and check each once, not once per sentence.
+        Map<String, String> keys = new java.util.HashMap<>();
+        targets = targets.stream().map(t -> keys.computeIfAbsent(t == null ? "" : t, org.stance.data.DatasetReader::targetKey)).toList();
+        keys.values().stream().distinct().forEach(this::checkTarget);
         List<Integer> ids = new ArrayList<>();
         for (int i = 0; i < sentences.size(); i++) {
             ids.add(i + 1);

@@ -8,6 +8,8 @@ import java.io.Serializable;
  */
 public final class ScoredLine implements Serializable {
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
     private boolean error;
     private String json;
 
@@ -23,7 +25,7 @@ public final class ScoredLine implements Serializable {
     static ScoredLine error(String id, String source, String reason) {
         ScoredLine l = new ScoredLine();
         l.error = true;
-        com.fasterxml.jackson.databind.node.ObjectNode node = com.fasterxml.jackson.databind.json.JsonMapper.builder().build().createObjectNode();
+        com.fasterxml.jackson.databind.node.ObjectNode node = JSON.createObjectNode();
         node.put("id", id).put("source", source).put("reason", reason);
         l.json = node.toString();
         return l;
