@@ -18,7 +18,7 @@ import org.stance.model.Trainer;
 
 /**
  * K-fold cross-validation grouped by article: each fold is scored by a model trained on the
- * other folds, whose own dev part (one inner fold) chooses the epoch. The folds' predictions are
+ * other folds (with a mini-batch optimizer, less their own dev part, one inner fold, that chooses the epoch). The folds' predictions are
  * pooled into one set of metrics, and per-fold figures give the spread.
  */
 public final class CrossValidation {
@@ -53,10 +53,15 @@ public final class CrossValidation {
         for (int f = 0; f < k; f++) {
             List<LabeledSentence> test = GroupSplitter.select(rows, fold, f, true);
             List<LabeledSentence> rest = GroupSplitter.select(rows, fold, f, false);
-            int[] inner = GroupSplitter.folds(rest, config.tasks().get(0), TrainingJob.HOLDOUT_FOLDS, config.seed() + f);
             progress.accept(String.format("fold %d/%d: %d test sentences", f + 1, k, test.size()));
-            Classifier model = new Trainer(config, vectors, progress).train(GroupSplitter.select(rest, inner, 0, false),
-                    GroupSplitter.select(rest, inner, 0, true)).classifier();
+            Classifier model;
+            if (config.optimizer().earlyStopping()) {
+                int[] inner = GroupSplitter.folds(rest, config.tasks().get(0), TrainingJob.HOLDOUT_FOLDS, config.seed() + f);
+                model = new Trainer(config, vectors, progress).train(GroupSplitter.select(rest, inner, 0, false),
+                        GroupSplitter.select(rest, inner, 0, true)).classifier();
+            } else {
+                model = new Trainer(config, vectors, progress).train(rest, List.of()).classifier();
+            }
             Map<String, float[][]> probs = model.predict(test.stream().map(LabeledSentence::text).toList(),
                     test.stream().map(LabeledSentence::target).toList());
             for (String task : model.tasks()) {

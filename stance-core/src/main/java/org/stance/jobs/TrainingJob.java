@@ -57,7 +57,9 @@ public final class TrainingJob {
         WordEmbeddings vectors = vectors(config);
         List<LabeledSentence> trainRows = train.rows();
         List<LabeledSentence> devRows;
-        if (dev == null) {
+        if (dev == null && !config.optimizer().earlyStopping()) {
+            devRows = List.of(); // a converged fit needs no dev set: every training row is trained on
+        } else if (dev == null) {
             int[] fold = GroupSplitter.folds(trainRows, config.tasks().get(0), HOLDOUT_FOLDS, config.seed());
             devRows = GroupSplitter.select(trainRows, fold, 0, true);
             trainRows = GroupSplitter.select(trainRows, fold, 0, false);
@@ -76,13 +78,17 @@ public final class TrainingJob {
         TrainingResult result = new Trainer(config, vectors, progress).train(trainRows, devRows);
         Classifier classifier = result.classifier();
         Map<String, Map<String, ModelManifest.Figures>> evaluation = new LinkedHashMap<>();
-        evaluation.put("dev", ModelManifest.Figures.of(DatasetEvaluation.sentences(classifier, devRows)));
+        if (!devRows.isEmpty()) {
+            evaluation.put("dev", ModelManifest.Figures.of(DatasetEvaluation.sentences(classifier, devRows)));
+        }
         if (test != null) {
             evaluation.put("test", ModelManifest.Figures.of(DatasetEvaluation.sentences(classifier, test.rows())));
         }
         List<ModelManifest.Data> data = new ArrayList<>();
         data.add(provenance("train", train, trainRows, config.tasks()));
-        data.add(provenance("dev", dev != null ? dev : train, devRows, config.tasks()));
+        if (!devRows.isEmpty()) {
+            data.add(provenance("dev", dev != null ? dev : train, devRows, config.tasks()));
+        }
         if (test != null) {
             data.add(provenance("test", test, test.rows(), config.tasks()));
         }

@@ -18,12 +18,13 @@ import org.stance.text.NormalizerConfig;
  * @param embeddings     word vectors pooled into extra input features, or null for n-grams only
  * @param hidden         width of the shared hidden layer; 0 gives one linear softmax per task
  * @param inputDropout   probability of dropping an input feature during training (0 = none)
- * @param l2             L2 weight decay, added to the gradient of the n-gram weights a batch touches (lazily, see SparseFit)
+ * @param l2             L2 penalty: with LBFGS, l2/2·||W||² added to the mean weighted loss (scikit-learn's C = 1 / (l2 · n));
+ *                       with a mini-batch rule, weight decay added to the gradient of the n-gram weights a batch touches (lazily, see SparseFit)
  * @param optimizer      the update rule
  * @param learningRate   its step size
- * @param maxEpochs      upper bound on epochs; early stopping usually ends sooner
- * @param patience       epochs without a better dev score before stopping
- * @param batchSize      examples per update
+ * @param maxEpochs      upper bound on epochs (LBFGS: on iterations, each a pass over the data); convergence or early stopping usually ends sooner
+ * @param patience       epochs without a better dev score before stopping (mini-batch rules only)
+ * @param batchSize      examples per update (mini-batch rules only)
  * @param classWeighting loss weights against class imbalance
  * @param noPositionLabels stance labels that take no position (compared ignoring case): the article
  *                       verdict gives them a fixed pseudo-mass instead of summing them
@@ -52,6 +53,10 @@ public record TrainConfig(List<String> tasks, NormalizerConfig normalizer, Ngram
                 "a finite number above 0 and at most 10");
         InvalidSettingException.require(maxEpochs >= 1 && maxEpochs <= 10_000, "maxEpochs", maxEpochs, "from 1 to 10000");
         InvalidSettingException.require(patience >= 1, "patience", patience, "at least 1");
+        InvalidSettingException.require(optimizer != Optimizer.LBFGS || hidden == 0, "hidden", hidden,
+                "0 with the LBFGS optimizer, which fits linear heads (use a mini-batch optimizer such as ADAM for a hidden layer)");
+        InvalidSettingException.require(optimizer != Optimizer.LBFGS || inputDropout == 0, "inputDropout", inputDropout,
+                "0 with the LBFGS optimizer (its L2 penalty is the regularisation)");
         InvalidSettingException.require(batchSize >= 2 && batchSize <= 100_000, "batchSize", batchSize, "from 2 to 100000");
     }
 

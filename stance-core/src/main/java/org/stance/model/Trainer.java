@@ -76,6 +76,9 @@ public final class Trainer {
         }
         ComputationGraph network = NetworkFactory.build(config, featurizer.dimension(), classCounts, weights);
         Classifier classifier = new Classifier(featurizer, network, labels);
+        if (!config.optimizer().earlyStopping()) {
+            return fitConverged(classifier, network, labels, weights, train, trainVectors, dev, devVectors, start);
+        }
         SparseFit fit = new SparseFit(config, network, config.tasks(), weights);
 
         List<EpochRecord> history = new ArrayList<>();
@@ -111,6 +114,49 @@ public final class Trainer {
         return new TrainingResult(classifier, history, bestEpoch, bestScore, (System.nanoTime() - start) / 1e9, train.size(), dev.size());
     }
 
+    /**
+     * LBFGS: each task's head fitted to convergence on every training row (no epoch to choose);
+     * the dev set, when there is one, is only evaluated. The history has one line per task.
+     */
+    private TrainingResult fitConverged(Classifier classifier, ComputationGraph network, Map<String, List<String>> labels,
+                                        List<double[]> weights, List<LabeledSentence> train, List<SparseVector> trainVectors,
+                                        List<LabeledSentence> dev, List<SparseVector> devVectors, long start) {
+        FirstLayer first = FirstLayer.of(network, config.tasks());
+        List<EpochRecord> history = new ArrayList<>();
+        int iterations = 0;
+        for (int t = 0; t < config.tasks().size(); t++) {
+            String task = config.tasks().get(t);
+            List<String> taskLabels = labels.get(task);
+            int[] y = new int[train.size()];
+            for (int i = 0; i < y.length; i++) {
+                y[i] = train.get(i).label(task).isEmpty() ? -1 : taskLabels.indexOf(train.get(i).label(task));
+            }
+            long taskStart = System.nanoTime();
+            LogisticFit fit = new LogisticFit(trainVectors, y, weights.get(t), classifier.featurizer().dimension(), config.l2());
+            Lbfgs.Outcome outcome = fit.fitInto(first, t, config.maxEpochs(), i -> {
+                if (i % 25 == 0) {
+                    progress.accept(String.format("%s: iteration %d  %.1fs", task, i, (System.nanoTime() - taskStart) / 1e9));
+                }
+            });
+            double seconds = (System.nanoTime() - taskStart) / 1e9;
+            progress.accept(String.format("%s: %s after %d iterations (%d evaluations), loss %.4f, %.1fs", task,
+                    outcome.converged() ? "converged" : "stopped at the iteration limit", outcome.iterations(), outcome.evaluations(),
+                    outcome.value(), seconds));
+            iterations = Math.max(iterations, outcome.iterations());
+            history.add(new EpochRecord(outcome.iterations(), outcome.value(), Map.of(), Double.NaN, seconds,
+                    train.size() * (double) outcome.evaluations() / seconds));
+        }
+        first.writeTo(network, config.tasks());
+        classifier.weightsChanged();
+        double devScore = Double.NaN;
+        if (!dev.isEmpty()) {
+            Map<String, Double> devF1 = devMacroF1(classifier, dev, devVectors);
+            devScore = devF1.values().stream().mapToDouble(Double::doubleValue).average().orElse(0);
+            progress.accept("dev macro-F1 " + format(devF1));
+        }
+        return new TrainingResult(classifier, history, iterations, devScore, (System.nanoTime() - start) / 1e9, train.size(), dev.size());
+    }
+
     /** Fails before any training when a task cannot be learned or evaluated from the data given. */
     private Map<String, List<String>> checkTasks(List<LabeledSentence> train, List<LabeledSentence> dev) {
         if (train.isEmpty()) {
@@ -119,7 +165,7 @@ public final class Trainer {
         if (config.tasks().isEmpty()) {
             throw new IllegalArgumentException("no task to train");
         }
-        if (dev.isEmpty()) {
+        if (dev.isEmpty() && config.optimizer().earlyStopping()) {
             throw new UserError("the dev set is empty: give a dev file or more training articles");
         }
         Map<String, List<String>> labels = new LinkedHashMap<>();
@@ -134,7 +180,7 @@ public final class Trainer {
                             + "' never occurs in the training data (known: " + String.join(", ", taskLabels) + ")");
                 }
             }
-            if (dev.stream().allMatch(r -> r.label(task).isEmpty())) {
+            if (config.optimizer().earlyStopping() && dev.stream().allMatch(r -> r.label(task).isEmpty())) {
                 throw new UserError("the dev set has no '" + task + "' label to choose the epoch on");
             }
             labels.put(task, taskLabels);
@@ -191,7 +237,9 @@ public final class Trainer {
         Map<String, float[][]> probs = classifier.predictVectors(devVectors);
         Map<String, Double> out = new LinkedHashMap<>();
         for (String task : config.tasks()) {
-            out.put(task, Evaluator.evaluate(task, classifier.labels().get(task), dev, probs.get(task)).macroF1());
+            if (dev.stream().anyMatch(r -> !r.label(task).isEmpty())) {
+                out.put(task, Evaluator.evaluate(task, classifier.labels().get(task), dev, probs.get(task)).macroF1());
+            }
         }
         return out;
     }

@@ -51,6 +51,7 @@ class PredictorTest {
     @Test
     void linearHeads() {
         check(TestData.quickConfig(List.of("stance", "topic")), null);
+        check(TestData.quickConfig(List.of("stance", "topic")).toBuilder().optimizer(Optimizer.LBFGS).maxEpochs(50).build(), null);
     }
 
     @Test

@@ -1,0 +1,111 @@
+package org.stance.model;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.stance.TestData;
+import org.stance.data.LabeledSentence;
+import org.stance.features.SparseVector;
+
+/** The converged solver: L-BFGS finds known minima, the logistic objective's gradient is right, and LBFGS training is complete and repeatable. */
+class LogisticFitTest {
+
+    @Test
+    void lbfgsFindsTheMinimumOfAnIllConditionedQuadraticAndOfRosenbrock() {
+        double[] scales = {1, 10, 100, 1000};
+        double[] x = {5, -3, 2, 1};
+        Lbfgs.Outcome q = Lbfgs.minimize((p, g) -> {
+            double v = 0;
+            for (int i = 0; i < p.length; i++) {
+                v += 0.5 * scales[i] * (p[i] - i) * (p[i] - i);
+                g[i] = scales[i] * (p[i] - i);
+            }
+            return v;
+        }, x, 1e-9, 500, i -> { });
+        assertTrue(q.converged());
+        assertArrayEquals(new double[] {0, 1, 2, 3}, x, 1e-6); // float correction pairs limit the precision
+
+        double[] r = {-1.2, 1};
+        Lbfgs.Outcome rosen = Lbfgs.minimize((p, g) -> {
+            double a = 1 - p[0];
+            double b = p[1] - p[0] * p[0];
+            g[0] = -2 * a - 400 * p[0] * b;
+            g[1] = 200 * b;
+            return a * a + 100 * b * b;
+        }, r, 1e-8, 1000, i -> { });
+        assertTrue(rosen.converged(), "Rosenbrock: " + rosen);
+        assertArrayEquals(new double[] {1, 1}, r, 1e-5);
+    }
+
+    @Test
+    void gradientMatchesFiniteDifferences() {
+        Random random = new Random(5);
+        int features = 12;
+        List<SparseVector> rows = new ArrayList<>();
+        int[] labels = new int[40];
+        for (int r = 0; r < labels.length; r++) {
+            int a = random.nextInt(features / 2);
+            int b = features / 2 + random.nextInt(features / 2);
+            rows.add(new SparseVector(new int[] {a, b}, new float[] {random.nextFloat(), random.nextFloat()}));
+            labels[r] = r % 7 == 0 ? -1 : random.nextInt(3);
+        }
+        LogisticFit fit = new LogisticFit(rows, labels, new double[] {0.5, 1, 2}, features, 0.01);
+        double[] theta = new double[features * 3 + 3];
+        for (int i = 0; i < theta.length; i++) {
+            theta[i] = random.nextGaussian();
+        }
+        double[] g = new double[theta.length];
+        fit.evaluate(theta, g);
+        double[] scratch = new double[theta.length];
+        for (int i = 0; i < theta.length; i++) {
+            double keep = theta[i];
+            theta[i] = keep + 1e-6;
+            double up = fit.evaluate(theta, scratch);
+            theta[i] = keep - 1e-6;
+            double down = fit.evaluate(theta, scratch);
+            theta[i] = keep;
+            assertEquals((up - down) / 2e-6, g[i], 1e-6, "component " + i);
+        }
+    }
+
+    @Test
+    void lbfgsTrainingConvergesWithoutADevSetAndRepeatsExactly() {
+        List<LabeledSentence> train = TestData.head("train", 400);
+        TrainConfig config = TestData.quickConfig(List.of("stance", "topic")).toBuilder().optimizer(Optimizer.LBFGS).maxEpochs(300)
+                .l2(1e-3).build();
+        List<String> log = new ArrayList<>();
+        TrainingResult first = new Trainer(config, log::add).train(train, List.of());
+        TrainingResult second = new Trainer(config, s -> { }).train(train, List.of());
+        assertTrue(log.stream().filter(l -> l.contains("converged after")).count() == 2, String.join("\n", log));
+        assertArrayEquals(first.classifier().parameters(), second.classifier().parameters(), 0f);
+        // a converged, lightly penalised fit reproduces most of its training labels
+        List<SparseVector> rows = train.stream().map(r -> first.classifier().featurizer().featurize(r.text(), r.target())).toList();
+        Map<String, float[][]> probs = first.classifier().predictVectors(rows);
+        for (String task : config.tasks()) {
+            List<String> labels = first.classifier().labels().get(task);
+            int right = 0;
+            int labeled = 0;
+            for (int i = 0; i < train.size(); i++) {
+                if (!train.get(i).label(task).isEmpty()) {
+                    labeled++;
+                    right += labels.get(argmax(probs.get(task)[i])).equals(train.get(i).label(task)) ? 1 : 0;
+                }
+            }
+            assertTrue(right > 0.9 * labeled, task + ": " + right + " of " + labeled + " training sentences");
+        }
+    }
+
+    private static int argmax(float[] p) {
+        int best = 0;
+        for (int i = 1; i < p.length; i++) {
+            best = p[i] > p[best] ? i : best;
+        }
+        return best;
+    }
+}
