@@ -55,8 +55,13 @@ final class EmbedCommand {
     static final class Train implements Callable<Integer> {
 
         @Option(names = "--corpus", arity = "1..*", paramLabel = "PATH",
-                description = "Training text: folders of .txt articles, .txt files, .csv or .tsv files with a 'text' column.")
+                description = "Training text: folders of .txt articles, .txt files, .csv or .tsv files with a 'text' column, "
+                        + ".jsonl(.gz) files of {doc_id, title, text} objects (SaudiNewsNet).")
         List<Path> corpus = new ArrayList<>();
+
+        @Option(names = "--exclude", paramLabel = "IDS.tsv", description = "Leave out the documents listed in the first column of this file "
+                + "(header line skipped), e.g. ../shared/corpus/HELD-OUT.tsv: vectors must not see held-out articles.")
+        Path exclude;
 
         @Option(names = "--ant-tsv", paramLabel = "FILE",
                 description = "An ANT-corpus TSV (label source docno date title text); title and text of every row are used.")
@@ -107,11 +112,26 @@ final class EmbedCommand {
                     subwords.maxN, subwords.maxWords, subwords.maxNgrams, threads);
             TrainingCorpus.checkReadable(inputs);
             long start = System.nanoTime();
-            TrainingCorpus text = TrainingCorpus.read(inputs, NormalizerConfig.defaults());
+            TrainingCorpus text = TrainingCorpus.read(inputs, NormalizerConfig.defaults(), excludedIds());
             System.err.printf("embed: read %,d texts, %,d words in %.0f s: %s%n", text.lines().size(), text.tokens(),
                     (System.nanoTime() - start) / 1e9, text.description());
             save(new EmbeddingTrainer(config, System.err).train(text), output);
             return 0;
+        }
+
+        private java.util.Set<String> excludedIds() {
+            if (exclude == null) {
+                return java.util.Set.of();
+            }
+            java.util.Set<String> ids = new java.util.HashSet<>();
+            List<String> lines = org.stance.io.TextFiles.read(exclude).lines().toList();
+            for (String line : lines.subList(Math.min(1, lines.size()), lines.size())) {
+                String id = line.split("\t", 2)[0].strip();
+                if (!id.isEmpty()) {
+                    ids.add(id);
+                }
+            }
+            return ids;
         }
     }
 

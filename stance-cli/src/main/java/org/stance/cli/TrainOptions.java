@@ -9,6 +9,7 @@ import picocli.CommandLine.Option;
 import org.stance.InvalidSettingException;
 import org.stance.curation.IraqPresence;
 import org.stance.embed.Pooling;
+import org.stance.eval.Metric;
 import org.stance.features.NgramConfig;
 import org.stance.model.ClassWeighting;
 import org.stance.model.EmbeddingFeatures;
@@ -30,7 +31,8 @@ final class TrainOptions {
             Map.entry("l2", "--l2"), Map.entry("learningRate", "--lr"), Map.entry("maxEpochs", "--epochs"), Map.entry("patience", "--patience"),
             Map.entry("batchSize", "--batch-size"), Map.entry("wordNgrams", "--word-ngrams"), Map.entry("charMin", "--char-min"),
             Map.entry("charMax", "--char-max"), Map.entry("minDf", "--min-df"), Map.entry("maxFeatures", "--max-features"),
-            Map.entry("targetCross", "--target-cross"), Map.entry("words", "--embedding-words"));
+            Map.entry("targetCross", "--target-cross"), Map.entry("words", "--embedding-words"),
+            Map.entry("offsetFolds", "--offset-folds"));
 
     @Option(names = "--task", paramLabel = "COLUMN", description = "Label column to learn (stance, topic); repeatable. Default: every one that has labels.")
     List<String> tasks = new ArrayList<>(D.tasks());
@@ -45,7 +47,8 @@ final class TrainOptions {
     @Option(names = "--dropout", description = "Input dropout probability during training.")
     double dropout = D.inputDropout();
 
-    @Option(names = "--l2", description = "L2 weight decay, applied to the n-gram weights a batch touches.")
+    @Option(names = "--l2", description = "L2 penalty: with LBFGS l2/2·||W||² on the mean loss (scikit-learn's C = 1/(l2·n)); "
+            + "with a mini-batch optimizer, weight decay on the n-gram weights a batch touches.")
     double l2 = D.l2();
 
     @Option(names = "--optimizer", description = "Update rule: ${COMPLETION-CANDIDATES}.")
@@ -54,10 +57,10 @@ final class TrainOptions {
     @Option(names = "--lr", description = "Learning rate.")
     double learningRate = D.learningRate();
 
-    @Option(names = "--epochs", description = "Maximum epochs (early stopping on dev macro-F1 usually ends sooner).")
+    @Option(names = "--epochs", description = "Maximum epochs (LBFGS: iterations; convergence or early stopping usually ends sooner).")
     int epochs = D.maxEpochs();
 
-    @Option(names = "--patience", description = "Epochs without a better dev macro-F1 before stopping.")
+    @Option(names = "--patience", description = "Epochs without a better dev score before stopping (mini-batch optimizers).")
     int patience = D.patience();
 
     @Option(names = "--batch-size", description = "Sentences per update.")
@@ -65,6 +68,15 @@ final class TrainOptions {
 
     @Option(names = "--class-weights", description = "Loss weights against imbalance: ${COMPLETION-CANDIDATES}.")
     ClassWeighting classWeights = D.classWeighting();
+
+    @Option(names = "--metric", converter = MetricName.class, paramLabel = "METRIC",
+            description = "Figure to tune for (decision offsets, the epoch choice, --autotune): auto, macro-f1, f-avg, accuracy; auto = "
+                    + "f-avg for favor/against labels, else macro-f1.")
+    Metric metric = D.metric();
+
+    @Option(names = "--offset-folds", description = "Article-grouped inner folds whose held-out predictions choose per-class decision offsets "
+            + "for --metric (0 = plain argmax).")
+    int offsetFolds = D.offsetFolds();
 
     @Option(names = "--no-position-labels", split = ",", paramLabel = "LABEL",
             description = "Stance labels that take no position (the article verdict treats them apart).")
@@ -128,9 +140,22 @@ final class TrainOptions {
             return D.toBuilder().tasks(tasks).normalizer(D.normalizer().withFoldTaaMarbuta(foldTaaMarbuta)).ngrams(ngrams)
                     .embeddings(embeddings == null ? null : new EmbeddingFeatures(embeddings, pooling, embeddingWords)).hidden(hidden)
                     .inputDropout(dropout).l2(l2).optimizer(optimizer).learningRate(learningRate).maxEpochs(epochs).patience(patience)
-                    .batchSize(batchSize).classWeighting(classWeights).noPositionLabels(noPositionLabels).seed(seed).build();
+                    .batchSize(batchSize).classWeighting(classWeights).noPositionLabels(noPositionLabels).metric(metric).offsetFolds(offsetFolds).seed(seed).build();
         } catch (InvalidSettingException e) {
             throw new CommandLine.ParameterException(cli, OPTION_OF.getOrDefault(e.setting(), e.setting()) + " " + e.requirement());
+        }
+    }
+
+    /** Reads a metric as users write it (macro-f1, f-avg, accuracy, auto). */
+    static final class MetricName implements CommandLine.ITypeConverter<Metric> {
+        @Override
+        public Metric convert(String value) {
+            for (Metric m : Metric.values()) {
+                if (m.cliName().equalsIgnoreCase(value) || m.name().equalsIgnoreCase(value)) {
+                    return m;
+                }
+            }
+            throw new CommandLine.TypeConversionException("'" + value + "' is not a metric: auto, macro-f1, f-avg or accuracy");
         }
     }
 

@@ -10,6 +10,7 @@ import org.stance.model.ClassWeighting;
 import org.stance.model.EpochRecord;
 import org.stance.model.Optimizer;
 import org.stance.model.TrainConfig;
+import org.stance.eval.Metric;
 import org.stance.text.NormalizerConfig;
 
 /**
@@ -24,11 +25,14 @@ import org.stance.text.NormalizerConfig;
  * @param targets          the targets seen in training when the target is an input (empty otherwise)
  * @param embeddings       the word vectors stored in the model and how they are pooled, or null
  * @param evaluation       split name ("dev", "test") → task → figures
+ * @param tuning           the --autotune search that chose the settings (null: settings as given)
+ * @param decisionOffsets  task → the per-label offsets chosen on held-out folds and already added to its bias (empty: none)
  */
 public record ModelManifest(String format, int formatVersion, String projectVersion, String createdAt, Map<String, List<String>> labels,
                             List<String> noPositionLabels, Map<String, Boolean> normalizer, Features features, List<String> targets,
                             Embeddings embeddings, Network network, List<Data> data, Map<String, Map<String, Figures>> evaluation,
-                            List<Epoch> history, int bestEpoch, double trainingSeconds) {
+                            List<Epoch> history, int bestEpoch, double trainingSeconds, Map<String, List<Double>> decisionOffsets,
+                            Tuning tuning) {
 
     /** Collections a file leaves out are read as empty, so a sparse manifest never gives a null to the code that reads it. */
     public ModelManifest {
@@ -39,6 +43,7 @@ public record ModelManifest(String format, int formatVersion, String projectVers
         data = data == null ? List.of() : List.copyOf(data);
         evaluation = evaluation == null ? Map.of() : evaluation;
         history = history == null ? List.of() : List.copyOf(history);
+        decisionOffsets = decisionOffsets == null ? Map.of() : decisionOffsets;
     }
 
     private static Map<String, List<String>> copy(Map<String, List<String>> labels) {
@@ -71,12 +76,26 @@ public record ModelManifest(String format, int formatVersion, String projectVers
 
     /** The network's architecture and training settings, and its parameter count. */
     public record Network(List<String> tasks, int hidden, double inputDropout, double l2, String optimizer, double learningRate,
-                          int maxEpochs, int patience, int batchSize, String classWeighting, long seed, long parameters) {
+                          int maxEpochs, int patience, int batchSize, String classWeighting, String metric, int offsetFolds, long seed,
+                          long parameters) {
 
         public static Network of(TrainConfig c, long parameters) {
             return new Network(c.tasks(), c.hidden(), c.inputDropout(), c.l2(), c.optimizer().name(), c.learningRate(), c.maxEpochs(),
-                    c.patience(), c.batchSize(), c.classWeighting().name(), c.seed(), parameters);
+                    c.patience(), c.batchSize(), c.classWeighting().name(), c.metric().name(), c.offsetFolds(), c.seed(), parameters);
         }
+    }
+
+    /** An --autotune search: budget, folds, metric, and every trial's settings and scores (the network record holds the chosen ones). */
+    public record Tuning(double budgetSeconds, int folds, String metric, int bestTrial, List<TuningTrial> trials) {
+
+        public static Tuning of(org.stance.jobs.AutoTune.Result r) {
+            return new Tuning(r.budgetSeconds(), r.folds(), r.best().config().metric().name(), r.best().number(),
+                    r.trials().stream().map(t -> new TuningTrial(t.number(), org.stance.jobs.AutoTune.describe(t.config()), t.scores(), t.score(),
+                            t.seconds())).toList());
+        }
+    }
+
+    public record TuningTrial(int number, String settings, Map<String, Double> scores, double score, double seconds) {
     }
 
     /** Which file a model was trained or tuned on, identified by content hash, and what it held. */
@@ -123,6 +142,8 @@ public record ModelManifest(String format, int formatVersion, String projectVers
         return TrainConfig.builder().tasks(network.tasks()).normalizer(NormalizerConfig.fromMap(normalizer)).ngrams(features.toConfig())
                 .hidden(network.hidden()).inputDropout(network.inputDropout()).l2(network.l2()).optimizer(Optimizer.valueOf(network.optimizer()))
                 .learningRate(network.learningRate()).maxEpochs(network.maxEpochs()).patience(network.patience()).batchSize(network.batchSize())
-                .classWeighting(ClassWeighting.valueOf(network.classWeighting())).noPositionLabels(noPositionLabels).seed(network.seed()).build();
+                .classWeighting(ClassWeighting.valueOf(network.classWeighting())).noPositionLabels(noPositionLabels)
+                .metric(network.metric() == null ? Metric.AUTO : Metric.valueOf(network.metric())).offsetFolds(network.offsetFolds())
+                .seed(network.seed()).build();
     }
 }

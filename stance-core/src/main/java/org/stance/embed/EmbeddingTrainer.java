@@ -112,6 +112,7 @@ public final class EmbeddingTrainer {
             p.put(key + "path", inputs.get(i).path());
             p.put(key + "texts", String.valueOf(inputs.get(i).texts()));
             p.put(key + "duplicatesSkipped", String.valueOf(inputs.get(i).duplicates()));
+            p.put(key + "excluded", String.valueOf(inputs.get(i).excluded()));
             p.put(key + "sha256", inputs.get(i).sha256());
         }
         p.put("training.dimension", String.valueOf(config.dimension()));

@@ -37,7 +37,11 @@ public final class CrossValidation {
     }
 
     public Result run(Dataset data, TrainConfig config, int k) {
-        WordEmbeddings vectors = TrainingJob.vectors(config);
+        return run(data, config, TrainingJob.vectors(config), k);
+    }
+
+    /** As {@link #run(Dataset, TrainConfig, int)}, with the word vectors {@code config} names already read (null for none). */
+    public Result run(Dataset data, TrainConfig config, WordEmbeddings vectors, int k) {
         config = config.toBuilder().tasks(TrainingJob.resolveTasks(config.tasks(), data)).build();
         List<LabeledSentence> rows = data.rows();
         int[] fold = GroupSplitter.folds(rows, config.tasks().get(0), k, config.seed());
@@ -67,7 +71,7 @@ public final class CrossValidation {
             for (String task : model.tasks()) {
                 float[][] aligned = new float[test.size()][];
                 for (int j = 0; j < test.size(); j++) {
-                    aligned[j] = remap(probs.get(task)[j], model.labels().get(task), labels.get(task));
+                    aligned[j] = Classifier.align(probs.get(task)[j], model.labels().get(task), labels.get(task));
                 }
                 perFold.computeIfAbsent(task, t -> new ArrayList<>()).add(Evaluator.evaluate(task, labels.get(task), test, aligned));
                 int j = 0;
@@ -87,18 +91,6 @@ public final class CrossValidation {
             articleFolds.put(rows.get(i).groupKey(), fold[i]);
         }
         return new Result(k, perFold, pooled, articleFolds);
-    }
-
-    /** A fold's model may lack a label of the data; align its probabilities by label name (a missing label gets 0). */
-    private static float[] remap(float[] probs, List<String> from, List<String> to) {
-        float[] out = new float[to.size()];
-        for (int i = 0; i < from.size(); i++) {
-            int j = to.indexOf(from.get(i));
-            if (j >= 0) {
-                out[j] = probs[i];
-            }
-        }
-        return out;
     }
 
     /** Mean and sample standard deviation of a figure over folds. */

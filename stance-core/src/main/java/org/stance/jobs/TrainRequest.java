@@ -15,12 +15,22 @@ import org.stance.model.TrainConfig;
  * @param output      where the model artifact goes
  * @param knownLabels column → closed label set checked on every row (empty: labels are whatever the data holds)
  * @param skipInvalid leave out (and report) rows with a problem of their own instead of failing the file
+ * @param autotune    time budget for searching the settings by grouped cross-validation on the training
+ *                    file ({@link AutoTune}) before the final fit; null trains with {@code config} as given
  */
 public record TrainRequest(Path train, Path dev, Path test, Path output, TrainConfig config, Map<String, List<String>> knownLabels,
-                           boolean skipInvalid) {
+                           boolean skipInvalid, java.time.Duration autotune) {
+
+    /** Folds of the autotune cross-validation. */
+    public static final int AUTOTUNE_FOLDS = 5;
 
     public TrainRequest {
         knownLabels = Map.copyOf(knownLabels);
+    }
+
+    public TrainRequest(Path train, Path dev, Path test, Path output, TrainConfig config, Map<String, List<String>> knownLabels,
+                        boolean skipInvalid) {
+        this(train, dev, test, output, config, knownLabels, skipInvalid, null);
     }
 
     /** A request that fails on any invalid row. */

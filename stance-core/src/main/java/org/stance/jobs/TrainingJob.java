@@ -55,6 +55,11 @@ public final class TrainingJob {
         Dataset dev = request.dev() == null ? null : reader.read(request.dev());
         Dataset test = request.test() == null ? null : reader.read(request.test());
         WordEmbeddings vectors = vectors(config);
+        AutoTune.Result tuning = null;
+        if (request.autotune() != null) {
+            tuning = new AutoTune(progress).run(train, config, vectors, request.autotune(), TrainRequest.AUTOTUNE_FOLDS);
+            config = tuning.best().config();
+        }
         List<LabeledSentence> trainRows = train.rows();
         List<LabeledSentence> devRows;
         if (dev == null && !config.optimizer().earlyStopping()) {
@@ -81,6 +86,9 @@ public final class TrainingJob {
         if (!devRows.isEmpty()) {
             evaluation.put("dev", ModelManifest.Figures.of(DatasetEvaluation.sentences(classifier, devRows)));
         }
+        if (tuning != null) {
+            evaluation.put("autotune-cv", ModelManifest.Figures.of(tuning.cv().pooled()));
+        }
         if (test != null) {
             evaluation.put("test", ModelManifest.Figures.of(DatasetEvaluation.sentences(classifier, test.rows())));
         }
@@ -97,7 +105,8 @@ public final class TrainingJob {
                 ModelManifest.Features.of(config.ngrams(), classifier.featurizer().vocabulary().hashes().length, classifier.featurizer().dimension()),
                 targets(config, trainRows), embeddings(classifier, config), ModelManifest.Network.of(config, Classifier.parameterCount(config,
                         classifier.featurizer().dimension(), config.tasks().stream().map(t -> classifier.labels().get(t).size()).toList())), data,
-                evaluation, ModelManifest.Epoch.of(result.history()), result.bestEpoch(), result.seconds());
+                evaluation, ModelManifest.Epoch.of(result.history()), result.bestEpoch(), result.seconds(), result.decisionOffsets(),
+                tuning == null ? null : ModelManifest.Tuning.of(tuning));
         ModelCodec.save(request.output(), manifest, classifier);
         return new Outcome(manifest, classifier);
     }

@@ -158,6 +158,27 @@ public final class Classifier {
         return p;
     }
 
+    /** Adds {@code offsets} (one per label) to task {@code task}'s output bias: decision offsets become part of the model. */
+    void shiftBias(String task, double[] offsets) {
+        org.nd4j.linalg.api.ndarray.INDArray b = network.getLayer(task).getParam("b");
+        for (int c = 0; c < offsets.length; c++) {
+            b.putScalar(c, b.getDouble(c) + offsets[c]);
+        }
+        weightsChanged();
+    }
+
+    /** One prediction re-ordered from a model's labels {@code from} to {@code to} (a label the model lacks gets 0). */
+    public static float[] align(float[] probs, List<String> from, List<String> to) {
+        float[] out = new float[to.size()];
+        for (int i = 0; i < from.size(); i++) {
+            int j = to.indexOf(from.get(i));
+            if (j >= 0) {
+                out[j] = probs[i];
+            }
+        }
+        return out;
+    }
+
     /** Called by the trainer whenever it updates the network's weights. */
     void weightsChanged() {
         predictor = null;

@@ -2,6 +2,7 @@ package org.stance.model;
 
 import java.util.List;
 import org.stance.InvalidSettingException;
+import org.stance.eval.Metric;
 import org.stance.features.NgramConfig;
 import org.stance.text.NormalizerConfig;
 
@@ -28,15 +29,19 @@ import org.stance.text.NormalizerConfig;
  * @param classWeighting loss weights against class imbalance
  * @param noPositionLabels stance labels that take no position (compared ignoring case): the article
  *                       verdict gives them a fixed pseudo-mass instead of summing them
+ * @param metric         the figure tuned for: decision offsets and the epoch choice maximise it
+ * @param offsetFolds    grouped inner cross-validation folds whose held-out predictions choose per-class
+ *                       decision offsets for {@code metric} (added to each head's bias); 0 = none
  * @param seed           seeds weight initialisation, shuffling and the dev split
  */
 public record TrainConfig(List<String> tasks, NormalizerConfig normalizer, NgramConfig ngrams, EmbeddingFeatures embeddings, int hidden,
                           double inputDropout, double l2, Optimizer optimizer, double learningRate, int maxEpochs, int patience,
-                          int batchSize, ClassWeighting classWeighting, List<String> noPositionLabels, long seed) {
+                          int batchSize, ClassWeighting classWeighting, List<String> noPositionLabels, Metric metric, int offsetFolds,
+                          long seed) {
 
     /** The shipped model's settings (models/README.md says how they were chosen). */
     public static final TrainConfig DEFAULTS = new TrainConfig(List.of(), NormalizerConfig.defaults(), NgramConfig.DEFAULTS, null, 0,
-            0.0, 1e-4, Optimizer.ADAGRAD, 0.1, 40, 4, 32, ClassWeighting.SQRT, List.of("neutral", "none"), 42L);
+            0.0, 1e-4, Optimizer.ADAGRAD, 0.1, 40, 4, 32, ClassWeighting.SQRT, List.of("neutral", "none"), Metric.AUTO, 0, 42L);
 
     public TrainConfig {
         tasks = List.copyOf(tasks);
@@ -44,6 +49,9 @@ public record TrainConfig(List<String> tasks, NormalizerConfig normalizer, Ngram
         InvalidSettingException.require(normalizer != null, "normalizer", null, "given");
         InvalidSettingException.require(ngrams != null, "ngrams", null, "given");
         InvalidSettingException.require(optimizer != null, "optimizer", null, "given");
+        InvalidSettingException.require(metric != null, "metric", null, "given");
+        InvalidSettingException.require(offsetFolds == 0 || (offsetFolds >= 2 && offsetFolds <= 20), "offsetFolds", offsetFolds,
+                "0 (no decision offsets) or from 2 to 20");
         InvalidSettingException.require(classWeighting != null, "classWeighting", null, "given");
         InvalidSettingException.require(hidden >= 0 && hidden <= 100_000, "hidden", hidden, "from 0 to 100000");
         InvalidSettingException.require(Double.isFinite(inputDropout) && inputDropout >= 0 && inputDropout < 1, "inputDropout", inputDropout,
@@ -84,6 +92,8 @@ public record TrainConfig(List<String> tasks, NormalizerConfig normalizer, Ngram
         private int batchSize;
         private ClassWeighting classWeighting;
         private List<String> noPositionLabels;
+        private Metric metric;
+        private int offsetFolds;
         private long seed;
 
         private Builder(TrainConfig c) {
@@ -101,6 +111,8 @@ public record TrainConfig(List<String> tasks, NormalizerConfig normalizer, Ngram
             batchSize = c.batchSize;
             classWeighting = c.classWeighting;
             noPositionLabels = c.noPositionLabels;
+            metric = c.metric;
+            offsetFolds = c.offsetFolds;
             seed = c.seed;
         }
 
@@ -118,11 +130,13 @@ public record TrainConfig(List<String> tasks, NormalizerConfig normalizer, Ngram
         public Builder batchSize(int v) { batchSize = v; return this; }
         public Builder classWeighting(ClassWeighting v) { classWeighting = v; return this; }
         public Builder noPositionLabels(List<String> v) { noPositionLabels = v; return this; }
+        public Builder metric(Metric v) { metric = v; return this; }
+        public Builder offsetFolds(int v) { offsetFolds = v; return this; }
         public Builder seed(long v) { seed = v; return this; }
 
         public TrainConfig build() {
             return new TrainConfig(tasks, normalizer, ngrams, embeddings, hidden, inputDropout, l2, optimizer, learningRate, maxEpochs, patience,
-                    batchSize, classWeighting, noPositionLabels, seed);
+                    batchSize, classWeighting, noPositionLabels, metric, offsetFolds, seed);
         }
     }
 }

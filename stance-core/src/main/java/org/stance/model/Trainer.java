@@ -21,7 +21,7 @@ import org.stance.features.SparseVector;
 /**
  * Fits a {@link Classifier}: learns the n-gram vocabulary on the training sentences, then trains
  * the network one epoch at a time on sparse batches ({@link SparseFit}), keeping the weights of the epoch with the best
- * mean dev macro-F1 over tasks and stopping after {@code patience} epochs without progress.
+ * mean dev score (the config's metric) over tasks and stopping after {@code patience} epochs without progress.
  * The dev sentences only choose the epoch; they are never trained on.
  */
 public final class Trainer {
@@ -48,7 +48,25 @@ public final class Trainer {
         this.progress = progress;
     }
 
+    /**
+     * Trains on {@code train}; {@code dev} chooses the epoch of a mini-batch optimizer (it may be
+     * empty with LBFGS). With {@code offsetFolds}, decision offsets chosen on held-out folds of
+     * {@code train} are then added to each head's bias.
+     */
     public TrainingResult train(List<LabeledSentence> train, List<LabeledSentence> dev) {
+        TrainingResult result = fit(train, dev);
+        if (config.offsetFolds() == 0) {
+            return result;
+        }
+        Map<String, double[]> offsets = HeldOutOffsets.choose(config, vectors, train, dev, result.classifier().labels(), progress);
+        offsets.forEach(result.classifier()::shiftBias);
+        Map<String, List<Double>> stored = new LinkedHashMap<>();
+        offsets.forEach((task, o) -> stored.put(task, java.util.Arrays.stream(o).boxed().toList()));
+        return new TrainingResult(result.classifier(), result.history(), result.bestEpoch(), result.bestDevScore(), result.seconds(),
+                result.trainSize(), result.devSize(), stored);
+    }
+
+    private TrainingResult fit(List<LabeledSentence> train, List<LabeledSentence> dev) {
         long start = System.nanoTime();
         Map<String, List<String>> labels = checkTasks(train, dev);
         EmbeddingFeatures emb = config.embeddings();
@@ -92,12 +110,12 @@ public final class Trainer {
             double loss = runEpoch(fit, epoch - 1, train, trainVectors, labels, random);
             fit.writeTo(network);
             classifier.weightsChanged();
-            Map<String, Double> devF1 = devMacroF1(classifier, dev, devVectors);
+            Map<String, Double> devF1 = devScores(classifier, dev, devVectors);
             double score = devF1.values().stream().mapToDouble(Double::doubleValue).average().orElse(0);
             double seconds = (System.nanoTime() - epochStart) / 1e9;
             history.add(new EpochRecord(epoch, loss, devF1, score, seconds, train.size() / seconds));
             boolean better = score > bestScore + 1e-9;
-            progress.accept(String.format("epoch %2d  loss %.4f  dev macro-F1 %s  %.1fs  %.0f sentences/s%s", epoch, loss,
+            progress.accept(String.format("epoch %2d  loss %.4f  dev %s  %.1fs  %.0f sentences/s%s", epoch, loss,
                     format(devF1), seconds, train.size() / seconds, better ? "  *" : ""));
             if (better) {
                 bestScore = score;
@@ -105,13 +123,13 @@ public final class Trainer {
                 bestParams = network.params().dup();
                 sinceBest = 0;
             } else if (++sinceBest >= config.patience()) {
-                progress.accept("early stop: no better dev macro-F1 for " + config.patience() + " epochs; keeping epoch " + bestEpoch);
+                progress.accept("early stop: no better dev score for " + config.patience() + " epochs; keeping epoch " + bestEpoch);
                 break;
             }
         }
         network.setParams(bestParams);
         classifier.weightsChanged();
-        return new TrainingResult(classifier, history, bestEpoch, bestScore, (System.nanoTime() - start) / 1e9, train.size(), dev.size());
+        return new TrainingResult(classifier, history, bestEpoch, bestScore, (System.nanoTime() - start) / 1e9, train.size(), dev.size(), Map.of());
     }
 
     /**
@@ -143,18 +161,18 @@ public final class Trainer {
                     outcome.converged() ? "converged" : "stopped at the iteration limit", outcome.iterations(), outcome.evaluations(),
                     outcome.value(), seconds));
             iterations = Math.max(iterations, outcome.iterations());
-            history.add(new EpochRecord(outcome.iterations(), outcome.value(), Map.of(), Double.NaN, seconds,
+            history.add(new EpochRecord(outcome.iterations(), outcome.value(), Map.of(), 0, seconds,
                     train.size() * (double) outcome.evaluations() / seconds));
         }
         first.writeTo(network, config.tasks());
         classifier.weightsChanged();
-        double devScore = Double.NaN;
+        double devScore = 0;
         if (!dev.isEmpty()) {
-            Map<String, Double> devF1 = devMacroF1(classifier, dev, devVectors);
+            Map<String, Double> devF1 = devScores(classifier, dev, devVectors);
             devScore = devF1.values().stream().mapToDouble(Double::doubleValue).average().orElse(0);
-            progress.accept("dev macro-F1 " + format(devF1));
+            progress.accept("dev " + format(devF1));
         }
-        return new TrainingResult(classifier, history, iterations, devScore, (System.nanoTime() - start) / 1e9, train.size(), dev.size());
+        return new TrainingResult(classifier, history, iterations, devScore, (System.nanoTime() - start) / 1e9, train.size(), dev.size(), Map.of());
     }
 
     /** Fails before any training when a task cannot be learned or evaluated from the data given. */
@@ -233,12 +251,13 @@ public final class Trainer {
         return lossSum / Math.max(1, batches);
     }
 
-    private Map<String, Double> devMacroF1(Classifier classifier, List<LabeledSentence> dev, List<SparseVector> devVectors) {
+    private Map<String, Double> devScores(Classifier classifier, List<LabeledSentence> dev, List<SparseVector> devVectors) {
         Map<String, float[][]> probs = classifier.predictVectors(devVectors);
         Map<String, Double> out = new LinkedHashMap<>();
         for (String task : config.tasks()) {
             if (dev.stream().anyMatch(r -> !r.label(task).isEmpty())) {
-                out.put(task, Evaluator.evaluate(task, classifier.labels().get(task), dev, probs.get(task)).macroF1());
+                List<String> labels = classifier.labels().get(task);
+                out.put(task, config.metric().resolve(labels).of(Evaluator.evaluate(task, labels, dev, probs.get(task))));
             }
         }
         return out;

@@ -108,4 +108,27 @@ class LogisticFitTest {
         }
         return best;
     }
+
+    @Test
+    void decisionOffsetsAreChosenOnHeldOutFoldsAndAddedToTheBias() {
+        List<LabeledSentence> train = TestData.head("train", 600);
+        TrainConfig plain = TestData.quickConfig(List.of("stance")).toBuilder().optimizer(Optimizer.LBFGS).maxEpochs(100).build();
+        TrainingResult without = new Trainer(plain, s -> { }).train(train, List.of());
+        List<String> log = new ArrayList<>();
+        TrainingResult with = new Trainer(plain.toBuilder().offsetFolds(3).build(), log::add).train(train, List.of());
+        List<Double> offsets = with.decisionOffsets().get("stance");
+        assertEquals(without.classifier().labels().get("stance").size(), offsets.size());
+        assertEquals(0.0, offsets.get(0));
+        assertEquals(3, log.stream().filter(l -> l.startsWith("decision offsets: fold")).count(), String.join("\n", log));
+        // the weights are those of the plain fit; only the bias moved, by exactly the offsets
+        float[] a = without.classifier().parameters();
+        float[] b = with.classifier().parameters();
+        int labels = offsets.size();
+        for (int i = 0; i < a.length - labels; i++) {
+            assertEquals(a[i], b[i], 0f, "weight " + i);
+        }
+        for (int c = 0; c < labels; c++) {
+            assertEquals(a[a.length - labels + c] + offsets.get(c), b[b.length - labels + c], 1e-5, "bias " + c);
+        }
+    }
 }
