@@ -6,6 +6,8 @@
 
 Features as a user would write them: TF-IDF of word 1-2-grams and char_wb 2-5-grams (sublinear tf),
 then LinearSVC (C=1, plain and class_weight=balanced) or LogisticRegression (C=10, balanced).
+With --tuned, also LR and SVM (balanced) whose C is chosen by article-grouped 3-fold CV inside each
+training part, as `stance train --autotune` chooses ours (slow: ten fits per fold).
 Prints pooled macro-F1 per task and per-fold spread, next to ours from cv.json.
 """
 import csv, json, statistics, sys
@@ -13,6 +15,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import f1_score
 from sklearn.pipeline import make_pipeline, make_union
+from sklearn.model_selection import GridSearchCV, GroupKFold
 from sklearn.svm import LinearSVC
 
 
@@ -25,6 +28,31 @@ PEERS = {
     "tfidf-svm": lambda: make_pipeline(features(), LinearSVC(C=1.0)),
     "tfidf-svm-balanced": lambda: make_pipeline(features(), LinearSVC(C=1.0, class_weight="balanced")),
     "tfidf-lr-balanced": lambda: make_pipeline(features(), LogisticRegression(C=10.0, class_weight="balanced", max_iter=2000)),
+}
+
+
+class GroupTuned:
+    """A peer tuned as ours is: C chosen by article-grouped 3-fold CV on its training part (macro-F1), then refit on all of it."""
+
+    def __init__(self, estimator, grid):
+        self.estimator, self.grid = estimator, grid
+
+    def fit(self, texts, labels, groups):
+        search = GridSearchCV(self.estimator, self.grid, cv=GroupKFold(n_splits=3), scoring="f1_macro", n_jobs=1)
+        self.model = search.fit(texts, labels, groups=groups)
+        print(f"  tuned: {search.best_params_}", file=sys.stderr)
+        return self
+
+    def predict(self, texts):
+        return self.model.predict(texts)
+
+
+TUNED = {
+    "tfidf-lr-balanced, C tuned by grouped CV": lambda: GroupTuned(make_pipeline(features(), LogisticRegression(class_weight="balanced",
+                                                                                                          max_iter=2000)),
+                                                                  {"logisticregression__C": [1.0, 10.0, 100.0]}),
+    "tfidf-svm-balanced, C tuned by grouped CV": lambda: GroupTuned(make_pipeline(features(), LinearSVC(class_weight="balanced")),
+                                                                   {"linearsvc__C": [0.1, 1.0, 10.0]}),
 }
 
 
@@ -41,7 +69,10 @@ def main(data, cv_json):
         per = [x["macroF1"] for x in ours["perFold"][task]]
         cells.append(f"{m['macroF1']:.4f} | {statistics.mean(per):.4f} ± {statistics.stdev(per):.4f}")
     print("| `stance` defaults (ours) | " + " | ".join(cells) + " |")
-    for name, make in PEERS.items():
+    peers = dict(PEERS)
+    if "--tuned" in sys.argv:
+        peers.update(TUNED)
+    for name, make in peers.items():
         cells = []
         for task in ours["pooled"]:
             gold = [r[task] for r in rows]
@@ -50,7 +81,9 @@ def main(data, cv_json):
             for f in range(k):
                 train = [i for i in range(len(rows)) if fold[i] != f and gold[i]]
                 test = [i for i in range(len(rows)) if fold[i] == f and gold[i]]
-                model = make().fit([rows[i]["text"] for i in train], [gold[i] for i in train])
+                texts, labels = [rows[i]["text"] for i in train], [gold[i] for i in train]
+                model = make()
+                model = model.fit(texts, labels, [rows[i]["article_id"] for i in train]) if isinstance(model, GroupTuned) else model.fit(texts, labels)
                 p = model.predict([rows[i]["text"] for i in test])
                 for i, y in zip(test, p):
                     pred[i] = y
@@ -62,4 +95,4 @@ def main(data, cv_json):
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], sys.argv[2])
+    main(*[a for a in sys.argv[1:] if not a.startswith("--")])

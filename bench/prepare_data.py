@@ -113,8 +113,17 @@ def prepare_mawqif(src, out, seed):
     return splits
 
 
+def held_out_ids(shared):
+    """Documents kept for evaluation (SHARED/corpus/HELD-OUT.tsv): never trained or tuned on, so left out of every split."""
+    path = os.path.join(shared, "corpus", "HELD-OUT.tsv")
+    if not os.path.exists(path):
+        raise SystemExit("missing %s: the held-out list must be known before any split is written" % path)
+    with open(path, encoding="utf-8") as f:
+        return {line.split("\t", 1)[0].strip() for line in list(f)[1:] if line.strip()}
+
+
 # ---------------------------------------------------------------- ANT
-def prepare_ant(path, out, seed, min_words=20):
+def prepare_ant(path, out, seed, held_out, min_words=20):
     csv.field_size_limit(1 << 30)
     raw = []
     with open(path, encoding="utf-8-sig", newline="") as f:
@@ -131,6 +140,8 @@ def prepare_ant(path, out, seed, min_words=20):
                 "_words": len(title.split()) + len(body.split()),
             })
     stats = collections.Counter(read=len(raw))
+    stats["dropped_held_out"] = sum(1 for r in raw if r["article_id"] in held_out)
+    raw = [r for r in raw if r["article_id"] not in held_out]
     by_text = collections.OrderedDict()
     for r in raw:
         by_text.setdefault(r["text"], []).append(r)
@@ -197,7 +208,7 @@ def main():
         log("Mawqif not found at", mq, "- skipped")
     if os.path.isfile(ant):
         log("preparing ANT from", ant)
-        splits, stats = prepare_ant(ant, a.out, a.seed)
+        splits, stats = prepare_ant(ant, a.out, a.seed, held_out_ids(a.shared))
         print("\nANT cleaning: " + ", ".join("%s=%d" % kv for kv in stats.items()))
         print_counts("ant", splits, "topic")
     else:

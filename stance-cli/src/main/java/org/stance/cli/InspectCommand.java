@@ -48,7 +48,18 @@ final class InspectCommand implements Callable<Integer> {
                 + m.embeddings().provenance().getOrDefault("corpus.description", ""));
         out.printf("network:      %s%n", m.network());
         out.printf("no position:  %s%n", String.join(", ", m.noPositionLabels()));
-        out.printf("best epoch:   %d of %d run (%.1f s)%n", m.bestEpoch(), m.history().size(), m.trainingSeconds());
+        if (m.trainConfig().optimizer().earlyStopping()) {
+            out.printf("best epoch:   %d of %d run (%.1f s)%n", m.bestEpoch(), m.history().size(), m.trainingSeconds());
+        } else {
+            out.printf("training:     converged LBFGS fit, at most %d iterations per task (%.1f s)%n", m.bestEpoch(), m.trainingSeconds());
+        }
+        if (!m.decisionOffsets().isEmpty()) {
+            out.printf("offsets:      %s (added to the output bias, chosen on held-out folds)%n", m.decisionOffsets());
+        }
+        if (m.tuning() != null) {
+            out.printf("autotune:     %d trials in %.0f s budget, best trial %d (%s)%n", m.tuning().trials().size(), m.tuning().budgetSeconds(),
+                    m.tuning().bestTrial(), m.tuning().metric());
+        }
         for (ModelManifest.Data d : m.data()) {
             out.printf("data %-6s  %s  sha256 %s  %d sentences, %d articles  %s%n", d.role() + ":", d.file(), d.sha256(), d.sentences(),
                     d.articles(), d.labelCounts());

@@ -96,7 +96,7 @@ final class ScoreCommand implements Callable<Integer> {
         // Everything that can fail on the user's input is checked before the first byte is written:
         // articles are read and segmented, sentence files are read through once (stdin is kept in a
         // temporary file for that), so a bad line never leaves half an output behind.
-        List<RawArticle> articles = sentences ? List.of() : readArticles(in);
+        List<CheckedArticle> articles = sentences ? List.of() : readArticles(in);
         List<LineInput> lineInputs = sentences ? lineInputs(in) : List.of();
         if (threads < 1 || threads > 1024) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--threads must be from 1 to 1024, got " + threads);
@@ -210,23 +210,28 @@ final class ScoreCommand implements Callable<Integer> {
         }
     }
 
+    /** An article with the segments its check produced, so that scoring does not segment it again. */
+    private record CheckedArticle(RawArticle article, List<org.stance.text.Segment> segments) {
+    }
+
     /** Reads all articles and rejects empty, binary or non-Arabic ones before any scoring (checked in parallel, reported in order). */
-    private static List<RawArticle> readArticles(List<Path> in) {
+    private static List<CheckedArticle> readArticles(List<Path> in) {
         List<RawArticle> articles = ArticleSource.read(in, System.in);
-        List<UserError> problems = articles.parallelStream().map(a -> {
+        List<Object> checked = articles.parallelStream().map(a -> {
             try {
-                PreparedSentences.segmentChecked(new SentenceSegmenter(), a);
-                return (UserError) null;
+                return (Object) new CheckedArticle(a, PreparedSentences.segmentChecked(new SentenceSegmenter(), a));
             } catch (UserError e) {
                 return e;
             }
         }).toList();
-        for (UserError e : problems) {
-            if (e != null) {
+        List<CheckedArticle> out = new ArrayList<>(checked.size());
+        for (Object o : checked) {
+            if (o instanceof UserError e) {
                 throw e;
             }
+            out.add((CheckedArticle) o);
         }
-        return articles;
+        return out;
     }
 
     /** Streams one input line by line, in batches, one record per line; returns the number of lines. */
@@ -242,7 +247,7 @@ final class ScoreCommand implements Callable<Integer> {
      * input order; a large article is streamed on its own (its sentences split over the threads).
      * Returns the number of sentences.
      */
-    private long scoreArticles(StanceModel oneThread, List<RawArticle> articles, ScoreWriter writer) throws IOException {
+    private long scoreArticles(StanceModel oneThread, List<CheckedArticle> articles, ScoreWriter writer) throws IOException {
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "stance-article");
             t.setDaemon(true);
@@ -251,11 +256,12 @@ final class ScoreCommand implements Callable<Integer> {
         long sentences = 0;
         java.util.ArrayDeque<java.util.concurrent.Future<Scored>> inFlight = new java.util.ArrayDeque<>();
         try {
-            for (RawArticle a : articles) {
+            for (CheckedArticle checked : articles) {
+                RawArticle a = checked.article();
                 if (a.text().length() > LARGE_ARTICLE) {
                     sentences += drain(inFlight, writer, 0);
                     long[] written = {0};
-                    ArticleScore verdict = oneThread.withThreads(threads).scoreArticle(a.id(), a.source(), a.text(), target, s -> {
+                    ArticleScore verdict = oneThread.withThreads(threads).scoreSegmented(a.id(), a.source(), checked.segments(), target, s -> {
                         written[0]++;
                         try {
                             writer.sentence(a.id(), s);
@@ -269,7 +275,7 @@ final class ScoreCommand implements Callable<Integer> {
                 }
                 inFlight.add(pool.submit(() -> {
                     List<SentenceScore> list = new ArrayList<>();
-                    ArticleScore verdict = oneThread.scoreArticle(a.id(), a.source(), a.text(), target, list::add);
+                    ArticleScore verdict = oneThread.scoreSegmented(a.id(), a.source(), checked.segments(), target, list::add);
                     return new Scored(a.id(), list, verdict);
                 }));
                 sentences += drain(inFlight, writer, 2 * threads);

@@ -75,7 +75,8 @@ final class TrainCommand implements Callable<Integer> {
             out.println(org.stance.artifact.Json.write(outcome.manifest()));
         } else {
             outcome.manifest().evaluation().forEach((split, figures) -> figures.values().forEach(f -> out.print(MetricsReport.text(split, f.toMetrics()))));
-            out.printf("model written to %s (best epoch %d, %.1f s)%n", output, outcome.manifest().bestEpoch(),
+            boolean converged = !outcome.manifest().trainConfig().optimizer().earlyStopping();
+            out.printf("model written to %s (%s %d, %.1f s)%n", output, converged ? "LBFGS iterations" : "best epoch", outcome.manifest().bestEpoch(),
                     outcome.manifest().trainingSeconds());
         }
         return 0;

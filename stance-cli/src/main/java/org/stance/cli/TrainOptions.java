@@ -110,9 +110,15 @@ final class TrainOptions {
     @Option(names = "--target-cross", description = "With --use-target: give every target its own copy of the n-gram weights.")
     boolean targetCross = N.targetCross();
 
-    @Option(names = "--embeddings", paramLabel = "FILE", description = "Word vectors from 'stance embed' (or a model carrying them) to pool into "
-            + "extra features (default: n-grams only).")
+    /** The word vectors every training uses unless told otherwise (docs/EMBEDDINGS.md says how they were made). */
+    static final String DEFAULT_VECTORS = "${env:STANCE_HOME:-.}/models/vectors-ar.zip";
+
+    @Option(names = "--embeddings", paramLabel = "FILE", defaultValue = DEFAULT_VECTORS,
+            description = "Word vectors from 'stance embed' (or a model carrying them) to pool into extra features.")
     Path embeddings;
+
+    @Option(names = "--no-embeddings", description = "N-gram features only: no word vectors.")
+    boolean noEmbeddings;
 
     @Option(names = "--pooling", description = "How --embeddings vectors become a sentence vector: ${COMPLETION-CANDIDATES}.")
     Pooling pooling = EmbeddingFeatures.DEFAULT_POOLING;
@@ -138,7 +144,7 @@ final class TrainOptions {
         try {
             NgramConfig ngrams = new NgramConfig(wordNgrams, charMin, charMax, !noStems, minDf, maxFeatures, useTarget || targetCross, targetCross);
             return D.toBuilder().tasks(tasks).normalizer(D.normalizer().withFoldTaaMarbuta(foldTaaMarbuta)).ngrams(ngrams)
-                    .embeddings(embeddings == null ? null : new EmbeddingFeatures(embeddings, pooling, embeddingWords)).hidden(hidden)
+                    .embeddings(noEmbeddings ? null : new EmbeddingFeatures(embeddings, pooling, embeddingWords)).hidden(hidden)
                     .inputDropout(dropout).l2(l2).optimizer(optimizer).learningRate(learningRate).maxEpochs(epochs).patience(patience)
                     .batchSize(batchSize).classWeighting(classWeights).noPositionLabels(noPositionLabels).metric(metric).offsetFolds(offsetFolds).seed(seed).build();
         } catch (InvalidSettingException e) {

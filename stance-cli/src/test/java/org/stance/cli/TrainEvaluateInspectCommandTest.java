@@ -18,7 +18,7 @@ import org.stance.data.DatasetWriter;
 
 class TrainEvaluateInspectCommandTest {
 
-    static final String[] QUICK = {"--epochs", "2", "--patience", "1", "--max-features", "5000", "--char-max", "3"};
+    static final String[] QUICK = {"--epochs", "60", "--max-features", "5000", "--char-max", "3"};
 
     @TempDir
     static Path dir;
@@ -52,8 +52,8 @@ class TrainEvaluateInspectCommandTest {
         assertTrue(Files.size(model) > 1000);
         assertTrue(r.out().contains("dev stance (n="), r.out());
         assertTrue(r.out().contains("test topic (n="), r.out());
-        assertTrue(r.err().contains("epoch  1"), "progress on stderr: " + r.err());
-        assertFalse(r.out().contains("epoch  1"), "no progress on stdout");
+        assertTrue(r.err().matches("(?s).*stance: (converged|stopped at the iteration limit) after \\d+ iterations.*"), "progress on stderr: " + r.err());
+        assertFalse(r.out().contains("converged after"), "no progress on stdout");
 
         CliRunner.Result inspect = CliRunner.run("inspect", model.toString());
         assertEquals(0, inspect.code(), inspect.err());
@@ -121,6 +121,26 @@ class TrainEvaluateInspectCommandTest {
         assertTrue(help.out().matches("(?s).*--lr=<learningRate>\\s+Learning rate\\.\\s+Default: " + java.util.regex.Pattern.quote(
                 String.valueOf(d.learningRate())) + ".*"), help.out());
         assertTrue(help.out().contains("Default: " + d.optimizer()), help.out());
+    }
+
+    @Test
+    void autotuneSearchesWithinItsBudgetAndStoresTheChoice() throws IOException {
+        Path model = dir.resolve("auto.zip");
+        CliRunner.Result r = CliRunner.run(args("train", train.toString(), "-o", model.toString(), "--task", "stance", "--no-embeddings",
+                "--autotune", "15s", "--metric", "macro-f1"));
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("autotune trial 1 ") && r.err().contains("autotune: best of "), r.err());
+        assertTrue(r.out().contains("autotune-cv stance (n="), r.out());
+        JsonNode manifest = new ObjectMapper().readTree(CliRunner.run("inspect", "--json", model.toString()).out());
+        assertTrue(manifest.path("tuning").path("trials").size() >= 1, manifest.toString());
+        assertEquals("MACRO_F1", manifest.path("network").path("metric").asText());
+        assertTrue(manifest.path("embeddings").isNull() || manifest.path("embeddings").isMissingNode());
+
+        for (String[] bad : new String[][] {{"--autotune", "soon"}, {"--autotune", "0s"}, {"--metric", "f2"}, {"--offset-folds", "1"}}) {
+            CliRunner.Result u = CliRunner.run("train", train.toString(), "-o", dir.resolve("u.zip").toString(), bad[0], bad[1]);
+            assertEquals(2, u.code(), String.join(" ", bad) + ": " + u.err());
+            assertTrue(u.err().contains(bad[0]) || u.err().contains(bad[1]), u.err());
+        }
     }
 
     @Test

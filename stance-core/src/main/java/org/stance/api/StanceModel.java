@@ -193,6 +193,22 @@ public final class StanceModel {
         if (segments.isEmpty()) {
             throw new InvalidTextException(InvalidTextException.Reason.NO_ARABIC_TEXT, "article '" + articleId + "' holds no sentence of Arabic text");
         }
+        return scoreSegmented(articleId, source, segments, target, each);
+    }
+
+    /**
+     * As {@link #scoreArticle(String, String, String, String, java.util.function.Consumer)} for an
+     * article already segmented (a caller that checked its articles before scoring keeps their
+     * segments instead of segmenting twice): only the segments that are sentences are scored.
+     */
+    public ArticleScore scoreSegmented(String articleId, String source, List<Segment> segments, String target,
+                                       java.util.function.Consumer<SentenceScore> each) {
+        checkTarget(target);
+        target = target == null ? "" : org.stance.data.DatasetReader.targetKey(target);
+        segments = segments.stream().filter(Segment::isSentence).toList();
+        if (segments.isEmpty()) {
+            throw new InvalidTextException(InvalidTextException.Reason.NO_ARABIC_TEXT, "article '" + articleId + "' holds no sentence of Arabic text");
+        }
         List<String> targets = java.util.Collections.nCopies(streamingBatch(), target == null ? "" : target);
         ArticleAggregator.Accumulator acc = aggregator.start(stanceLabels);
         int step = streamingBatch();

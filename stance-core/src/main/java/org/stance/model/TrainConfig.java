@@ -39,9 +39,15 @@ public record TrainConfig(List<String> tasks, NormalizerConfig normalizer, Ngram
                           int batchSize, ClassWeighting classWeighting, List<String> noPositionLabels, Metric metric, int offsetFolds,
                           long seed) {
 
-    /** The shipped model's settings (models/README.md says how they were chosen). */
+    /**
+     * The shipped model's settings, chosen by grouped cross-validation on the iraq-presence train+dev
+     * articles (docs/BENCHMARKS.md): converged logistic regression heads (LBFGS) with a light L2 and
+     * square-root class weights. The word vectors are a file, not a setting: {@code stance train}
+     * adds the shipped ones ({@code models/vectors-ar.zip}) unless told not to; a service passes
+     * {@link EmbeddingFeatures} itself.
+     */
     public static final TrainConfig DEFAULTS = new TrainConfig(List.of(), NormalizerConfig.defaults(), NgramConfig.DEFAULTS, null, 0,
-            0.0, 1e-4, Optimizer.ADAGRAD, 0.1, 40, 4, 32, ClassWeighting.SQRT, List.of("neutral", "none"), Metric.AUTO, 0, 42L);
+            0.0, 3e-5, Optimizer.LBFGS, 0.1, 300, 4, 32, ClassWeighting.SQRT, List.of("neutral", "none"), Metric.AUTO, 0, 42L);
 
     public TrainConfig {
         tasks = List.copyOf(tasks);

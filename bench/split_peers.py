@@ -1,0 +1,77 @@
+#!/usr/bin/env python3
+"""The scikit-learn peers on a fixed train → test split (Mawqif's official one), as a user would run them.
+
+    /usr/bin/python3 bench/split_peers.py TRAIN.csv TEST.csv [--task stance]
+
+Same peers and features as bench/cv_peers.py (TF-IDF word 1-2 + char_wb 2-5, sublinear tf; LinearSVC
+C=1 plain and balanced; LogisticRegression C=10 balanced), trained on the text column. Prints
+macro-F1 and, for favor/against labels, F_avg (mean F1 of favor and against per target, averaged
+over targets: the Mawqif/StanceEval figure), with a 1,000-sample bootstrap 95% interval over test rows.
+Rows whose text has no Arabic letter are left out of both files, as `stance train --skip-invalid` does.
+"""
+import argparse, csv, random, re, sys
+from sklearn.metrics import f1_score
+sys.path.insert(0, __file__.rsplit("/", 1)[0])
+from cv_peers import PEERS
+
+ARABIC = re.compile("[\u0600-\u06FF]")
+
+
+def read(path, task):
+    csv.field_size_limit(1 << 30)
+    with open(path, encoding="utf-8-sig") as f:
+        rows = [r for r in csv.DictReader(f) if ARABIC.search(r["text"]) and r[task].strip()]
+    return rows
+
+
+def favg(gold, pred, targets, labels):
+    pair = [l for l in labels if l.lower() == "favor"], [l for l in labels if l.lower() == "against"]
+    if not pair[0] or not pair[1]:
+        return None
+    scores = []
+    for t in sorted(set(targets)):
+        idx = [i for i, x in enumerate(targets) if x == t]
+        g = [gold[i] for i in idx]; p = [pred[i] for i in idx]
+        f = f1_score(g, p, labels=[pair[0][0], pair[1][0]], average=None, zero_division=0)
+        scores.append(sum(f) / 2)
+    return sum(scores) / len(scores)
+
+
+def figures(gold, pred, targets, labels):
+    macro = f1_score(gold, pred, average="macro", labels=labels, zero_division=0)
+    return macro, favg(gold, pred, targets, labels)
+
+
+def bootstrap(gold, pred, targets, labels, k=1000, seed=13):
+    rnd = random.Random(seed)
+    n = len(gold)
+    values = []
+    for _ in range(k):
+        idx = [rnd.randrange(n) for _ in range(n)]
+        m, f = figures([gold[i] for i in idx], [pred[i] for i in idx], [targets[i] for i in idx], labels)
+        values.append(f if f is not None else m)
+    values.sort()
+    return values[int(0.025 * k)], values[int(0.975 * k) - 1]
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("train"); ap.add_argument("test"); ap.add_argument("--task", default="stance")
+    a = ap.parse_args()
+    train, test = read(a.train, a.task), read(a.test, a.task)
+    labels = sorted({r[a.task] for r in train})
+    gold = [r[a.task] for r in test]
+    targets = [r.get("target", "") for r in test]
+    print(f"{len(train)} training rows, {len(test)} test rows, labels {labels}")
+    print("| system | macro-F1 | F_avg | 95% interval (F_avg, else macro-F1) |")
+    print("|---|---|---|---|")
+    for name, make in PEERS.items():
+        model = make().fit([r["text"] for r in train], [r[a.task] for r in train])
+        pred = list(model.predict([r["text"] for r in test]))
+        m, f = figures(gold, pred, targets, labels)
+        lo, hi = bootstrap(gold, pred, targets, labels)
+        print(f"| {name} | {m:.4f} | {'' if f is None else f'{f:.4f}'} | {lo:.4f}-{hi:.4f} |", flush=True)
+
+
+if __name__ == "__main__":
+    main()
