@@ -24,6 +24,7 @@ final class LogisticFit {
     private final int classes;
     private final double l2;
     private final int labeled;
+    private double[][] partials; // per-chunk gradients (the first chunk writes into the caller's g)
 
     LogisticFit(List<SparseVector> rows, int[] labels, double[] classWeights, int features, double l2) {
         this.rows = rows;
@@ -58,13 +59,52 @@ final class LogisticFit {
         return outcome;
     }
 
-    /** The objective at theta = [W row-major (features × classes), b], its gradient into g. */
+    /**
+     * The objective at theta = [W row-major (features × classes), b], its gradient into g. The rows
+     * are cut into a fixed number of chunks, evaluated in parallel and summed in chunk order: the
+     * result is the same on any number of cores.
+     */
     double evaluate(double[] theta, double[] g) {
-        java.util.Arrays.fill(g, 0);
+        int chunks = chunks(theta.length, rows.size());
+        if (partials == null || partials.length != chunks || partials[0].length != theta.length) {
+            partials = new double[chunks][theta.length]; // kept between calls: L-BFGS evaluates a few hundred times
+        }
+        double[][] grads = partials;
+        double[] losses = new double[chunks];
+        java.util.stream.IntStream.range(0, chunks).parallel().forEach(c -> {
+            double[] part = c == 0 ? g : grads[c];
+            java.util.Arrays.fill(part, 0);
+            losses[c] = accumulate(theta, part, (int) ((long) rows.size() * c / chunks), (int) ((long) rows.size() * (c + 1) / chunks));
+        });
+        double loss = losses[0];
+        for (int c = 1; c < chunks; c++) {
+            loss += losses[c];
+            double[] part = grads[c];
+            for (int i = 0; i < g.length; i++) {
+                g[i] += part[i];
+            }
+        }
+        int biasAt = features * classes;
+        double penalty = 0;
+        for (int i = 0; i < biasAt; i++) {
+            penalty += theta[i] * theta[i];
+            g[i] += l2 * theta[i];
+        }
+        return loss + 0.5 * l2 * penalty;
+    }
+
+    /** Chunks of rows evaluated apart: up to 8, fewer when the gradient copies would be large or the rows few. */
+    private static int chunks(int parameters, int rows) {
+        int byMemory = (int) Math.max(1, Math.min(8, 64_000_000L / Math.max(1, parameters)));
+        return Math.max(1, Math.min(byMemory, rows / 256));
+    }
+
+    /** The weighted loss of rows [from, to) at theta, its gradient added into g. */
+    private double accumulate(double[] theta, double[] g, int from, int to) {
         int biasAt = features * classes;
         double[] logits = new double[classes];
         double loss = 0;
-        for (int r = 0; r < rows.size(); r++) {
+        for (int r = from; r < to; r++) {
             int y = labels[r];
             if (y < 0) {
                 continue;
@@ -104,11 +144,6 @@ final class LogisticFit {
                 }
             }
         }
-        double penalty = 0;
-        for (int i = 0; i < biasAt; i++) {
-            penalty += theta[i] * theta[i];
-            g[i] += l2 * theta[i];
-        }
-        return loss + 0.5 * l2 * penalty;
+        return loss;
     }
 }
