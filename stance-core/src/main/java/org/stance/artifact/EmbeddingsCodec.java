@@ -171,7 +171,7 @@ public final class EmbeddingsCodec {
             throw new UserError(name + ": " + ex.getMessage() + " in " + prefix + MANIFEST, ex);
         }
         try {
-            return WordEmbeddings.of(new WordEmbeddings.Parts(words, counts, wordVectors, dim, intProperty(m, "ngram.min", name, 64),
+            return WordEmbeddings.ofHalfPrecision(new WordEmbeddings.Parts(words, counts, wordVectors, dim, intProperty(m, "ngram.min", name, 64),
                     intProperty(m, "ngram.max", name, 64), grams, gramVectors, weights, intOrLong(m, "tokenCount", name), normalizer, provenance));
         } catch (IllegalArgumentException ex) {
             throw new UserError(name + ": inconsistent embeddings: " + ex.getMessage(), ex);

@@ -32,23 +32,27 @@ final class SubwordTable {
     private final String[] ngrams;
     private final float[] vectors;
     private final float[] weights;
-    private final Map<String, Integer> index;
+    private final StringIndex index;
 
     SubwordTable(int minN, int maxN, int dimension, String[] ngrams, float[] vectors, float[] weights) {
+        this(minN, maxN, dimension, ngrams, vectors, weights, false);
+    }
+
+    /** @param halfPrecision as in {@link VectorTable}: the vectors hold float16 values already */
+    SubwordTable(int minN, int maxN, int dimension, String[] ngrams, float[] vectors, float[] weights, boolean halfPrecision) {
         if (vectors.length != ngrams.length * dimension || weights.length != ngrams.length) {
             throw new IllegalArgumentException("n-gram table sizes disagree");
         }
-        Float16.roundInPlace(vectors); // the stored precision, as in VectorTable
+        if (!halfPrecision) {
+            Float16.roundInPlace(vectors); // the stored precision, as in VectorTable
+        }
         this.minN = minN;
         this.maxN = maxN;
         this.dimension = dimension;
         this.ngrams = ngrams;
         this.vectors = vectors;
         this.weights = weights;
-        this.index = new HashMap<>(ngrams.length * 2);
-        for (int i = 0; i < ngrams.length; i++) {
-            index.put(ngrams[i], i);
-        }
+        this.index = new StringIndex(ngrams);
     }
 
     static SubwordTable empty(int minN, int maxN, int dimension) {
@@ -115,8 +119,8 @@ final class SubwordTable {
         float[] sum = new float[dimension];
         float total = 0;
         for (String g : ngrams(token, minN, maxN)) {
-            Integer i = index.get(g);
-            if (i != null) {
+            int i = index.indexOf(g);
+            if (i >= 0) {
                 Vectors.addTo(sum, 0, vectors, i * dimension, dimension, weights[i]);
                 total += weights[i];
             }

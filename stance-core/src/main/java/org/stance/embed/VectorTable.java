@@ -1,8 +1,6 @@
 package org.stance.embed;
 
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Words with their training counts and vectors, most frequent first (ties: alphabetical), so that
@@ -17,23 +15,25 @@ final class VectorTable {
     private final long[] counts;
     private final float[] vectors;
     private final int dimension;
-    private final Map<String, Integer> index;
+    private final StringIndex index;
 
     VectorTable(String[] words, long[] counts, float[] vectors, int dimension) {
+        this(words, counts, vectors, dimension, false);
+    }
+
+    /** @param halfPrecision the vectors hold float16 values already (read from a file): no rounding pass, which cost a cold start ~0.1 s */
+    VectorTable(String[] words, long[] counts, float[] vectors, int dimension, boolean halfPrecision) {
         if (counts.length != words.length || vectors.length != (long) words.length * dimension) {
             throw new IllegalArgumentException("vocabulary, counts and vectors disagree in size");
         }
-        Float16.roundInPlace(vectors);
+        if (!halfPrecision) {
+            Float16.roundInPlace(vectors);
+        }
         this.words = words;
         this.counts = counts;
         this.vectors = vectors;
         this.dimension = dimension;
-        this.index = new HashMap<>(words.length * 2);
-        for (int i = 0; i < words.length; i++) {
-            if (index.putIfAbsent(words[i], i) != null) {
-                throw new IllegalArgumentException("word '" + words[i] + "' appears twice in the vocabulary");
-            }
-        }
+        this.index = new StringIndex(words);
     }
 
     /** Sorts rows by count (descending), then word, and builds the table. */
@@ -100,8 +100,7 @@ final class VectorTable {
 
     /** Row index of the word, or -1. */
     int indexOf(String word) {
-        Integer i = index.get(word);
-        return i == null ? -1 : i;
+        return index.indexOf(word);
     }
 
     float[] vector(int i) {

@@ -138,8 +138,11 @@ public final class WordEmbeddings {
     public float[] pool(List<String> tokens, Pooling pooling) {
         int dim = dimension();
         float[] sum = new float[dim];
-        float[] max = new float[dim];
-        Arrays.fill(max, Float.NEGATIVE_INFINITY);
+        boolean needMax = pooling == Pooling.MAX || pooling == Pooling.MEAN_MAX;
+        float[] max = needMax ? new float[dim] : null;
+        if (needMax) {
+            Arrays.fill(max, Float.NEGATIVE_INFINITY);
+        }
         double totalWeight = 0;
         float[] table = words.vectors();
         for (String t : tokens) {
@@ -159,10 +162,11 @@ public final class WordEmbeddings {
             }
             float w = pooling == Pooling.SIF ? sifWeight(i) : 1f;
             for (int k = 0; k < dim; k++) {
-                float v = x[off + k];
-                sum[k] += w * v;
-                if (v > max[k]) {
-                    max[k] = v;
+                sum[k] += w * x[off + k];
+            }
+            if (needMax) {
+                for (int k = 0; k < dim; k++) {
+                    max[k] = Math.max(max[k], x[off + k]);
                 }
             }
             totalWeight += w;
@@ -301,11 +305,20 @@ public final class WordEmbeddings {
                 normalizer(), provenance());
     }
 
-    /** Embeddings from their parts; inconsistent sizes are an IllegalArgumentException. */
+    /** Embeddings from their parts (vectors rounded to float16, the stored precision); inconsistent sizes are an IllegalArgumentException. */
     public static WordEmbeddings of(Parts p) {
-        SubwordTable sub = new SubwordTable(p.minN(), p.maxN(), p.dimension(), p.ngrams(), p.ngramVectors(), p.ngramWeights());
-        return new WordEmbeddings(new VectorTable(p.words(), p.counts(), p.wordVectors(), p.dimension()), sub, p.tokenCount(), p.normalizer(),
-                p.provenance());
+        return of(p, false);
+    }
+
+    /** The same for parts whose vectors were read as float16 (a codec's): they are taken as they are. */
+    public static WordEmbeddings ofHalfPrecision(Parts p) {
+        return of(p, true);
+    }
+
+    private static WordEmbeddings of(Parts p, boolean halfPrecision) {
+        SubwordTable sub = new SubwordTable(p.minN(), p.maxN(), p.dimension(), p.ngrams(), p.ngramVectors(), p.ngramWeights(), halfPrecision);
+        return new WordEmbeddings(new VectorTable(p.words(), p.counts(), p.wordVectors(), p.dimension(), halfPrecision), sub, p.tokenCount(),
+                p.normalizer(), p.provenance());
     }
 
     VectorTable words() {
