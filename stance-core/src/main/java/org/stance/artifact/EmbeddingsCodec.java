@@ -1,6 +1,5 @@
 package org.stance.artifact;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -139,22 +138,38 @@ public final class EmbeddingsCodec {
             throw new UserError(name + ": the manifest declares " + vocabularySize + " words and " + ngramCount + " n-grams of dimension " + dim
                     + ", more than the " + MAX_VECTOR_VALUES + " values per table this format allows");
         }
-        List<String[]> vocab = tsv(text(zip, prefix + WORDS, vocabularySize, name), prefix + WORDS, name, vocabularySize);
+        // The n-gram table (the larger half) is read on another thread while this one reads the words.
+        java.util.concurrent.CompletableFuture<NgramRows> ngramsRead = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> ngramRows(zip, prefix, name, ngramCount, dim), task -> {
+                    Thread t = new Thread(task, "stance-embeddings-load");
+                    t.setDaemon(true);
+                    t.start();
+                });
         String[] words = new String[vocabularySize];
         long[] counts = new long[vocabularySize];
-        for (int i = 0; i < vocabularySize; i++) {
-            words[i] = vocab.get(i)[0];
-            counts[i] = parseNumber(vocab.get(i)[1], prefix + WORDS, i + 1, name).longValue();
+        float[] wordVectors;
+        try {
+            TsvCursor wordRows = rows(text(zip, prefix + WORDS, vocabularySize, name), prefix + WORDS, name);
+            for (int i = 0; i < vocabularySize; i++) {
+                nextRow(wordRows, vocabularySize);
+                words[i] = wordRows.text();
+                counts[i] = (long) wordRows.decimal();
+            }
+            nextRow(wordRows, vocabularySize);
+            wordVectors = floats(vectors(zip, prefix + WORD_VECTORS, (long) vocabularySize * dim, name), vocabularySize * dim, prefix + WORD_VECTORS, name);
+        } catch (RuntimeException e) {
+            ngramsRead.exceptionally(ignored -> null).join(); // the caller closes the zip once this returns
+            throw e;
         }
-        float[] wordVectors = floats(vectors(zip, prefix + WORD_VECTORS, (long) vocabularySize * dim, name), vocabularySize * dim, prefix + WORD_VECTORS, name);
-        List<String[]> gramRows = tsv(text(zip, prefix + NGRAMS, ngramCount, name), prefix + NGRAMS, name, ngramCount);
-        String[] grams = new String[ngramCount];
-        float[] weights = new float[ngramCount];
-        for (int i = 0; i < ngramCount; i++) {
-            grams[i] = gramRows.get(i)[0];
-            weights[i] = parseNumber(gramRows.get(i)[1], prefix + NGRAMS, i + 1, name).floatValue();
+        NgramRows ngrams;
+        try {
+            ngrams = ngramsRead.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
         }
-        float[] gramVectors = floats(vectors(zip, prefix + NGRAM_VECTORS, (long) ngramCount * dim, name), ngramCount * dim, prefix + NGRAM_VECTORS, name);
+        String[] grams = ngrams.grams();
+        float[] weights = ngrams.weights();
+        float[] gramVectors = ngrams.vectors();
         Map<String, Boolean> norm = new LinkedHashMap<>();
         Map<String, String> provenance = new LinkedHashMap<>();
         for (String key : new TreeSet<>(m.stringPropertyNames())) {
@@ -176,6 +191,23 @@ public final class EmbeddingsCodec {
         } catch (IllegalArgumentException ex) {
             throw new UserError(name + ": inconsistent embeddings: " + ex.getMessage(), ex);
         }
+    }
+
+    private record NgramRows(String[] grams, float[] weights, float[] vectors) {
+    }
+
+    private static NgramRows ngramRows(ZipFile zip, String prefix, String name, int ngramCount, int dim) {
+        String[] grams = new String[ngramCount];
+        float[] weights = new float[ngramCount];
+        TsvCursor gramRows = rows(text(zip, prefix + NGRAMS, ngramCount, name), prefix + NGRAMS, name);
+        for (int i = 0; i < ngramCount; i++) {
+            nextRow(gramRows, ngramCount);
+            grams[i] = gramRows.text();
+            weights[i] = (float) gramRows.decimal();
+        }
+        nextRow(gramRows, ngramCount);
+        return new NgramRows(grams, weights,
+                floats(vectors(zip, prefix + NGRAM_VECTORS, (long) ngramCount * dim, name), ngramCount * dim, prefix + NGRAM_VECTORS, name));
     }
 
     static String manifest(WordEmbeddings.Parts e) {
@@ -250,31 +282,20 @@ public final class EmbeddingsCodec {
         return out;
     }
 
-    private static List<String[]> tsv(byte[] bytes, String entry, String name, int expectedRows) {
-        List<String[]> rows = new ArrayList<>();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(new java.io.ByteArrayInputStream(bytes), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = r.readLine()) != null) {
-                String[] cells = line.split("\t", -1);
-                if (cells.length != 2) {
-                    throw new UserError(name + ": " + entry + " line " + (rows.size() + 1) + ": expected 2 tab-separated fields, found " + cells.length);
-                }
-                rows.add(cells);
-            }
-        } catch (IOException ex) {
-            throw new UserError(name + ": cannot read " + entry + ": " + ex.getMessage(), ex);
-        }
-        if (rows.size() != expectedRows) {
-            throw new UserError(name + ": " + entry + " lists " + rows.size() + " entries, the manifest says " + expectedRows);
-        }
-        return rows;
+    private static TsvCursor rows(byte[] bytes, String entry, String name) {
+        return new TsvCursor(bytes, name, entry, 2);
     }
 
-    private static Number parseNumber(String s, String entry, int line, String name) {
-        try {
-            return Double.parseDouble(s);
-        } catch (NumberFormatException ex) {
-            throw new UserError(name + ": " + entry + " line " + line + ": '" + s + "' is not a number");
+    /**
+     * Moves to the next row while fewer than {@code expectedRows} were read; once they all were,
+     * checks that the entry ends there. Either way a count that differs from the manifest's is an error.
+     */
+    private static void nextRow(TsvCursor rows, int expectedRows) {
+        int before = rows.line();
+        boolean more = rows.nextLine();
+        if (more != before < expectedRows) {
+            throw new UserError(rows.where() + " lists " + (more ? "more than " + expectedRows : String.valueOf(before)) + " entries, the manifest says "
+                    + expectedRows);
         }
     }
 

@@ -207,29 +207,26 @@ public final class ModelCodec {
     }
 
     private static Featurizer.Vocabulary vocabulary(byte[] bytes, int expected, Path file) {
-        String[] lines = new String(bytes, StandardCharsets.UTF_8).split("\n", -1);
-        int n = lines.length > 0 && lines[lines.length - 1].isEmpty() ? lines.length - 1 : lines.length;
-        if (n != expected) {
-            throw new UserError(file + ": corrupt model: " + VOCABULARY + " has " + n + " features, the manifest says " + expected);
-        }
         long[] hashes = new long[expected];
         int[] groups = new int[expected];
         float[] idf = new float[expected];
-        for (int i = 0; i < n; i++) {
-            String[] f = lines[i].split("\t");
-            try {
-                if (f.length != 3) {
-                    throw new NumberFormatException("expected 3 fields");
-                }
-                groups[i] = Integer.parseInt(f[0]);
-                idf[i] = Float.parseFloat(f[1]);
-                hashes[i] = Long.parseUnsignedLong(f[2], 16);
-                if (groups[i] < 0 || groups[i] >= Featurizer.GROUPS || !Float.isFinite(idf[i]) || idf[i] < 0) {
-                    throw new NumberFormatException("feature group " + groups[i] + " or weight " + idf[i] + " out of range");
-                }
-            } catch (NumberFormatException e) {
-                throw new UserError(file + ": corrupt model: " + VOCABULARY + " line " + (i + 1) + ": " + e.getMessage());
+        TsvCursor tsv = new TsvCursor(bytes, file.toString(), VOCABULARY, 3);
+        int n = 0;
+        while (tsv.nextLine()) {
+            if (n == expected) {
+                throw new UserError(file + ": corrupt model: " + VOCABULARY + " has more features than the " + expected + " the manifest says");
             }
+            double group = tsv.decimal();
+            groups[n] = (int) group;
+            idf[n] = tsv.float32();
+            hashes[n] = tsv.hex();
+            if (group != groups[n] || groups[n] < 0 || groups[n] >= Featurizer.GROUPS || !Float.isFinite(idf[n]) || idf[n] < 0) {
+                throw tsv.error("feature group " + group + " or weight " + idf[n] + " out of range");
+            }
+            n++;
+        }
+        if (n != expected) {
+            throw new UserError(file + ": corrupt model: " + VOCABULARY + " has " + n + " features, the manifest says " + expected);
         }
         return new Featurizer.Vocabulary(hashes, groups, idf);
     }
