@@ -129,9 +129,13 @@ public final class Featurizer {
     /** The TF-IDF vector of one sentence; indices ascend. Unknown n-grams are ignored. */
     public SparseVector featurize(String text, String target) {
         List<String> tokens = Tokenizer.tokenize(normalizer.normalize(text));
-        // Term counts in a per-thread array over the vocabulary, with a bit per feature seen: reading
-        // the bits gives the distinct features in ascending order without sorting every occurrence
-        // (sorting was a quarter of the scoring time).
+        count(tokens, target == null ? "" : target);
+        return weighted(tokens);
+    }
+
+    /** The same vector counted through {@link NgramExtractor#extract} without the token cache: the reference tests compare with. */
+    SparseVector featurizeUncached(String text, String target) {
+        List<String> tokens = Tokenizer.tokenize(normalizer.normalize(text));
         Counts c = counts.get();
         extractor.extract(tokens, target, (g, h) -> {
             int id = index.get(h);
@@ -139,6 +143,45 @@ public final class Featurizer {
                 c.add(id);
             }
         });
+        return weighted(tokens);
+    }
+
+    /** Counts the sentence's n-grams into this thread's {@link Counts}. */
+    private void count(List<String> tokens, String target) {
+        // Term counts in a per-thread array over the vocabulary, with a bit per feature seen: reading
+        // the bits gives the distinct features in ascending order without sorting every occurrence
+        // (sorting was a quarter of the scoring time).
+        Counts c = counts.get();
+        NgramExtractor.Sink count = (g, h) -> {
+            int id = index.get(h);
+            if (id >= 0) {
+                c.add(id);
+            }
+        };
+        // What extract() gives, with each token's own features (word, stem, character n-grams: most
+        // of a sentence's lookups) taken from a per-token cache of vocabulary indices.
+        extractor.phrases(tokens, NgramExtractor.plainSeed(), count, null, "");
+        for (String t : tokens) {
+            for (int id : tokenFeatures(t)) {
+                c.add(id);
+            }
+        }
+        if (extractor.crossesTarget(target)) {
+            long seed = NgramExtractor.crossedSeed(target);
+            extractor.phrases(tokens, seed, count, null, "");
+            for (String t : tokens) {
+                extractor.tokenGrams(t, seed, count, null, "");
+            }
+        }
+        long targetHash = extractor.targetFeature(target);
+        if (targetHash != 0) {
+            count.accept(NgramExtractor.WORD_GROUP, targetHash);
+        }
+    }
+
+    /** The TF-IDF vector of what {@link #count} counted (leaving the counts empty), with the pooled vectors of the tokens. */
+    private SparseVector weighted(List<String> tokens) {
+        Counts c = counts.get();
         int u = c.distinct;
         int[] unique = new int[u];
         int[] tf = new int[u];
@@ -147,7 +190,7 @@ public final class Featurizer {
         double[] norms = new double[NgramExtractor.GROUPS];
         for (int i = 0; i < u; i++) {
             int id = unique[i];
-            values[i] = (float) ((1.0 + Math.log(tf[i])) * idf[id]);
+            values[i] = (float) (sublinearTf(tf[i]) * idf[id]);
             norms[groups[id]] += values[i] * values[i];
         }
         for (int i = 0; i < u; i++) {
@@ -169,6 +212,62 @@ public final class Featurizer {
             allValues[n++] = (float) (pooled[j] / Math.sqrt(norm));
         }
         return new SparseVector(Arrays.copyOf(allIds, n), Arrays.copyOf(allValues, n));
+    }
+
+    /** 1 + ln(tf) for the counts a sentence has (Math.log per feature was a tenth of scoring). */
+    private static final double[] SUBLINEAR_TF = new double[256];
+
+    static {
+        for (int tf = 1; tf < SUBLINEAR_TF.length; tf++) {
+            SUBLINEAR_TF[tf] = 1.0 + Math.log(tf);
+        }
+    }
+
+    private static double sublinearTf(int tf) {
+        return tf < SUBLINEAR_TF.length ? SUBLINEAR_TF[tf] : 1.0 + Math.log(tf);
+    }
+
+    /** Tokens whose own features were looked up already; bounded, shared by all threads. */
+    private final java.util.concurrent.ConcurrentHashMap<String, int[]> tokenCache = new java.util.concurrent.ConcurrentHashMap<>();
+    static final int TOKEN_CACHE = 200_000; // at most ~40 MB
+
+    private static final class IdList {
+        private int[] ids = new int[32];
+        private int n;
+
+        void add(int id) {
+            if (n == ids.length) {
+                ids = Arrays.copyOf(ids, 2 * n);
+            }
+            ids[n++] = id;
+        }
+
+        int[] toArray() {
+            return Arrays.copyOf(ids, n);
+        }
+    }
+
+    /**
+     * The vocabulary indices of a token's own features, each occurrence once (a repeated character
+     * n-gram counts twice, as in extract()). News reuses its words, so after a few thousand sentences
+     * nearly every token comes from the cache: one lookup instead of about twenty hashes and lookups.
+     */
+    private int[] tokenFeatures(String token) {
+        int[] ids = tokenCache.get(token);
+        if (ids == null) {
+            IdList found = new IdList();
+            extractor.tokenGrams(token, NgramExtractor.plainSeed(), (g, h) -> {
+                int id = index.get(h);
+                if (id >= 0) {
+                    found.add(id);
+                }
+            }, null, "");
+            ids = found.toArray();
+            if (tokenCache.size() < TOKEN_CACHE) {
+                tokenCache.put(token, ids);
+            }
+        }
+        return ids;
     }
 
     /**

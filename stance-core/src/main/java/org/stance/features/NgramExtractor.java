@@ -46,7 +46,7 @@ final class NgramExtractor {
         grams(tokens, FNV_OFFSET, sink, namer, "");
         if (config.targetCross() && !target.isEmpty()) {
             // "target|" followed by the feature: every feature again, learned per target.
-            grams(tokens, step(hash(FNV_OFFSET, target), '|'), sink, namer, "[" + target + "] ");
+            grams(tokens, crossedSeed(target), sink, namer, "[" + target + "] ");
         }
         if (!target.isEmpty()) {
             long h = hash(step(FNV_OFFSET, 't'), target);
@@ -58,8 +58,26 @@ final class NgramExtractor {
     }
 
     private void grams(List<String> tokens, long seed, Sink sink, Namer namer, String prefix) {
+        phrases(tokens, seed, sink, namer, prefix);
+        for (String t : tokens) {
+            tokenGrams(t, seed, sink, namer, prefix);
+        }
+    }
+
+    /** The seed of the features {@link #extract} gives a sentence without a crossed target. */
+    static long plainSeed() {
+        return FNV_OFFSET;
+    }
+
+    /** True when {@link #extract} adds target-crossed copies of the features (then they follow the plain ones). */
+    boolean crossesTarget(String givenTarget) {
+        return config.useTarget() && config.targetCross() && !givenTarget.isEmpty();
+    }
+
+    /** Word n-grams of two words or more: the features that depend on a token's neighbours. */
+    void phrases(List<String> tokens, long seed, Sink sink, Namer namer, String prefix) {
         long wordSeed = step(seed, 'w');
-        for (int n = 1; n <= config.wordNgrams(); n++) {
+        for (int n = 2; n <= config.wordNgrams(); n++) {
             for (int i = 0; i + n <= tokens.size(); i++) {
                 long h = wordSeed;
                 for (int j = i; j < i + n; j++) {
@@ -70,45 +88,65 @@ final class NgramExtractor {
                 }
                 sink.accept(WORD_GROUP, h);
                 if (namer != null) {
-                    namer.name(h, prefix + (n == 1 ? "word " : "words ") + String.join(" ", tokens.subList(i, i + n)));
+                    namer.name(h, prefix + "words " + String.join(" ", tokens.subList(i, i + n)));
                 }
             }
         }
+    }
+
+    /**
+     * The features of one token on its own: the word, its stem and its character n-grams. They
+     * depend on nothing else, so a featurizer may remember them per token.
+     */
+    void tokenGrams(String t, long seed, Sink sink, Namer namer, String prefix) {
+        if (config.wordNgrams() >= 1) {
+            long h = hash(step(seed, 'w'), t);
+            sink.accept(WORD_GROUP, h);
+            if (namer != null) {
+                namer.name(h, prefix + "word " + t);
+            }
+        }
         if (config.stems()) {
-            long stemSeed = step(seed, 's');
-            for (String t : tokens) {
-                String stem = Tokenizer.stem(t);
-                if (!stem.equals(t)) {
-                    long h = hash(stemSeed, stem);
-                    sink.accept(WORD_GROUP, h);
-                    if (namer != null) {
-                        namer.name(h, prefix + "stem " + stem + " (of " + t + ")");
-                    }
+            String stem = Tokenizer.stem(t);
+            if (!stem.equals(t)) {
+                long h = hash(step(seed, 's'), stem);
+                sink.accept(WORD_GROUP, h);
+                if (namer != null) {
+                    namer.name(h, prefix + "stem " + stem + " (of " + t + ")");
                 }
             }
         }
         if (config.charMin() > 0) {
             long charSeed = step(seed, 'c');
-            for (String t : tokens) {
-                // n-grams of " token " (word boundaries marked by spaces), read without building the padded string
-                // FNV is computed prefix by prefix, so the n-grams starting at i share one pass.
-                int padded = t.length() + 2;
-                for (int i = 0; i + config.charMin() <= padded; i++) {
-                    long h = charSeed;
-                    int end = Math.min(padded, i + config.charMax());
-                    for (int k = i; k < end; k++) {
-                        h = step(h, k == 0 || k == padded - 1 ? ' ' : t.charAt(k - 1));
-                        if (k - i + 1 >= config.charMin()) {
-                            sink.accept(CHAR_GROUP, h);
-                            if (namer != null) {
-                                String padded2 = " " + t + " ";
-                                namer.name(h, prefix + "chars '" + padded2.substring(i, k + 1).replace(' ', '_') + "' of " + t);
-                            }
+            // n-grams of " token " (word boundaries marked by spaces), read without building the padded string
+            // FNV is computed prefix by prefix, so the n-grams starting at i share one pass.
+            int padded = t.length() + 2;
+            for (int i = 0; i + config.charMin() <= padded; i++) {
+                long h = charSeed;
+                int end = Math.min(padded, i + config.charMax());
+                for (int k = i; k < end; k++) {
+                    h = step(h, k == 0 || k == padded - 1 ? ' ' : t.charAt(k - 1));
+                    if (k - i + 1 >= config.charMin()) {
+                        sink.accept(CHAR_GROUP, h);
+                        if (namer != null) {
+                            String padded2 = " " + t + " ";
+                            namer.name(h, prefix + "chars '" + padded2.substring(i, k + 1).replace(' ', '_') + "' of " + t);
                         }
                     }
                 }
             }
         }
+    }
+
+    /** The target feature {@link #extract} ends with, or 0 when there is none. */
+    long targetFeature(String givenTarget) {
+        String target = config.useTarget() ? givenTarget : "";
+        return target.isEmpty() ? 0 : hash(step(FNV_OFFSET, 't'), target);
+    }
+
+    /** The seed of the target-crossed copies. */
+    static long crossedSeed(String target) {
+        return step(hash(FNV_OFFSET, target), '|');
     }
 
     static long hash(long h, CharSequence s) {

@@ -53,6 +53,28 @@ class FeaturizerTest {
         }
     }
 
+    /** The per-token cache of featurize() gives exactly what counting every n-gram through extract() gives. */
+    @Test
+    void tokenCacheGivesTheVectorsOfTheFullWalk() {
+        List<String> targets = List.of("iraq", "iraq", "syria");
+        List<String> sentences = List.of(TEXTS.get(0), TEXTS.get(1), TEXTS.get(2), "العراق العراق القوات القوات القوات من العراق",
+                "قوات واشنطن باقية، وطالب البرلمان بانسحابها من العراق 2024.");
+        for (NgramConfig config : List.of(NgramConfig.DEFAULTS, new NgramConfig(3, 1, 6, true, 1, 100_000, false, false),
+                new NgramConfig(2, 2, 5, true, 1, 100_000, true, false), new NgramConfig(2, 2, 5, true, 1, 100_000, true, true))) {
+            Featurizer f = fit(config, config.useTarget() ? targets : NO_TARGETS);
+            for (int round = 0; round < 2; round++) { // the first round fills the cache, the second reads it
+                for (String sentence : sentences) {
+                    for (String target : config.useTarget() ? List.of("iraq", "syria") : List.of("")) {
+                        SparseVector cached = f.featurize(sentence, target);
+                        SparseVector reference = f.featurizeUncached(sentence, target);
+                        assertArrayEquals(reference.indices(), cached.indices(), config + " " + sentence);
+                        assertArrayEquals(reference.values(), cached.values(), config + " " + sentence);
+                    }
+                }
+            }
+        }
+    }
+
     @Test
     void unknownTextGivesAnEmptyVector() {
         Featurizer f = fit(new NgramConfig(1, 0, 0, false, 2, 1000, false, false), NO_TARGETS);
