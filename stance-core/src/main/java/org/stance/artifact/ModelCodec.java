@@ -7,6 +7,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.zip.ZipFile;
@@ -155,11 +156,26 @@ public final class ModelCodec {
         }
     }
 
-    private static ModelManifest manifest(ZipFile zip, Path file) throws IOException {
-        if (zip.getEntry(MANIFEST) == null) {
-            throw new UserError(file + ": not a stance model (no " + MANIFEST + " inside)");
+    /**
+     * The manifest through {@link RecordReader} (no data binding: most of a cold start's manifest
+     * time), or null when the document is not a well-formed manifest of this version, which
+     * {@link #bound} then reads or refuses with data binding's own messages.
+     */
+    static ModelManifest streamed(byte[] bytes) {
+        try {
+            if (RecordReader.tree(bytes) instanceof Map<?, ?> tree && ModelManifest.FORMAT.equals(tree.get("format"))
+                    && tree.get("formatVersion") instanceof Integer v && v == ModelManifest.FORMAT_VERSION) {
+                return RecordReader.bind(tree, ModelManifest.class);
+            }
+        } catch (IOException | RecordReader.Unsupported e) {
+            // fall through: data binding reads it or says what is wrong
         }
-        JsonNode node = Json.MAPPER.readTree(ZipEntries.read(zip, MANIFEST, MAX_MANIFEST_BYTES, file.toString()));
+        return null;
+    }
+
+    /** The manifest through Jackson's data binding, with the format and version checked first. */
+    static ModelManifest bound(byte[] bytes, Path file) throws IOException {
+        JsonNode node = Json.MAPPER.readTree(bytes);
         String format = node.path("format").asText("");
         if (!ModelManifest.FORMAT.equals(format)) {
             throw new UserError(file + ": not a stance model (format '" + format + "', expected '" + ModelManifest.FORMAT + "')");
@@ -174,11 +190,21 @@ public final class ModelCodec {
                     + "); this stance reads format version " + ModelManifest.FORMAT_VERSION
                     + " only: retrain the model with this version (its manifest records the command's settings)");
         }
-        ModelManifest m;
         try {
-            m = Json.MAPPER.treeToValue(node, ModelManifest.class);
+            return Json.MAPPER.treeToValue(node, ModelManifest.class);
         } catch (IOException e) {
             throw new UserError(file + ": corrupt model manifest: " + e.getMessage(), e);
+        }
+    }
+
+    private static ModelManifest manifest(ZipFile zip, Path file) throws IOException {
+        if (zip.getEntry(MANIFEST) == null) {
+            throw new UserError(file + ": not a stance model (no " + MANIFEST + " inside)");
+        }
+        byte[] bytes = ZipEntries.read(zip, MANIFEST, MAX_MANIFEST_BYTES, file.toString());
+        ModelManifest m = streamed(bytes);
+        if (m == null) {
+            m = bound(bytes, file);
         }
         ModelManifest.Features f = m.features();
         if (f == null || m.network() == null || m.labels() == null || f.ngramCount() < 0 || f.ngramCount() > MAX_FEATURES

@@ -46,6 +46,32 @@ class ModelCodecTest {
         probe = TestData.head("test", 60);
     }
 
+    /** The streaming manifest reader gives what Jackson's data binding gives, for a fresh model and the shipped one. */
+    @Test
+    void streamedManifestEqualsDataBinding() throws IOException {
+        for (Path file : List.of(model, TestData.REPO.resolve("models/iraq-presence.zip"))) {
+            byte[] bytes;
+            try (ZipFile zip = new ZipFile(file.toFile())) {
+                bytes = zip.getInputStream(zip.getEntry(ModelCodec.MANIFEST)).readAllBytes();
+            }
+            ModelManifest streamed = ModelCodec.streamed(bytes);
+            assertTrue(streamed != null, file + " was not read by the streaming reader");
+            assertEquals(ModelCodec.bound(bytes, file), streamed, file.toString());
+        }
+        // Shapes it does not bind go to data binding, which reads or refuses them: an unknown property,
+        // a string where a list belongs, another format version.
+        byte[] bytes;
+        try (ZipFile zip = new ZipFile(model.toFile())) {
+            bytes = zip.getInputStream(zip.getEntry(ModelCodec.MANIFEST)).readAllBytes();
+        }
+        String json = new String(bytes, StandardCharsets.UTF_8);
+        for (String changed : List.of(json.replaceFirst("\\{", "{\"surprise\": 1, "), json.replaceFirst("\"targets\"\\s*:\\s*\\[\\s*\\]", "\"targets\": \"x\""),
+                json.replaceFirst("\"formatVersion\"\\s*:\\s*2", "\"formatVersion\": 3"))) {
+            assertTrue(!changed.equals(json), "the test edit did not apply");
+            assertEquals(null, ModelCodec.streamed(changed.getBytes(StandardCharsets.UTF_8)));
+        }
+    }
+
     @Test
     void saveReloadGivesIdenticalPredictions() {
         ModelCodec.Loaded loaded = ModelCodec.load(model);
