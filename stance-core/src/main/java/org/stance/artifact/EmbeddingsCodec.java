@@ -139,37 +139,24 @@ public final class EmbeddingsCodec {
                     + ", more than the " + MAX_VECTOR_VALUES + " values per table this format allows");
         }
         // The n-gram table (the larger half) is read on another thread while this one reads the words.
-        java.util.concurrent.CompletableFuture<NgramRows> ngramsRead = java.util.concurrent.CompletableFuture.supplyAsync(
-                () -> ngramRows(zip, prefix, name, ngramCount, dim), task -> {
-                    Thread t = new Thread(task, "stance-embeddings-load");
-                    t.setDaemon(true);
-                    t.start();
-                });
-        String[] words = new String[vocabularySize];
-        long[] counts = new long[vocabularySize];
-        float[] wordVectors;
+        java.util.concurrent.CompletableFuture<Table> ngramsRead = Background.start("stance-embeddings-load",
+                () -> table(zip, prefix + NGRAMS, prefix + NGRAM_VECTORS, ngramCount, dim, name));
+        Table words;
         try {
-            TsvCursor wordRows = rows(text(zip, prefix + WORDS, vocabularySize, name), prefix + WORDS, name);
-            for (int i = 0; i < vocabularySize; i++) {
-                nextRow(wordRows, vocabularySize);
-                words[i] = wordRows.text();
-                counts[i] = (long) wordRows.decimal();
-            }
-            nextRow(wordRows, vocabularySize);
-            wordVectors = floats(vectors(zip, prefix + WORD_VECTORS, (long) vocabularySize * dim, name), vocabularySize * dim, prefix + WORD_VECTORS, name);
+            words = table(zip, prefix + WORDS, prefix + WORD_VECTORS, vocabularySize, dim, name);
         } catch (RuntimeException e) {
-            ngramsRead.exceptionally(ignored -> null).join(); // the caller closes the zip once this returns
+            Background.finish(ngramsRead); // the caller closes the zip once this returns
             throw e;
         }
-        NgramRows ngrams;
-        try {
-            ngrams = ngramsRead.join();
-        } catch (java.util.concurrent.CompletionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : e;
+        Table ngrams = Background.result(ngramsRead);
+        long[] counts = new long[vocabularySize];
+        for (int i = 0; i < vocabularySize; i++) {
+            counts[i] = (long) words.numbers()[i];
         }
-        String[] grams = ngrams.grams();
-        float[] weights = ngrams.weights();
-        float[] gramVectors = ngrams.vectors();
+        float[] weights = new float[ngramCount];
+        for (int i = 0; i < ngramCount; i++) {
+            weights[i] = (float) ngrams.numbers()[i];
+        }
         Map<String, Boolean> norm = new LinkedHashMap<>();
         Map<String, String> provenance = new LinkedHashMap<>();
         for (String key : new TreeSet<>(m.stringPropertyNames())) {
@@ -186,28 +173,28 @@ public final class EmbeddingsCodec {
             throw new UserError(name + ": " + ex.getMessage() + " in " + prefix + MANIFEST, ex);
         }
         try {
-            return WordEmbeddings.ofHalfPrecision(new WordEmbeddings.Parts(words, counts, wordVectors, dim, intProperty(m, "ngram.min", name, 64),
-                    intProperty(m, "ngram.max", name, 64), grams, gramVectors, weights, intOrLong(m, "tokenCount", name), normalizer, provenance));
+            return WordEmbeddings.ofHalfPrecision(new WordEmbeddings.Parts(words.keys(), counts, words.vectors(), dim, intProperty(m, "ngram.min", name, 64),
+                    intProperty(m, "ngram.max", name, 64), ngrams.keys(), ngrams.vectors(), weights, intOrLong(m, "tokenCount", name), normalizer, provenance));
         } catch (IllegalArgumentException ex) {
             throw new UserError(name + ": inconsistent embeddings: " + ex.getMessage(), ex);
         }
     }
 
-    private record NgramRows(String[] grams, float[] weights, float[] vectors) {
+    /** A word or n-gram list (key TAB number, one per line) and its float16 vectors, row for row. */
+    private record Table(String[] keys, double[] numbers, float[] vectors) {
     }
 
-    private static NgramRows ngramRows(ZipFile zip, String prefix, String name, int ngramCount, int dim) {
-        String[] grams = new String[ngramCount];
-        float[] weights = new float[ngramCount];
-        TsvCursor gramRows = rows(text(zip, prefix + NGRAMS, ngramCount, name), prefix + NGRAMS, name);
-        for (int i = 0; i < ngramCount; i++) {
-            nextRow(gramRows, ngramCount);
-            grams[i] = gramRows.text();
-            weights[i] = (float) gramRows.decimal();
+    private static Table table(ZipFile zip, String listEntry, String vectorEntry, int rows, int dim, String name) {
+        String[] keys = new String[rows];
+        double[] numbers = new double[rows];
+        TsvCursor list = new TsvCursor(text(zip, listEntry, rows, name), name, listEntry, 2);
+        for (int i = 0; i < rows; i++) {
+            nextRow(list, rows);
+            keys[i] = list.text();
+            numbers[i] = list.decimal();
         }
-        nextRow(gramRows, ngramCount);
-        return new NgramRows(grams, weights,
-                floats(vectors(zip, prefix + NGRAM_VECTORS, (long) ngramCount * dim, name), ngramCount * dim, prefix + NGRAM_VECTORS, name));
+        nextRow(list, rows);
+        return new Table(keys, numbers, floats(vectors(zip, vectorEntry, (long) rows * dim, name), rows * dim, vectorEntry, name));
     }
 
     static String manifest(WordEmbeddings.Parts e) {
@@ -282,9 +269,6 @@ public final class EmbeddingsCodec {
         return out;
     }
 
-    private static TsvCursor rows(byte[] bytes, String entry, String name) {
-        return new TsvCursor(bytes, name, entry, 2);
-    }
 
     /**
      * Moves to the next row while fewer than {@code expectedRows} were read; once they all were,

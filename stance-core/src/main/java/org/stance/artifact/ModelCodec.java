@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 import org.stance.UserError;
@@ -96,17 +95,17 @@ public final class ModelCodec {
             throw new UserError("no model file given");
         }
         try (ZipFile zip = ZipEntries.open(file, "model")) {
-            // The word vectors (most of the file) decode on another thread while Jackson parses the
-            // manifest and the vocabulary is read: the two took 0.3 s each of a cold start, one
-            // after the other. Their errors still come after the manifest's.
+            // The word vectors (most of the file) decode on other threads while the manifest and the
+            // vocabulary are read: done one after the other, they were most of a cold start. Their
+            // errors still come after the manifest's.
             CompletableFuture<WordEmbeddings> vectorsRead = zip.getEntry(EMBEDDINGS + EmbeddingsCodec.MANIFEST) == null
                     ? CompletableFuture.completedFuture(null)
-                    : CompletableFuture.supplyAsync(() -> EmbeddingsCodec.readFrom(zip, EMBEDDINGS, file.toString()), ModelCodec::onDaemonThread);
+                    : Background.start("stance-model-load", () -> EmbeddingsCodec.readFrom(zip, EMBEDDINGS, file.toString()));
             ModelManifest m;
             try {
                 m = manifest(zip, file);
             } catch (RuntimeException | IOException e) {
-                vectorsRead.exceptionally(ignored -> null).join(); // the zip stays open until the reader is done with it
+                Background.finish(vectorsRead); // the zip stays open until the reader is done with it
                 throw e;
             }
             ModelManifest.Features f = m.features();
@@ -119,7 +118,7 @@ public final class ModelCodec {
             }
             Featurizer.Vocabulary vocabulary = vocabulary(ZipEntries.read(zip, VOCABULARY, (long) f.ngramCount() * MAX_VOCABULARY_LINE, file.toString()),
                     f.ngramCount(), file);
-            WordEmbeddings vectors = m.embeddings() == null ? null : joined(vectorsRead);
+            WordEmbeddings vectors = m.embeddings() == null ? null : Background.result(vectorsRead);
             if (vectors == null && m.embeddings() != null) {
                 throw new UserError(file + ": corrupt model: the manifest names word vectors, the file holds none");
             }
@@ -132,27 +131,6 @@ public final class ModelCodec {
             return new Loaded(m, Classifier.restore(featurizer, config, m.labels(), parameters));
         } catch (IOException | IllegalArgumentException | NullPointerException e) {
             throw new UserError(file + ": corrupt model file (" + e.getMessage() + ")", e);
-        }
-    }
-
-    private static void onDaemonThread(Runnable task) {
-        Thread t = new Thread(task, "stance-model-load");
-        t.setDaemon(true);
-        t.start();
-    }
-
-    /** The background result, or its exception as thrown on this thread. */
-    private static <T> T joined(CompletableFuture<T> future) {
-        try {
-            return future.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw e;
         }
     }
 

@@ -136,13 +136,7 @@ public final class Featurizer {
     /** The same vector counted through {@link NgramExtractor#extract} without the token cache: the reference tests compare with. */
     SparseVector featurizeUncached(String text, String target) {
         List<String> tokens = Tokenizer.tokenize(normalizer.normalize(text));
-        Counts c = counts.get();
-        extractor.extract(tokens, target, (g, h) -> {
-            int id = index.get(h);
-            if (id >= 0) {
-                c.add(id);
-            }
-        });
+        extractor.extract(tokens, target, counting(counts.get()));
         return weighted(tokens);
     }
 
@@ -152,12 +146,7 @@ public final class Featurizer {
         // the bits gives the distinct features in ascending order without sorting every occurrence
         // (sorting was a quarter of the scoring time).
         Counts c = counts.get();
-        NgramExtractor.Sink count = (g, h) -> {
-            int id = index.get(h);
-            if (id >= 0) {
-                c.add(id);
-            }
-        };
+        NgramExtractor.Sink count = counting(c);
         // What extract() gives, with each token's own features (word, stem, character n-grams: most
         // of a sentence's lookups) taken from a per-token cache of vocabulary indices.
         extractor.phrases(tokens, NgramExtractor.plainSeed(), count, null, "");
@@ -167,16 +156,21 @@ public final class Featurizer {
             }
         }
         if (extractor.crossesTarget(target)) {
-            long seed = NgramExtractor.crossedSeed(target);
-            extractor.phrases(tokens, seed, count, null, "");
-            for (String t : tokens) {
-                extractor.tokenGrams(t, seed, count, null, "");
+            extractor.grams(tokens, NgramExtractor.crossedSeed(target), count, null, "");
+        }
+        if (extractor.readsTarget(target)) {
+            count.accept(NgramExtractor.WORD_GROUP, NgramExtractor.targetFeature(target));
+        }
+    }
+
+    /** A sink counting the n-grams of the vocabulary into {@code c}. */
+    private NgramExtractor.Sink counting(Counts c) {
+        return (g, h) -> {
+            int id = index.get(h);
+            if (id >= 0) {
+                c.add(id);
             }
-        }
-        long targetHash = extractor.targetFeature(target);
-        if (targetHash != 0) {
-            count.accept(NgramExtractor.WORD_GROUP, targetHash);
-        }
+        };
     }
 
     /** The TF-IDF vector of what {@link #count} counted (leaving the counts empty), with the pooled vectors of the tokens. */

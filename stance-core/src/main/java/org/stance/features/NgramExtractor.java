@@ -42,22 +42,22 @@ final class NgramExtractor {
 
     /** The same walk, naming every feature too (when {@code namer} is not null). */
     void extract(List<String> tokens, String givenTarget, Sink sink, Namer namer) {
-        String target = config.useTarget() ? givenTarget : "";
         grams(tokens, FNV_OFFSET, sink, namer, "");
-        if (config.targetCross() && !target.isEmpty()) {
+        if (crossesTarget(givenTarget)) {
             // "target|" followed by the feature: every feature again, learned per target.
-            grams(tokens, crossedSeed(target), sink, namer, "[" + target + "] ");
+            grams(tokens, crossedSeed(givenTarget), sink, namer, "[" + givenTarget + "] ");
         }
-        if (!target.isEmpty()) {
-            long h = hash(step(FNV_OFFSET, 't'), target);
+        if (readsTarget(givenTarget)) {
+            long h = targetFeature(givenTarget);
             sink.accept(WORD_GROUP, h);
             if (namer != null) {
-                namer.name(h, "target " + target);
+                namer.name(h, "target " + givenTarget);
             }
         }
     }
 
-    private void grams(List<String> tokens, long seed, Sink sink, Namer namer, String prefix) {
+    /** Every feature of the tokens under one seed: phrases, then each token's own. */
+    void grams(List<String> tokens, long seed, Sink sink, Namer namer, String prefix) {
         phrases(tokens, seed, sink, namer, prefix);
         for (String t : tokens) {
             tokenGrams(t, seed, sink, namer, prefix);
@@ -71,7 +71,7 @@ final class NgramExtractor {
 
     /** True when {@link #extract} adds target-crossed copies of the features (then they follow the plain ones). */
     boolean crossesTarget(String givenTarget) {
-        return config.useTarget() && config.targetCross() && !givenTarget.isEmpty();
+        return readsTarget(givenTarget) && config.targetCross();
     }
 
     /** Word n-grams of two words or more: the features that depend on a token's neighbours. */
@@ -138,10 +138,14 @@ final class NgramExtractor {
         }
     }
 
-    /** The target feature {@link #extract} ends with, or 0 when there is none. */
-    long targetFeature(String givenTarget) {
-        String target = config.useTarget() ? givenTarget : "";
-        return target.isEmpty() ? 0 : hash(step(FNV_OFFSET, 't'), target);
+    /** True when {@link #extract} ends with a target feature (a model reading targets, a target given). */
+    boolean readsTarget(String givenTarget) {
+        return config.useTarget() && !givenTarget.isEmpty();
+    }
+
+    /** The hash of the target feature (when {@link #readsTarget}). */
+    static long targetFeature(String target) {
+        return hash(step(FNV_OFFSET, 't'), target);
     }
 
     /** The seed of the target-crossed copies. */

@@ -1,0 +1,45 @@
+package org.stance.artifact;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
+
+/**
+ * Parts of an artifact decoded on their own daemon thread while the caller reads the rest (a model
+ * load is mostly waiting on the word vectors): the result, or its exception, is taken back on the
+ * caller's thread, and the caller waits for the reader before it closes the zip both share.
+ */
+final class Background {
+
+    private Background() {
+    }
+
+    /** Starts {@code work} on a new daemon thread. */
+    static <T> CompletableFuture<T> start(String threadName, Supplier<T> work) {
+        return CompletableFuture.supplyAsync(work, task -> {
+            Thread t = new Thread(task, threadName);
+            t.setDaemon(true);
+            t.start();
+        });
+    }
+
+    /** The result, or the work's exception thrown as it was thrown on the background thread. */
+    static <T> T result(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
+    }
+
+    /** Waits for the work to end, whatever its outcome (the caller is failing already and will close what it reads). */
+    static void finish(CompletableFuture<?> future) {
+        future.exceptionally(ignored -> null).join();
+    }
+}
