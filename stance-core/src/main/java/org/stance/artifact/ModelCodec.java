@@ -170,8 +170,9 @@ public final class ModelCodec {
         }
         try {
             return Json.MAPPER.treeToValue(node, ModelManifest.class);
-        } catch (IOException e) {
-            throw new UserError(file + ": corrupt model manifest: " + e.getMessage(), e);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            // The original message only: the full one adds a second line locating the node in a "[Source: UNKNOWN]".
+            throw new UserError(file + ": corrupt model manifest: " + e.getOriginalMessage(), e);
         }
     }
 
@@ -214,7 +215,7 @@ public final class ModelCodec {
         long[] hashes = new long[expected];
         int[] groups = new int[expected];
         float[] idf = new float[expected];
-        TsvCursor tsv = new TsvCursor(bytes, file.toString(), VOCABULARY, 3);
+        TsvCursor tsv = new TsvCursor(bytes, file + ": corrupt model", VOCABULARY, 3);
         int n = 0;
         while (tsv.nextLine()) {
             if (n == expected) {
