@@ -33,9 +33,9 @@ public final class TestData {
         return rows.subList(0, end);
     }
 
-    /** A configuration that trains in seconds. */
+    /** A configuration that trains in seconds (with the article context block, as the defaults). */
     public static TrainConfig quickConfig(List<String> tasks) {
-        return TrainConfig.builder().tasks(tasks).ngrams(new NgramConfig(2, 2, 4, true, 2, 20_000, false, false)).maxEpochs(3).patience(2)
+        return TrainConfig.builder().tasks(tasks).ngrams(new NgramConfig(2, 2, 4, true, 2, 20_000, false, false, 1.0)).maxEpochs(3).patience(2)
                 .optimizer(org.stance.model.Optimizer.ADAGRAD).l2(1e-4).seed(7L).build(); // quick mini-batch training; LBFGS has its own tests
     }
 }

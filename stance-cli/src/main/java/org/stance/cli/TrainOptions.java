@@ -32,7 +32,7 @@ final class TrainOptions {
             Map.entry("batchSize", "--batch-size"), Map.entry("wordNgrams", "--word-ngrams"), Map.entry("charMin", "--char-min"),
             Map.entry("charMax", "--char-max"), Map.entry("minDf", "--min-df"), Map.entry("maxFeatures", "--max-features"),
             Map.entry("targetCross", "--target-cross"), Map.entry("words", "--embedding-words"),
-            Map.entry("offsetFolds", "--offset-folds"));
+            Map.entry("offsetFolds", "--offset-folds"), Map.entry("articleContext", "--article-context"));
 
     @Option(names = "--task", paramLabel = "COLUMN", description = "Label column to learn (stance, topic); repeatable. Default: every one that has labels.")
     List<String> tasks = new ArrayList<>(D.tasks());
@@ -110,6 +110,11 @@ final class TrainOptions {
     @Option(names = "--target-cross", description = "With --use-target: give every target its own copy of the n-gram weights.")
     boolean targetCross = N.targetCross();
 
+    @Option(names = "--article-context", paramLabel = "WEIGHT", description = "Weight of the article context features: each sentence also "
+            + "sees what its whole article says (its article_id's sentences; a sentence scored alone is an article of one). 0 = none; "
+            + "off by itself when no training article has two sentences.")
+    double articleContext = N.articleContext();
+
     /** The word vectors every training uses unless told otherwise (docs/EMBEDDINGS.md says how they were made). */
     static final String DEFAULT_VECTORS = "${env:STANCE_HOME:-.}/models/vectors-ar.zip";
 
@@ -142,7 +147,8 @@ final class TrainOptions {
             }
         }
         try {
-            NgramConfig ngrams = new NgramConfig(wordNgrams, charMin, charMax, !noStems, minDf, maxFeatures, useTarget || targetCross, targetCross);
+            NgramConfig ngrams = new NgramConfig(wordNgrams, charMin, charMax, !noStems, minDf, maxFeatures, useTarget || targetCross, targetCross,
+                    articleContext);
             return D.toBuilder().tasks(tasks).normalizer(D.normalizer().withFoldTaaMarbuta(foldTaaMarbuta)).ngrams(ngrams)
                     .embeddings(noEmbeddings ? null : new EmbeddingFeatures(embeddings, pooling, embeddingWords)).hidden(hidden)
                     .inputDropout(dropout).l2(l2).optimizer(optimizer).learningRate(learningRate).maxEpochs(epochs).patience(patience)

@@ -153,7 +153,7 @@ public final class StanceModel {
         for (int i = 0; i < sentences.size(); i++) {
             ids.add(i + 1);
         }
-        return score(ids, sentences, targets);
+        return score(ids, sentences, targets, null);
     }
 
     /** Segments a raw article as {@code prepare} does, scores every sentence, and gives the article's verdict. */
@@ -210,12 +210,16 @@ public final class StanceModel {
             throw new InvalidTextException(InvalidTextException.Reason.NO_ARABIC_TEXT, "article '" + articleId + "' holds no sentence of Arabic text");
         }
         List<String> targets = java.util.Collections.nCopies(streamingBatch(), target == null ? "" : target);
+        // A model with article context reads the whole article first (its sentences featurized once
+        // more for the context sum); the records still stream out batch by batch.
+        List<String> scorable = segments.stream().map(s -> s.text().strip()).filter(ArabicNormalizer::hasArabicLetter).toList();
+        org.stance.features.SparseVector context = classifier.articleContext(scorable, java.util.Collections.nCopies(scorable.size(), target));
         ArticleAggregator.Accumulator acc = aggregator.start(stanceLabels);
         int step = streamingBatch();
         for (int from = 0; from < segments.size(); from += step) {
             List<Segment> batch = segments.subList(from, Math.min(segments.size(), from + step));
             List<SentenceScore> scores = score(batch.stream().map(Segment::index).toList(), batch.stream().map(Segment::text).toList(),
-                    targets.subList(0, batch.size()));
+                    targets.subList(0, batch.size()), context);
             for (SentenceScore s : scores) {
                 acc.add(s);
                 each.accept(s);
@@ -224,7 +228,8 @@ public final class StanceModel {
         return acc.verdict(articleId, source);
     }
 
-    private List<SentenceScore> score(List<Integer> ids, List<String> texts, List<String> targets) {
+    /** Scores the sentences, each alone ({@code context} null) or in the article whose context block it is. */
+    private List<SentenceScore> score(List<Integer> ids, List<String> texts, List<String> targets, org.stance.features.SparseVector context) {
         List<Integer> scorable = new ArrayList<>();
         List<String> inputs = new ArrayList<>();
         List<String> inputTargets = new ArrayList<>();
@@ -245,14 +250,14 @@ public final class StanceModel {
         java.util.function.IntConsumer scoreChunk = k -> {
             int from = k * BATCH;
             int to = Math.min(inputs.size(), from + BATCH);
-            Map<String, float[][]> probs = classifier.predict(inputs.subList(from, to), inputTargets.subList(from, to));
+            Map<String, float[][]> probs = classifier.predict(inputs.subList(from, to), inputTargets.subList(from, to), context);
             for (int j = from; j < to; j++) {
                 int i = scorable.get(j);
                 LabelScores stance = stanceLabels.isEmpty() ? null : LabelScores.of(stanceLabels, probs.get("stance")[j - from]);
                 LabelScores topic = topicLabels.isEmpty() ? null : LabelScores.of(topicLabels, probs.get("topic")[j - from]);
                 LabelScores main = stance != null ? stance : topic;
                 out[i] = new SentenceScore(ids.get(i), inputs.get(j), stance, topic, main != null && main.probability() < threshold, null,
-                        explain == 0 ? null : explain(inputs.get(j), inputTargets.get(j), stance, topic));
+                        explain == 0 ? null : explain(inputs.get(j), inputTargets.get(j), context, stance, topic));
             }
         };
         if (threads == 1 || chunks == 1) {
@@ -266,14 +271,15 @@ public final class StanceModel {
         return List.of(out);
     }
 
-    private Map<String, Explanation> explain(String text, String target, LabelScores stance, LabelScores topic) {
+    private Map<String, Explanation> explain(String text, String target, org.stance.features.SparseVector context, LabelScores stance,
+                                             LabelScores topic) {
         Map<String, Explanation> out = new java.util.LinkedHashMap<>();
         for (LabelScores scores : java.util.Arrays.asList(stance, topic)) {
             if (scores == null) {
                 continue;
             }
             String task = scores == stance ? "stance" : "topic";
-            Classifier.Attribution a = classifier.explain(text, target, task, scores.label(), explain);
+            Classifier.Attribution a = classifier.explain(text, target, context, task, scores.label(), explain);
             out.put(task, new Explanation(a.label(), a.method(), a.bias(), a.logit(),
                     a.top().stream().map(c -> new Explanation.FeatureContribution(c.feature(), c.value())).toList(), a.others()));
         }

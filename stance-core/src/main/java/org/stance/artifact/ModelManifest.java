@@ -56,17 +56,20 @@ public record ModelManifest(String format, int formatVersion, String projectVers
     /** 2: the network as settings + raw float32 parameters (version 1 held a Java-serialized DL4J zip). */
     public static final int FORMAT_VERSION = 2;
 
-    /** The n-gram features and the size of the vocabulary stored beside the manifest. */
+    /**
+     * The n-gram features and the size of the vocabulary stored beside the manifest.
+     * {@code articleContext} is absent (0, none) in models written before it existed.
+     */
     public record Features(int wordNgrams, int charMin, int charMax, boolean stems, int minDf, int maxFeatures, boolean useTarget,
-                           boolean targetCross, int ngramCount, int inputSize) {
+                           boolean targetCross, double articleContext, int ngramCount, int inputSize) {
 
         public static Features of(NgramConfig c, int ngramCount, int inputSize) {
             return new Features(c.wordNgrams(), c.charMin(), c.charMax(), c.stems(), c.minDf(), c.maxFeatures(), c.useTarget(),
-                    c.targetCross(), ngramCount, inputSize);
+                    c.targetCross(), c.articleContext(), ngramCount, inputSize);
         }
 
         NgramConfig toConfig() {
-            return new NgramConfig(wordNgrams, charMin, charMax, stems, minDf, maxFeatures, useTarget, targetCross);
+            return new NgramConfig(wordNgrams, charMin, charMax, stems, minDf, maxFeatures, useTarget, targetCross, articleContext);
         }
     }
 

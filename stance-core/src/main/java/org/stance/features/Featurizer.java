@@ -35,6 +35,7 @@ public final class Featurizer {
     private final WordEmbeddings embeddings; // null: n-grams only
     private final ThreadLocal<Counts> counts;
     private final Pooling pooling;
+    private final double articleContext;
 
     private Featurizer(NormalizerConfig normalizerConfig, NgramConfig config, long[] hashes, int[] groups, float[] idf,
                        WordEmbeddings embeddings, Pooling pooling) {
@@ -48,6 +49,7 @@ public final class Featurizer {
         this.index = new LongIntMap(hashes);
         this.embeddings = embeddings;
         this.pooling = pooling;
+        this.articleContext = config.articleContext();
         this.counts = ThreadLocal.withInitial(() -> new Counts(hashes.length));
     }
 
@@ -121,23 +123,50 @@ public final class Featurizer {
         return new Featurizer(normalizerConfig, config, hashes, groups, idf, embeddings, pooling);
     }
 
-    /** {@link #featurize} of many sentences, in parallel (the featurizer is immutable). */
-    public List<SparseVector> featurizeAll(List<String> texts, List<String> targets) {
-        return IntStream.range(0, texts.size()).parallel().mapToObj(i -> featurize(texts.get(i), targets.get(i))).toList();
+    /**
+     * The input vectors of many sentences, featurized in parallel (the featurizer is immutable):
+     * {@code articles.get(i)} names sentence i's article, whose sentences share one article context
+     * block (when this featurizer has one).
+     */
+    public List<SparseVector> featurizeArticles(List<String> texts, List<String> targets, List<String> articles) {
+        List<SparseVector> own = IntStream.range(0, texts.size()).parallel().mapToObj(i -> sentenceVector(texts.get(i), targets.get(i))).toList();
+        return articleContext == 0 ? own : ArticleContext.appendByArticle(own, articles, baseDimension(), articleContext);
     }
 
-    /** The TF-IDF vector of one sentence; indices ascend. Unknown n-grams are ignored. */
+    /** The input vector of a sentence scored on its own (an article of one sentence); indices ascend. Unknown n-grams are ignored. */
     public SparseVector featurize(String text, String target) {
+        return alone(sentenceVector(text, target));
+    }
+
+    /**
+     * The sentence's own block: the TF-IDF vector of its n-grams, then its pooled word vectors;
+     * indices ascend, below {@link #baseDimension()}. Unknown n-grams are ignored.
+     */
+    public SparseVector sentenceVector(String text, String target) {
         List<String> tokens = Tokenizer.tokenize(normalizer.normalize(text));
         count(tokens, target == null ? "" : target);
         return weighted(tokens);
     }
 
-    /** The same vector counted through {@link NgramExtractor#extract} without the token cache: the reference tests compare with. */
+    /** A sentence's input vector within an article: its own block and the article's {@link #contextBlock}. */
+    public SparseVector inArticle(SparseVector sentence, SparseVector contextBlock) {
+        return articleContext == 0 ? sentence : ArticleContext.append(sentence, contextBlock, baseDimension());
+    }
+
+    /** The article context block of an article's sentence vectors, summed in {@code sum}; null without article context. */
+    public SparseVector contextBlock(ArticleContext.Sum sum) {
+        return articleContext == 0 ? null : sum.block(articleContext);
+    }
+
+    private SparseVector alone(SparseVector sentence) {
+        return articleContext == 0 ? sentence : ArticleContext.append(sentence, ArticleContext.of(List.of(sentence), articleContext), baseDimension());
+    }
+
+    /** {@link #featurize} counted through {@link NgramExtractor#extract} without the token cache: the reference tests compare with. */
     SparseVector featurizeUncached(String text, String target) {
         List<String> tokens = Tokenizer.tokenize(normalizer.normalize(text));
         extractor.extract(tokens, target, counting(counts.get()));
-        return weighted(tokens);
+        return alone(weighted(tokens));
     }
 
     /** Counts the sentence's n-grams into this thread's {@link Counts}. */
@@ -284,7 +313,22 @@ public final class Featurizer {
 
     /** True for an input index of the pooled word-vector block (after the n-gram vocabulary). */
     public boolean isPooledVector(int index) {
-        return index >= hashes.length;
+        return index >= hashes.length && index < baseDimension();
+    }
+
+    /** True for an input index of the article context block (after the sentence's own inputs). */
+    public boolean isArticleContext(int index) {
+        return index >= baseDimension();
+    }
+
+    /** The weight of the article context block; 0 when there is none. */
+    public double articleContext() {
+        return articleContext;
+    }
+
+    /** The n-gram features this featurizer extracts. */
+    public NgramConfig config() {
+        return config;
     }
 
     /** The word vectors appended to every sentence, or null. */
@@ -296,9 +340,14 @@ public final class Featurizer {
         return pooling;
     }
 
-    /** Input width of the network: the n-gram vocabulary, plus the pooled embedding when there is one. */
-    public int dimension() {
+    /** Width of a sentence's own block: the n-gram vocabulary, plus the pooled embedding when there is one. */
+    public int baseDimension() {
         return hashes.length + (embeddings == null ? 0 : embeddings.pooledDimension(pooling));
+    }
+
+    /** Input width of the network: the sentence's own block, twice when the article context block follows it. */
+    public int dimension() {
+        return articleContext == 0 ? baseDimension() : 2 * baseDimension();
     }
 
     /**

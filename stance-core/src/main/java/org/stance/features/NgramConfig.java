@@ -16,12 +16,22 @@ import org.stance.InvalidSettingException;
  * @param targetCross   also copy every feature under the example's target, so that each target
  *                      learns its own weights on top of the shared ones (feature augmentation);
  *                      implies useTarget
+ * @param articleContext weight of the article context block (0 = none): every sentence also gets
+ *                      the L2-normalised sum of the vectors of all sentences of its article (itself
+ *                      included; a sentence scored alone is an article of one), times this weight,
+ *                      as a second copy of the inputs. Training switches it off when no article of
+ *                      the training data has two sentences (tweets, whole documents).
  */
 public record NgramConfig(int wordNgrams, int charMin, int charMax, boolean stems, int minDf, int maxFeatures,
-                          boolean useTarget, boolean targetCross) {
+                          boolean useTarget, boolean targetCross, double articleContext) {
 
-    /** Word 1-2-grams, light stems and character 2-5-grams (the shipped model's features). */
-    public static final NgramConfig DEFAULTS = new NgramConfig(2, 2, 5, true, 2, 200_000, false, false);
+    /** Word 1-2-grams, light stems and character 2-5-grams (the shipped model's features), with the article context. */
+    public static final NgramConfig DEFAULTS = new NgramConfig(2, 2, 5, true, 2, 200_000, false, false, 1.0);
+
+    /** Without article context. */
+    public NgramConfig(int wordNgrams, int charMin, int charMax, boolean stems, int minDf, int maxFeatures, boolean useTarget, boolean targetCross) {
+        this(wordNgrams, charMin, charMax, stems, minDf, maxFeatures, useTarget, targetCross, 0.0);
+    }
 
     public NgramConfig {
         InvalidSettingException.require(wordNgrams >= 1 && wordNgrams <= 3, "wordNgrams", wordNgrams, "1, 2 or 3");
@@ -30,6 +40,13 @@ public record NgramConfig(int wordNgrams, int charMin, int charMax, boolean stem
                 "from charMin (" + charMin + ") to 8");
         InvalidSettingException.require(!targetCross || useTarget, "targetCross", true, "used with useTarget (the target as an input)");
         InvalidSettingException.require(minDf >= 1, "minDf", minDf, "at least 1");
+        InvalidSettingException.require(Double.isFinite(articleContext) && articleContext >= 0 && articleContext <= 10, "articleContext",
+                articleContext, "from 0 (none) to 10");
         InvalidSettingException.require(maxFeatures >= 1 && maxFeatures <= 20_000_000, "maxFeatures", maxFeatures, "from 1 to 20000000");
+    }
+
+    /** The same features with another article-context weight. */
+    public NgramConfig withArticleContext(double weight) {
+        return new NgramConfig(wordNgrams, charMin, charMax, stems, minDf, maxFeatures, useTarget, targetCross, weight);
     }
 }

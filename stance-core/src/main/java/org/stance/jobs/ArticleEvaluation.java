@@ -44,8 +44,7 @@ public final class ArticleEvaluation {
             if (truth == null || !labels.contains(truth)) {
                 continue;
             }
-            float[][] probs = classifier.predict(sentences.stream().map(LabeledSentence::text).toList(),
-                    sentences.stream().map(LabeledSentence::target).toList()).get(Columns.STANCE);
+            float[][] probs = classifier.predictRows(sentences).get(Columns.STANCE);
             ArticleAggregator.Accumulator acc = aggregator.start(labels);
             for (int i = 0; i < sentences.size(); i++) {
                 acc.add(new SentenceScore(i + 1, sentences.get(i).text(), LabelScores.of(labels, probs[i]), null, false, null));

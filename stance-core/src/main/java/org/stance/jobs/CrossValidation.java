@@ -66,8 +66,7 @@ public final class CrossValidation {
             } else {
                 model = new Trainer(config, vectors, progress).train(rest, List.of()).classifier();
             }
-            Map<String, float[][]> probs = model.predict(test.stream().map(LabeledSentence::text).toList(),
-                    test.stream().map(LabeledSentence::target).toList());
+            Map<String, float[][]> probs = model.predictRows(test);
             for (String task : model.tasks()) {
                 float[][] aligned = new float[test.size()][];
                 for (int j = 0; j < test.size(); j++) {

@@ -26,8 +26,7 @@ public final class DatasetEvaluation {
 
     /** Task → metrics, over the tasks the rows are labeled for; each row is scored with its own target. */
     public static Map<String, Metrics> sentences(Classifier classifier, List<LabeledSentence> rows) {
-        Map<String, float[][]> probs = classifier.predict(rows.stream().map(LabeledSentence::text).toList(),
-                rows.stream().map(LabeledSentence::target).toList());
+        Map<String, float[][]> probs = classifier.predictRows(rows);
         Map<String, Metrics> out = new LinkedHashMap<>();
         for (String task : classifier.tasks()) {
             if (rows.stream().anyMatch(r -> !r.label(task).isEmpty())) {

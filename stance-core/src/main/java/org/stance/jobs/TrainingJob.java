@@ -102,7 +102,7 @@ public final class TrainingJob {
         }
         ModelManifest manifest = new ModelManifest(ModelManifest.FORMAT, ModelManifest.FORMAT_VERSION, StanceVersion.get(),
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), classifier.labels(), config.noPositionLabels(), config.normalizer().toMap(),
-                ModelManifest.Features.of(config.ngrams(), classifier.featurizer().vocabulary().hashes().length, classifier.featurizer().dimension()),
+                ModelManifest.Features.of(classifier.featurizer().config(), classifier.featurizer().vocabulary().hashes().length, classifier.featurizer().dimension()),
                 targets(config, trainRows), embeddings(classifier, config), ModelManifest.Network.of(config, Classifier.parameterCount(config,
                         classifier.featurizer().dimension(), config.tasks().stream().map(t -> classifier.labels().get(t).size()).toList())), data,
                 evaluation, ModelManifest.Epoch.of(result.history()), result.bestEpoch(), result.seconds(), result.decisionOffsets(),

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.stance.features.Featurizer;
+import org.stance.data.LabeledSentence;
 import org.stance.features.SparseVector;
 
 /**
@@ -89,13 +90,48 @@ public final class Classifier {
         return sum;
     }
 
-    /** Probabilities per task: result.get(task)[example][label]. Thread-safe. */
+    /** Probabilities per task: result.get(task)[example][label], each sentence scored on its own. Thread-safe. */
     public Map<String, float[][]> predict(List<String> texts, List<String> targets) {
+        return predict(texts, targets, (SparseVector) null);
+    }
+
+    /**
+     * The same for sentences of one article whose {@link #articleContext} is {@code contextBlock}
+     * (null: each sentence on its own, as an article of one).
+     */
+    public Map<String, float[][]> predict(List<String> texts, List<String> targets, SparseVector contextBlock) {
         List<SparseVector> vectors = new ArrayList<>(texts.size());
         for (int i = 0; i < texts.size(); i++) {
-            vectors.add(featurizer.featurize(texts.get(i), targets.get(i)));
+            vectors.add(input(texts.get(i), targets.get(i), contextBlock));
         }
         return predictVectors(vectors);
+    }
+
+    /** The same for sentences of many articles: {@code articles.get(i)} names sentence i's article (a data set's rows). */
+    public Map<String, float[][]> predictArticles(List<String> texts, List<String> targets, List<String> articles) {
+        return predictVectors(featurizer.featurizeArticles(texts, targets, articles));
+    }
+
+    /** Rows of a data set, each in its article ({@link LabeledSentence#groupKey()}): how evaluation scores them. */
+    public Map<String, float[][]> predictRows(List<LabeledSentence> rows) {
+        return predictArticles(rows.stream().map(LabeledSentence::text).toList(), rows.stream().map(LabeledSentence::target).toList(),
+                rows.stream().map(LabeledSentence::groupKey).toList());
+    }
+
+    /** The article context block of an article's sentences (all of them, for any batch of them), or null when the model has none. */
+    public SparseVector articleContext(List<String> texts, List<String> targets) {
+        if (featurizer.articleContext() == 0) {
+            return null;
+        }
+        org.stance.features.ArticleContext.Sum sum = new org.stance.features.ArticleContext.Sum();
+        for (int i = 0; i < texts.size(); i++) {
+            sum.add(featurizer.sentenceVector(texts.get(i), targets.get(i)));
+        }
+        return featurizer.contextBlock(sum);
+    }
+
+    private SparseVector input(String text, String target, SparseVector contextBlock) {
+        return contextBlock == null ? featurizer.featurize(text, target) : featurizer.inArticle(featurizer.sentenceVector(text, target), contextBlock);
     }
 
     Map<String, float[][]> predictVectors(List<SparseVector> vectors) {
@@ -109,7 +145,7 @@ public final class Classifier {
     /**
      * Why a sentence got (or would get) {@code label} for {@code task}: the logit as bias plus the
      * features' contributions, the {@code k} that raise it most, and the sum of all the others, so
-     * that {@code bias + sum(top) + others == logit}. The pooled word vectors count as one feature.
+     * that {@code bias + sum(top) + others == logit}. The pooled word vectors count as one feature, and so does the article context block.
      *
      * @param method "exact" for linear heads; "exact for this input (ReLU pattern fixed)" with a hidden layer
      */
@@ -117,17 +153,23 @@ public final class Classifier {
     }
 
     public Attribution explain(String text, String target, String task, String label, int k) {
+        return explain(text, target, null, task, label, k);
+    }
+
+    /** The same for a sentence of an article whose {@link #articleContext} is {@code contextBlock} (null: the sentence alone). */
+    public Attribution explain(String text, String target, SparseVector contextBlock, String task, String label, int k) {
         int t = tasks().indexOf(task);
         int c = labels.get(task).indexOf(label);
         if (t < 0 || c < 0) {
             throw new IllegalArgumentException("no label '" + label + "' for task '" + task + "'");
         }
-        SparseVector row = featurizer.featurize(text, target);
+        SparseVector row = input(text, target, contextBlock);
         Predictor.Attribution a = predictor().attribute(row, t, c);
         Map<Integer, String> names = featurizer.describe(text, target);
         Map<String, Double> byFeature = new LinkedHashMap<>();
         for (int i = 0; i < a.indices().length; i++) {
-            String name = names.getOrDefault(a.indices()[i], featurizer.isPooledVector(a.indices()[i]) ? "word vectors (pooled)" : "feature #" + a.indices()[i]);
+            String name = names.getOrDefault(a.indices()[i], featurizer.isArticleContext(a.indices()[i]) ? "article context"
+                    : featurizer.isPooledVector(a.indices()[i]) ? "word vectors (pooled)" : "feature #" + a.indices()[i]);
             byFeature.merge(name, a.contributions()[i], Double::sum);
         }
         List<Contribution> all = new ArrayList<>();

@@ -34,7 +34,7 @@ final class HeldOutOffsets {
             List<LabeledSentence> held = GroupSplitter.select(train, fold, f, true);
             progress.accept(String.format("decision offsets: fold %d/%d (%d held-out sentences)", f + 1, k, held.size()));
             Classifier model = new Trainer(inner, vectors, s -> { }).train(part, dev).classifier();
-            Map<String, float[][]> probs = model.predict(Trainer.texts(held), Trainer.targets(held));
+            Map<String, float[][]> probs = model.predictRows(held);
             for (String task : config.tasks()) {
                 int j = 0;
                 for (int i = 0; i < train.size(); i++) {

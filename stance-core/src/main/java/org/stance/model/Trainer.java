@@ -16,6 +16,7 @@ import org.stance.eval.Evaluator;
 import org.stance.eval.Metrics;
 import org.stance.embed.WordEmbeddings;
 import org.stance.features.Featurizer;
+import org.stance.features.NgramConfig;
 import org.stance.features.SparseVector;
 
 /**
@@ -70,7 +71,12 @@ public final class Trainer {
         long start = System.nanoTime();
         Map<String, List<String>> labels = checkTasks(train, dev);
         EmbeddingFeatures emb = config.embeddings();
-        Featurizer featurizer = Featurizer.fit(texts(train), targets(train), config.normalizer(), config.ngrams(), vectors,
+        NgramConfig ngrams = config.ngrams();
+        if (ngrams.articleContext() > 0 && !hasArticles(train)) {
+            ngrams = ngrams.withArticleContext(0);
+            progress.accept("article context: off (no training article has two sentences)");
+        }
+        Featurizer featurizer = Featurizer.fit(texts(train), targets(train), config.normalizer(), ngrams, vectors,
                 emb == null ? null : emb.pooling());
         progress.accept(String.format("vocabulary: %d n-gram features from %d training sentences", featurizer.dimension(), train.size()));
         if (featurizer.dimension() == 0) {
@@ -264,7 +270,18 @@ public final class Trainer {
     }
 
     private static List<SparseVector> vectors(Featurizer featurizer, List<LabeledSentence> rows) {
-        return featurizer.featurizeAll(texts(rows), targets(rows));
+        return featurizer.featurizeArticles(texts(rows), targets(rows), rows.stream().map(LabeledSentence::groupKey).toList());
+    }
+
+    /** True when some article (rows sharing a {@link LabeledSentence#groupKey()}) has two sentences or more. */
+    static boolean hasArticles(List<LabeledSentence> rows) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (LabeledSentence r : rows) {
+            if (!seen.add(r.groupKey())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static List<String> texts(List<LabeledSentence> rows) {

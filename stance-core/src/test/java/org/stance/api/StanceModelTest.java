@@ -72,6 +72,43 @@ class StanceModelTest {
         }
     }
 
+    /**
+     * An article's sentences are scored in their article (the article context block of the whole
+     * article, even when it streams out in several batches), as evaluation scores a data set's rows;
+     * a sentence scored alone is an article of one.
+     */
+    @Test
+    void sentencesOfAnArticleAreScoredInTheirArticle() {
+        StanceModel model = StanceModel.load(TestModels.small(), 1, 0.5, 1.0);
+        StringBuilder round = new StringBuilder();
+        try (var seeds = java.nio.file.Files.list(TestData.SEEDS)) {
+            seeds.filter(p -> p.toString().endsWith(".txt")).sorted().forEach(f -> round.append(TextFiles.read(f)).append("\n\n"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        int perRound = model.scoreArticle("seeds", round.toString()).sentences();
+        String text = round.toString().repeat(2 * model.streamingBatch() / perRound + 1); // streams out in three batches
+        List<SentenceScore> streamed = new ArrayList<>();
+        model.scoreArticle("long", "", text, "", streamed::add);
+        assertTrue(streamed.size() > 2 * model.streamingBatch());
+        List<org.stance.data.LabeledSentence> rows = new ArrayList<>();
+        for (SentenceScore s : streamed) {
+            rows.add(new org.stance.data.LabeledSentence("long", String.valueOf(s.id()), "", "", "", "", s.text(), s.id()));
+        }
+        org.stance.model.Classifier classifier = org.stance.artifact.ModelCodec.load(TestModels.small()).classifier();
+        float[][] inArticle = classifier.predictRows(rows).get("stance");
+        List<SentenceScore> alone = model.scoreSentences(streamed.stream().map(SentenceScore::text).toList(), "");
+        int differ = 0;
+        for (int i = 0; i < streamed.size(); i++) {
+            List<String> labels = classifier.labels().get("stance");
+            for (int c = 0; c < labels.size(); c++) {
+                assertEquals(inArticle[i][c], streamed.get(i).stance().probabilities().get(labels.get(c)), 6e-5, "sentence " + i); // records hold 4 decimals
+            }
+            differ += streamed.get(i).stance().probabilities().equals(alone.get(i).stance().probabilities()) ? 0 : 1;
+        }
+        assertEquals(streamed.size(), differ, "every sentence's scores depend on its article");
+    }
+
     @Test
     void thresholdMarksLowConfidenceSentencesUncertain() {
         Path file = TestModels.small();

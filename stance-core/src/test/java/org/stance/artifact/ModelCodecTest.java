@@ -77,12 +77,15 @@ class ModelCodecTest {
         ModelCodec.Loaded loaded = ModelCodec.load(model);
         List<String> texts = probe.stream().map(LabeledSentence::text).toList();
         List<String> targets = probe.stream().map(LabeledSentence::target).toList();
-        Map<String, float[][]> before = trained.classifier().predict(texts, targets);
-        Map<String, float[][]> after = loaded.classifier().predict(texts, targets);
-        assertEquals(before.keySet(), after.keySet());
-        for (String task : before.keySet()) {
-            for (int i = 0; i < texts.size(); i++) {
-                assertArrayEquals(before.get(task)[i], after.get(task)[i], 0f, task + " row " + i);
+        assertTrue(loaded.classifier().featurizer().articleContext() > 0, "the test model has the article context block");
+        for (boolean inArticles : new boolean[] {false, true}) {
+            Map<String, float[][]> before = inArticles ? trained.classifier().predictRows(probe) : trained.classifier().predict(texts, targets);
+            Map<String, float[][]> after = inArticles ? loaded.classifier().predictRows(probe) : loaded.classifier().predict(texts, targets);
+            assertEquals(before.keySet(), after.keySet());
+            for (String task : before.keySet()) {
+                for (int i = 0; i < texts.size(); i++) {
+                    assertArrayEquals(before.get(task)[i], after.get(task)[i], 0f, task + " row " + i);
+                }
             }
         }
         assertEquals(trained.manifest(), loaded.manifest());

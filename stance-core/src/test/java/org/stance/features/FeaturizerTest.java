@@ -30,7 +30,7 @@ class FeaturizerTest {
     @Test
     void eachFeatureGroupIsUnitLength() {
         Featurizer f = fit(NgramConfig.DEFAULTS, NO_TARGETS);
-        SparseVector v = f.featurize(TEXTS.get(0), "");
+        SparseVector v = f.sentenceVector(TEXTS.get(0), "");
         double sum = 0;
         for (float x : v.values()) {
             sum += x * x;
@@ -45,7 +45,8 @@ class FeaturizerTest {
     @Test
     void featurizingManyInParallelGivesTheSameVectorsInOrder() {
         Featurizer f = fit(NgramConfig.DEFAULTS, NO_TARGETS);
-        List<SparseVector> all = f.featurizeAll(TEXTS, NO_TARGETS);
+        List<String> eachAlone = java.util.stream.IntStream.range(0, TEXTS.size()).mapToObj(i -> "article-" + i).toList();
+        List<SparseVector> all = f.featurizeArticles(TEXTS, NO_TARGETS, eachAlone);
         for (int i = 0; i < TEXTS.size(); i++) {
             SparseVector one = f.featurize(TEXTS.get(i), "");
             assertArrayEquals(one.indices(), all.get(i).indices());

@@ -32,6 +32,9 @@ class PredictorTest {
             rows.add(c.featurizer().featurize(r.text(), r.target()));
         }
         rows.add(c.featurizer().featurize("كلمة", ""));
+        List<LabeledSentence> articles = TestData.head("test", 80); // in their articles: the article context block, when the model has one
+        rows.addAll(c.featurizer().featurizeArticles(articles.stream().map(LabeledSentence::text).toList(),
+                articles.stream().map(LabeledSentence::target).toList(), articles.stream().map(LabeledSentence::groupKey).toList()));
         INDArray[] dense = c.denseOutput(rows);
         Map<String, float[][]> plain = c.predictVectors(rows);
         Classifier restored = Classifier.restore(c.featurizer(), config.toBuilder().tasks(c.tasks()).build(), c.labels(), c.parameters());
