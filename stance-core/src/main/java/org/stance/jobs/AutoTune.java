@@ -40,6 +40,7 @@ public final class AutoTune {
     static final int[][] CHAR_RANGES = {{0, 0}, {2, 4}, {2, 5}, {3, 5}, {2, 6}, {3, 6}};
     static final int[] WORD_NGRAMS = {1, 2, 3};
     static final int[] MIN_DF = {1, 2, 3};
+    static final double[] ARTICLE_CONTEXT = {0, 0.5, 1, 2};
     static final int MAX_TRIALS = 500;
 
     private final Consumer<String> progress;
@@ -57,6 +58,10 @@ public final class AutoTune {
         Set<String> seen = new HashSet<>();
         Trial best = null;
         CrossValidation.Result bestCv = null;
+        boolean articles = org.stance.model.Trainer.hasArticles(data.rows());
+        if (!articles) { // the trainer would switch it off anyway: say so in the trials
+            start = start.toBuilder().ngrams(start.ngrams().withArticleContext(0)).build();
+        }
         TrainConfig candidate = start;
         while (candidate != null) {
             seen.add(describe(candidate));
@@ -80,7 +85,7 @@ public final class AutoTune {
                     describe(candidate), format(scores), score, better ? "  *" : "", seconds, best.score(), best.number(), elapsed,
                     budgetSeconds));
             double meanTrial = elapsed / trials.size();
-            candidate = elapsed + meanTrial > budgetSeconds || trials.size() >= MAX_TRIALS ? null : next(best.config(), random, seen);
+            candidate = elapsed + meanTrial > budgetSeconds || trials.size() >= MAX_TRIALS ? null : next(best.config(), random, seen, articles);
         }
         progress.accept(String.format("autotune: best of %d trials is trial %d: %s (%.4f)", trials.size(), best.number(),
                 describe(best.config()), best.score()));
@@ -89,22 +94,31 @@ public final class AutoTune {
 
     /** A setting or two of {@code from} changed at random; null when no unseen candidate turns up. */
     static TrainConfig next(TrainConfig from, Random random, Set<String> seen) {
+        return next(from, random, seen, true);
+    }
+
+    /** The same; {@code articles}: the data has articles of two sentences or more, so the article context weight is searched too. */
+    static TrainConfig next(TrainConfig from, Random random, Set<String> seen, boolean articles) {
         for (int attempt = 0; attempt < 200; attempt++) {
             TrainConfig.Builder b = from.toBuilder();
             NgramConfig n = from.ngrams();
             int changes = 1 + random.nextInt(2);
             for (int c = 0; c < changes; c++) {
-                switch (random.nextInt(from.embeddings() == null ? 5 : 6)) {
+                int kinds = 5 + (articles ? 1 : 0);
+                int kind = random.nextInt(kinds + (from.embeddings() == null ? 0 : 1));
+                switch (kind == 5 && !articles ? 6 : kind) {
                     case 0 -> b.l2(L2[random.nextInt(L2.length)]);
                     case 1 -> b.classWeighting(ClassWeighting.values()[random.nextInt(ClassWeighting.values().length)]);
                     case 2 -> {
                         int[] r = CHAR_RANGES[random.nextInt(CHAR_RANGES.length)];
-                        n = new NgramConfig(n.wordNgrams(), r[0], r[1], n.stems(), n.minDf(), n.maxFeatures(), n.useTarget(), n.targetCross());
+                        n = new NgramConfig(n.wordNgrams(), r[0], r[1], n.stems(), n.minDf(), n.maxFeatures(), n.useTarget(), n.targetCross(),
+                                n.articleContext());
                     }
                     case 3 -> n = new NgramConfig(WORD_NGRAMS[random.nextInt(WORD_NGRAMS.length)], n.charMin(), n.charMax(), !random.nextBoolean()
-                            ? n.stems() : !n.stems(), n.minDf(), n.maxFeatures(), n.useTarget(), n.targetCross());
+                            ? n.stems() : !n.stems(), n.minDf(), n.maxFeatures(), n.useTarget(), n.targetCross(), n.articleContext());
                     case 4 -> n = new NgramConfig(n.wordNgrams(), n.charMin(), n.charMax(), n.stems(), MIN_DF[random.nextInt(MIN_DF.length)],
-                            n.maxFeatures(), n.useTarget(), n.targetCross());
+                            n.maxFeatures(), n.useTarget(), n.targetCross(), n.articleContext());
+                    case 5 -> n = n.withArticleContext(ARTICLE_CONTEXT[random.nextInt(ARTICLE_CONTEXT.length)]);
                     default -> {
                         EmbeddingFeatures e = from.embeddings();
                         org.stance.embed.Pooling[] poolings = org.stance.embed.Pooling.values();
@@ -123,9 +137,10 @@ public final class AutoTune {
     /** The searched settings of a config, as one line: "l2=3e-05 weights=SQRT words=1-2 chars=2-5 stems minDf=2 pooling=SIF". */
     public static String describe(TrainConfig c) {
         NgramConfig n = c.ngrams();
-        return String.format("l2=%s weights=%s words=1-%d chars=%s%s minDf=%d%s", shortNumber(c.l2()), c.classWeighting(), n.wordNgrams(),
+        return String.format("l2=%s weights=%s words=1-%d chars=%s%s minDf=%d%s%s", shortNumber(c.l2()), c.classWeighting(), n.wordNgrams(),
                 n.charMin() == 0 ? "none" : n.charMin() + "-" + n.charMax(), n.stems() ? " stems" : "", n.minDf(),
-                c.embeddings() == null ? "" : " pooling=" + c.embeddings().pooling());
+                c.embeddings() == null ? "" : " pooling=" + c.embeddings().pooling(),
+                n.articleContext() == 0 ? "" : " context=" + shortNumber(n.articleContext()));
     }
 
     private static String shortNumber(double v) {

@@ -274,7 +274,7 @@ public final class Trainer {
     }
 
     /** True when some article (rows sharing a {@link LabeledSentence#groupKey()}) has two sentences or more. */
-    static boolean hasArticles(List<LabeledSentence> rows) {
+    public static boolean hasArticles(List<LabeledSentence> rows) {
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (LabeledSentence r : rows) {
             if (!seen.add(r.groupKey())) {

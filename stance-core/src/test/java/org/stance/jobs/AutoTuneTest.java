@@ -32,7 +32,9 @@ class AutoTuneTest {
         Path train = dir.resolve("train.csv");
         List<org.stance.data.LabeledSentence> rows = TestData.head("train", 700);
         DatasetWriter.write(train, rows);
-        TrainConfig start = TestData.quickConfig(List.of("stance")).toBuilder().optimizer(Optimizer.LBFGS).maxEpochs(100).build();
+        TrainConfig quick = TestData.quickConfig(List.of("stance"));
+        // without the article context block: trials twice as fast, so that a 20 s budget holds several
+        TrainConfig start = quick.toBuilder().ngrams(quick.ngrams().withArticleContext(0)).optimizer(Optimizer.LBFGS).maxEpochs(100).build();
         List<String> log = new ArrayList<>();
         Path model = dir.resolve("tuned.zip");
         long began = System.nanoTime();
@@ -57,11 +59,18 @@ class AutoTuneTest {
         Set<String> seen = new HashSet<>();
         seen.add(AutoTune.describe(start));
         Random random = new Random(1);
+        Set<Double> contexts = new HashSet<>();
         for (int i = 0; i < 50; i++) {
             TrainConfig next = AutoTune.next(start, random, seen);
             assertNotEquals(null, next);
             start = next;
+            contexts.add(next.ngrams().articleContext());
         }
         assertEquals(51, seen.size());
+        assertTrue(contexts.size() > 1, "the article context weight is searched: " + contexts);
+        for (int i = 0; i < 50; i++) {
+            assertEquals(TrainConfig.DEFAULTS.ngrams().articleContext(), AutoTune.next(TrainConfig.DEFAULTS, random, seen, false).ngrams().articleContext(),
+                    "not searched on data without articles");
+        }
     }
 }
