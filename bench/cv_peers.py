@@ -7,10 +7,16 @@
 Features as a user would write them: TF-IDF of word 1-2-grams and char_wb 2-5-grams (sublinear tf),
 then LinearSVC (C=1, plain and class_weight=balanced) or LogisticRegression (C=10, balanced).
 With --tuned, also LR and SVM (balanced) whose C is chosen by article-grouped 3-fold CV inside each
-training part, as `stance train --autotune` chooses ours (slow: ten fits per fold).
+training part, as `stance train --autotune` chooses ours (slow: ten fits per fold). With --context,
+also the balanced peers given the article context block ours has by default (each sentence's TF-IDF
+vector ‖ 0.5 × the L2-normalised sum of its article's sentence vectors), to tell what the features
+bring from what the trainer brings.
 Prints pooled macro-F1 per task and per-fold spread, next to ours from cv.json.
 """
 import csv, json, statistics, sys
+from collections import defaultdict
+import scipy.sparse as sp
+from sklearn.preprocessing import normalize
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import f1_score
@@ -56,6 +62,39 @@ TUNED = {
 }
 
 
+class WithArticleContext:
+    """A peer whose input is ours with the article context (`--article-context 0.5`): sentence TF-IDF ‖ 0.5 · normalised article sum."""
+
+    def __init__(self, classifier, weight=0.5):
+        self.classifier, self.weight = classifier, weight
+
+    def _inputs(self, texts, groups):
+        x = self.features.transform(texts)
+        rows_of = defaultdict(list)
+        for i, g in enumerate(groups):
+            rows_of[g].append(i)
+        member = sp.lil_matrix((len(texts), len(texts)))
+        for rows in rows_of.values():
+            for i in rows:
+                for j in rows:
+                    member[i, j] = 1.0
+        return sp.hstack([x, self.weight * normalize(member.tocsr() @ x)]).tocsr()
+
+    def fit(self, texts, labels, groups):
+        self.features = features().fit(texts)
+        self.classifier.fit(self._inputs(texts, groups), labels)
+        return self
+
+    def predict(self, texts, groups):
+        return self.classifier.predict(self._inputs(texts, groups))
+
+
+CONTEXT = {
+    "tfidf-svm-balanced + article context": lambda: WithArticleContext(LinearSVC(C=1.0, class_weight="balanced")),
+    "tfidf-lr-balanced + article context": lambda: WithArticleContext(LogisticRegression(C=10.0, class_weight="balanced", max_iter=2000)),
+}
+
+
 def main(data, cv_json):
     rows = list(csv.DictReader(open(data, encoding="utf-8")))
     ours = json.load(open(cv_json, encoding="utf-8"))
@@ -72,6 +111,10 @@ def main(data, cv_json):
     peers = dict(PEERS)
     if "--tuned" in sys.argv:
         peers.update(TUNED)
+    if "--context" in sys.argv:
+        peers.update(CONTEXT)
+    if "--only-context" in sys.argv:
+        peers = dict(CONTEXT)
     for name, make in peers.items():
         cells = []
         for task in ours["pooled"]:
@@ -83,8 +126,10 @@ def main(data, cv_json):
                 test = [i for i in range(len(rows)) if fold[i] == f and gold[i]]
                 texts, labels = [rows[i]["text"] for i in train], [gold[i] for i in train]
                 model = make()
-                model = model.fit(texts, labels, [rows[i]["article_id"] for i in train]) if isinstance(model, GroupTuned) else model.fit(texts, labels)
-                p = model.predict([rows[i]["text"] for i in test])
+                grouped = isinstance(model, (GroupTuned, WithArticleContext))
+                model = model.fit(texts, labels, [rows[i]["article_id"] for i in train]) if grouped else model.fit(texts, labels)
+                test_texts = [rows[i]["text"] for i in test]
+                p = model.predict(test_texts, [rows[i]["article_id"] for i in test]) if isinstance(model, WithArticleContext) else model.predict(test_texts)
                 for i, y in zip(test, p):
                     pred[i] = y
                 per.append(f1_score([gold[i] for i in test], p, average="macro", labels=sorted(set(gold) - {""}), zero_division=0))

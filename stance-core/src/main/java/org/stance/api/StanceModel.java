@@ -156,6 +156,26 @@ public final class StanceModel {
         return score(ids, sentences, targets, null);
     }
 
+    /**
+     * Scores the sentences of one article, already segmented, each in its article (the article
+     * context block of all of them, when the model has one), toward one target; no verdict.
+     */
+    public List<SentenceScore> scoreArticleSentences(List<String> sentences, String target) {
+        checkTarget(target);
+        String key = target == null ? "" : org.stance.data.DatasetReader.targetKey(target);
+        List<Integer> ids = new ArrayList<>();
+        for (int i = 0; i < sentences.size(); i++) {
+            ids.add(i + 1);
+        }
+        return score(ids, sentences, java.util.Collections.nCopies(sentences.size(), key), articleContext(sentences, key));
+    }
+
+    /** The article context block of an article's sentences (those that are scored), null when the model has none. */
+    private org.stance.features.SparseVector articleContext(List<String> sentences, String target) {
+        List<String> scorable = sentences.stream().map(s -> s == null ? "" : s.strip()).filter(ArabicNormalizer::hasArabicLetter).toList();
+        return classifier.articleContext(scorable, java.util.Collections.nCopies(scorable.size(), target));
+    }
+
     /** Segments a raw article as {@code prepare} does, scores every sentence, and gives the article's verdict. */
     public ArticleScore scoreArticle(String articleId, String rawText) {
         return scoreArticle(articleId, "", rawText, "", s -> { });
@@ -212,8 +232,7 @@ public final class StanceModel {
         List<String> targets = java.util.Collections.nCopies(streamingBatch(), target == null ? "" : target);
         // A model with article context reads the whole article first (its sentences featurized once
         // more for the context sum); the records still stream out batch by batch.
-        List<String> scorable = segments.stream().map(s -> s.text().strip()).filter(ArabicNormalizer::hasArabicLetter).toList();
-        org.stance.features.SparseVector context = classifier.articleContext(scorable, java.util.Collections.nCopies(scorable.size(), target));
+        org.stance.features.SparseVector context = articleContext(segments.stream().map(Segment::text).toList(), target);
         ArticleAggregator.Accumulator acc = aggregator.start(stanceLabels);
         int step = streamingBatch();
         for (int from = 0; from < segments.size(); from += step) {

@@ -95,6 +95,30 @@ public final class ArticleContext {
         return sum.block(weight);
     }
 
+    /**
+     * A sentence scored on its own (an article of one): {@code row} followed by itself, normalised and
+     * weighted, shifted by {@code offset}. The same as {@code append(row, of(List.of(row), weight), offset)}
+     * without the sum's sort (scoring single sentences goes through here).
+     */
+    public static SparseVector alone(SparseVector row, double weight, int offset) {
+        int n = row.size();
+        double norm = 0;
+        for (float v : row.values()) {
+            norm += (double) v * v;
+        }
+        if (norm == 0) {
+            return row;
+        }
+        float scale = (float) (weight / Math.sqrt(norm));
+        int[] indices = Arrays.copyOf(row.indices(), 2 * n);
+        float[] values = Arrays.copyOf(row.values(), 2 * n);
+        for (int i = 0; i < n; i++) {
+            indices[n + i] = offset + row.indices()[i];
+            values[n + i] = row.values()[i] * scale;
+        }
+        return new SparseVector(indices, values);
+    }
+
     /** {@code row} followed by {@code context} shifted by {@code offset} (the row's own dimension). */
     public static SparseVector append(SparseVector row, SparseVector context, int offset) {
         int n = row.size();

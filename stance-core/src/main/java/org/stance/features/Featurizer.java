@@ -159,7 +159,7 @@ public final class Featurizer {
     }
 
     private SparseVector alone(SparseVector sentence) {
-        return articleContext == 0 ? sentence : ArticleContext.append(sentence, ArticleContext.of(List.of(sentence), articleContext), baseDimension());
+        return articleContext == 0 ? sentence : ArticleContext.alone(sentence, articleContext, baseDimension());
     }
 
     /** {@link #featurize} counted through {@link NgramExtractor#extract} without the token cache: the reference tests compare with. */

@@ -26,7 +26,7 @@ public record NgramConfig(int wordNgrams, int charMin, int charMax, boolean stem
                           boolean useTarget, boolean targetCross, double articleContext) {
 
     /** Word 1-2-grams, light stems and character 2-5-grams (the shipped model's features), with the article context. */
-    public static final NgramConfig DEFAULTS = new NgramConfig(2, 2, 5, true, 2, 200_000, false, false, 1.0);
+    public static final NgramConfig DEFAULTS = new NgramConfig(2, 2, 5, true, 2, 200_000, false, false, 0.5);
 
     /** Without article context. */
     public NgramConfig(int wordNgrams, int charMin, int charMax, boolean stems, int minDf, int maxFeatures, boolean useTarget, boolean targetCross) {

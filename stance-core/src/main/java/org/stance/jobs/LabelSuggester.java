@@ -62,7 +62,19 @@ public final class LabelSuggester {
      * @param excluded texts already labeled (they and their near-duplicates are never picked)
      */
     public List<Candidate> suggest(List<Sentence> sentences, List<String> excluded, String target) {
-        List<SentenceScore> scores = model.scoreSentences(sentences.stream().map(Sentence::text).toList(), target);
+        // Each sentence scored in its article, as `score` scores an article.
+        Map<String, List<Integer>> byArticle = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < sentences.size(); i++) {
+            byArticle.computeIfAbsent(sentences.get(i).articleId(), a -> new ArrayList<>()).add(i);
+        }
+        SentenceScore[] scored = new SentenceScore[sentences.size()];
+        for (List<Integer> members : byArticle.values()) {
+            List<SentenceScore> got = model.scoreArticleSentences(members.stream().map(i -> sentences.get(i).text()).toList(), target);
+            for (int j = 0; j < members.size(); j++) {
+                scored[members.get(j)] = got.get(j);
+            }
+        }
+        List<SentenceScore> scores = List.of(scored);
         Map<String, Integer> counts = model.info().trainingCounts().getOrDefault("stance", Map.of());
         int most = counts.values().stream().mapToInt(Integer::intValue).max().orElse(1);
         List<Candidate> ranked = new ArrayList<>();

@@ -107,6 +107,10 @@ class StanceModelTest {
             differ += streamed.get(i).stance().probabilities().equals(alone.get(i).stance().probabilities()) ? 0 : 1;
         }
         assertEquals(streamed.size(), differ, "every sentence's scores depend on its article");
+        List<SentenceScore> segmented = model.scoreArticleSentences(streamed.stream().map(SentenceScore::text).toList(), "");
+        for (int i = 0; i < streamed.size(); i++) {
+            assertEquals(streamed.get(i).stance(), segmented.get(i).stance(), "already segmented, sentence " + i);
+        }
     }
 
     @Test

@@ -63,7 +63,10 @@ class ArticleContextTest {
         assertContext(inputs.get(1), own.get(1), expectedBlock(List.of(own.get(1)), 0.5), f.baseDimension());
         SparseVector alone = f.featurize(TEXTS.get(1), "");
         assertArrayEquals(inputs.get(1).indices(), alone.indices());
-        assertArrayEquals(inputs.get(1).values(), alone.values());
+        assertArrayEquals(inputs.get(1).values(), alone.values(), 1e-7f);
+        SparseVector viaSum = ArticleContext.append(own.get(1), ArticleContext.of(List.of(own.get(1)), 0.5), f.baseDimension());
+        assertArrayEquals(viaSum.indices(), alone.indices());
+        assertArrayEquals(viaSum.values(), alone.values(), 1e-7f);
     }
 
     @Test
