@@ -5,7 +5,8 @@
 #   AUTOTUNE=5m bench/quality.sh mawqif           (budget of the --autotune rows; empty skips them)
 # iraq:   5-fold cross-validation grouped by article over datasets/iraq-presence/sentences.csv;
 #         the peers run on the very folds ours used (bench/cv_peers.py --tuned adds peers whose C is
-#         chosen by grouped CV inside each training part). About 25 minutes on 2 cores.
+#         chosen by grouped CV inside each training part; --context adds the peers given our article context
+#         block). About 40 minutes on 2 cores.
 # mawqif: Mawqif's official train split → official test split (rows without an Arabic letter left
 #         out on both sides), F_avg; peers: bench/split_peers.py, with bootstrap intervals.
 # ant:    ANT v2.1 topic, bench/prepare_data.py's split (held-out documents removed), train+dev → test.
@@ -28,7 +29,7 @@ for t in "${tasks[@]}"; do
     iraq)
       stance cross-validate datasets/iraq-presence/sentences.csv -k 5 --labels iraq-presence --json > "$out/iraq-cv.json" 2> "$out/iraq-cv.log"
       echo "## iraq-presence, grouped 5-fold CV (ours: $(cat "$out/last.time"))"
-      $py bench/cv_peers.py datasets/iraq-presence/sentences.csv "$out/iraq-cv.json" --tuned 2> "$out/iraq-peers.log" ;;
+      $py bench/cv_peers.py datasets/iraq-presence/sentences.csv "$out/iraq-cv.json" --tuned --context 2> "$out/iraq-peers.log" ;;
     mawqif)
       m=$shared/benchmarks/mawqif
       echo "## Mawqif, official train → test"
