@@ -101,10 +101,12 @@ public final class Classifier {
      */
     public Map<String, float[][]> predict(List<String> texts, List<String> targets, SparseVector contextBlock) {
         List<SparseVector> vectors = new ArrayList<>(texts.size());
+        boolean alone = contextBlock == null && featurizer.articleContext() > 0;
         for (int i = 0; i < texts.size(); i++) {
-            vectors.add(input(texts.get(i), targets.get(i), contextBlock));
+            // alone: the own blocks only; the predictor folds in each one's context block (itself)
+            vectors.add(alone ? featurizer.sentenceVector(texts.get(i), targets.get(i)) : input(texts.get(i), targets.get(i), contextBlock));
         }
-        return predictVectors(vectors);
+        return alone ? predictor().predict(vectors, featurizer.articleContext()) : predictVectors(vectors);
     }
 
     /** The same for sentences of many articles: {@code articles.get(i)} names sentence i's article (a data set's rows). */

@@ -59,6 +59,10 @@ final class FirstLayer {
     }
 
     /** With no hidden layer: the first column of task t's logits. */
+    int[] headStarts() {
+        return headStart;
+    }
+
     int headStart(int t) {
         return headStart[t];
     }

@@ -106,18 +106,70 @@ final class Predictor {
 
     /** Probabilities per task: result.get(task)[row][label]. */
     Map<String, float[][]> predict(List<SparseVector> rows) {
+        return predict(rows, 0);
+    }
+
+    /**
+     * The same for sentences scored alone by a model with the article context block of weight
+     * {@code contextWeight} (0: rows are whole inputs): each row is the sentence's own block, and
+     * its context block is the row itself times w/||row||. The row's groups are each unit-length,
+     * so ||row||² is the number of groups it has (1 to 3) and the two blocks fold into one set of
+     * weights, W_own + (w/√k)·W_context per k, built on first use: one row read per feature
+     * instead of two (a sentence whose norm is not such a count takes the unfolded path).
+     */
+    Map<String, float[][]> predict(List<SparseVector> rows, double contextWeight) {
         Map<String, float[][]> out = new LinkedHashMap<>();
         for (String task : tasks) {
             out.put(task, new float[rows.size()][]);
         }
         float[] pre = new float[first.width];
         for (int r = 0; r < rows.size(); r++) {
-            first.preActivation(rows.get(r), pre);
+            SparseVector row = rows.get(r);
+            if (contextWeight == 0) {
+                first.preActivation(row, pre);
+            } else {
+                alone(row, contextWeight, pre);
+            }
             for (int t = 0; t < tasks.size(); t++) {
                 out.get(tasks.get(t))[r] = first.hidden ? head(pre, t) : softmax(pre, first.headStart(t), labelCounts[t]);
             }
         }
         return out;
+    }
+
+    private final FirstLayer[] folded = new FirstLayer[4]; // k groups → the folded first layer of sentences scored alone
+
+    private void alone(SparseVector row, double weight, float[] pre) {
+        double squared = 0;
+        for (float v : row.values()) {
+            squared += (double) v * v;
+        }
+        long groups = Math.round(squared);
+        if (groups >= 1 && groups < folded.length && Math.abs(squared - groups) < 1e-4) {
+            folded(groups, weight).preActivation(row, pre);
+        } else {
+            first.preActivation(org.stance.features.ArticleContext.alone(row, weight, first.weights.length / first.width / 2), pre);
+        }
+    }
+
+    private FirstLayer folded(long groups, double weight) {
+        FirstLayer f = folded[(int) groups];
+        if (f == null) {
+            synchronized (folded) {
+                f = folded[(int) groups];
+                if (f == null) {
+                    int own = first.weights.length / 2; // [base × width] own rows, then as many context rows
+                    float scale = (float) (weight / Math.sqrt(groups));
+                    float[] w = new float[own];
+                    for (int i = 0; i < own; i++) {
+                        w[i] = first.weights[i] + scale * first.weights[own + i];
+                    }
+                    f = new FirstLayer(w, first.bias, first.width, first.hidden, first.headStarts());
+                    folded[(int) groups] = f;
+                }
+            }
+        }
+        return f;
     }
 
     /**
