@@ -60,6 +60,7 @@ class TrainEvaluateInspectCommandTest {
         assertTrue(inspect.out().contains("format:       stance-model v2"));
         assertTrue(inspect.out().contains("stance = neutral, pro_withdrawal, skeptical, status_quo"));
         assertTrue(inspect.out().contains(org.stance.io.Hashes.sha256(Files.readAllBytes(train))));
+        assertTrue(inspect.out().contains("articleContext=0.5"), "the default article context weight is stored: " + inspect.out());
 
         JsonNode manifest = new ObjectMapper().readTree(CliRunner.run("inspect", "--json", model.toString()).out());
         assertEquals(2, manifest.path("history").size());
@@ -145,7 +146,8 @@ class TrainEvaluateInspectCommandTest {
 
     @Test
     void outOfRangeAndNonFiniteSettingsAreUsageErrorsNamingTheOption() {
-        for (String[] bad : new String[][] {{"--lr", "NaN"}, {"--lr", "Infinity"}, {"--l2", "NaN"}, {"--dropout", "1.5"}, {"--epochs", "0"}}) {
+        for (String[] bad : new String[][] {{"--lr", "NaN"}, {"--lr", "Infinity"}, {"--l2", "NaN"}, {"--dropout", "1.5"}, {"--epochs", "0"},
+                {"--article-context", "-1"}, {"--article-context", "NaN"}}) {
             CliRunner.Result r = CliRunner.run("train", train.toString(), "-o", dir.resolve("nan.zip").toString(), bad[0], bad[1]);
             assertEquals(2, r.code(), String.join(" ", bad) + ": " + r.err());
             assertTrue(r.err().contains(bad[0]) && r.err().contains(bad[1].replace("Infinity", "Infinity")), r.err());
