@@ -167,13 +167,16 @@ public final class StanceModel {
         for (int i = 0; i < sentences.size(); i++) {
             ids.add(i + 1);
         }
-        return score(ids, sentences, java.util.Collections.nCopies(sentences.size(), key), articleContext(sentences, key));
+        return score(ids, sentences, java.util.Collections.nCopies(sentences.size(), key), articleInputs(sentences, key, true));
     }
 
-    /** The article context block of an article's sentences (those that are scored), null when the model has none. */
-    private org.stance.features.SparseVector articleContext(List<String> sentences, String target) {
+    /**
+     * The article context of an article's sentences (those that are scored), keeping their own
+     * blocks when all of them are scored in one call; null when the model has no article context.
+     */
+    private Classifier.ArticleInputs articleInputs(List<String> sentences, String target, boolean oneCall) {
         List<String> scorable = sentences.stream().map(s -> s == null ? "" : s.strip()).filter(ArabicNormalizer::hasArabicLetter).toList();
-        return classifier.articleContext(scorable, java.util.Collections.nCopies(scorable.size(), target));
+        return classifier.articleInputs(scorable, java.util.Collections.nCopies(scorable.size(), target), oneCall);
     }
 
     /** Segments a raw article as {@code prepare} does, scores every sentence, and gives the article's verdict. */
@@ -230,15 +233,16 @@ public final class StanceModel {
             throw new InvalidTextException(InvalidTextException.Reason.NO_ARABIC_TEXT, "article '" + articleId + "' holds no sentence of Arabic text");
         }
         List<String> targets = java.util.Collections.nCopies(streamingBatch(), target == null ? "" : target);
-        // A model with article context reads the whole article first (its sentences featurized once
-        // more for the context sum); the records still stream out batch by batch.
-        org.stance.features.SparseVector context = articleContext(segments.stream().map(Segment::text).toList(), target);
-        ArticleAggregator.Accumulator acc = aggregator.start(stanceLabels);
+        // A model with article context reads the whole article first. An article of one batch (nearly
+        // all) keeps its sentence vectors for scoring; a longer one streams out batch by batch, its
+        // sentences featurized once more, so that it is never held whole.
         int step = streamingBatch();
+        Classifier.ArticleInputs article = articleInputs(segments.stream().map(Segment::text).toList(), target, segments.size() <= step);
+        ArticleAggregator.Accumulator acc = aggregator.start(stanceLabels);
         for (int from = 0; from < segments.size(); from += step) {
             List<Segment> batch = segments.subList(from, Math.min(segments.size(), from + step));
             List<SentenceScore> scores = score(batch.stream().map(Segment::index).toList(), batch.stream().map(Segment::text).toList(),
-                    targets.subList(0, batch.size()), context);
+                    targets.subList(0, batch.size()), article);
             for (SentenceScore s : scores) {
                 acc.add(s);
                 each.accept(s);
@@ -247,8 +251,12 @@ public final class StanceModel {
         return acc.verdict(articleId, source);
     }
 
-    /** Scores the sentences, each alone ({@code context} null) or in the article whose context block it is. */
-    private List<SentenceScore> score(List<Integer> ids, List<String> texts, List<String> targets, org.stance.features.SparseVector context) {
+    /**
+     * Scores the sentences, each alone ({@code article} null) or in the article they are (all, when
+     * {@code article.own()} is kept: then it holds the vectors of exactly the sentences scored here).
+     */
+    private List<SentenceScore> score(List<Integer> ids, List<String> texts, List<String> targets, Classifier.ArticleInputs article) {
+        org.stance.features.SparseVector context = article == null ? null : article.context();
         List<Integer> scorable = new ArrayList<>();
         List<String> inputs = new ArrayList<>();
         List<String> inputTargets = new ArrayList<>();
@@ -265,11 +273,15 @@ public final class StanceModel {
                 inputTargets.add(targets.get(i) == null ? "" : targets.get(i));
             }
         }
+        if (article != null && article.own() != null && article.own().size() != inputs.size()) {
+            throw new IllegalStateException(article.own().size() + " kept sentence vectors for " + inputs.size() + " sentences");
+        }
         int chunks = (inputs.size() + BATCH - 1) / BATCH;
         java.util.function.IntConsumer scoreChunk = k -> {
             int from = k * BATCH;
             int to = Math.min(inputs.size(), from + BATCH);
-            Map<String, float[][]> probs = classifier.predict(inputs.subList(from, to), inputTargets.subList(from, to), context);
+            Map<String, float[][]> probs = article != null && article.own() != null ? classifier.predict(article, from, to)
+                    : classifier.predict(inputs.subList(from, to), inputTargets.subList(from, to), context);
             for (int j = from; j < to; j++) {
                 int i = scorable.get(j);
                 LabelScores stance = stanceLabels.isEmpty() ? null : LabelScores.of(stanceLabels, probs.get("stance")[j - from]);

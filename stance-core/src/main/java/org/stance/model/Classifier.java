@@ -120,16 +120,42 @@ public final class Classifier {
                 rows.stream().map(LabeledSentence::groupKey).toList());
     }
 
-    /** The article context block of an article's sentences (all of them, for any batch of them), or null when the model has none. */
-    public SparseVector articleContext(List<String> texts, List<String> targets) {
+    /**
+     * An article's sentences read for scoring in their article: the article context block and, when
+     * kept, each sentence's own block (so that scoring does not featurize them again).
+     *
+     * @param own the sentences' own blocks in order, or null when not kept
+     */
+    public record ArticleInputs(SparseVector context, List<SparseVector> own) {
+    }
+
+    /**
+     * The article context block of an article's sentences (all of them, for any batch of them), with
+     * their own blocks when {@code keep}; null when the model has no article context.
+     */
+    public ArticleInputs articleInputs(List<String> texts, List<String> targets, boolean keep) {
         if (featurizer.articleContext() == 0) {
             return null;
         }
         org.stance.features.ArticleContext.Sum sum = new org.stance.features.ArticleContext.Sum();
+        List<SparseVector> own = keep ? new ArrayList<>(texts.size()) : null;
         for (int i = 0; i < texts.size(); i++) {
-            sum.add(featurizer.sentenceVector(texts.get(i), targets.get(i)));
+            SparseVector v = featurizer.sentenceVector(texts.get(i), targets.get(i));
+            sum.add(v);
+            if (keep) {
+                own.add(v);
+            }
         }
-        return featurizer.contextBlock(sum);
+        return new ArticleInputs(featurizer.contextBlock(sum), own);
+    }
+
+    /** Probabilities of the article's sentences [from, to) from their kept own blocks ({@code article.own()} not null). */
+    public Map<String, float[][]> predict(ArticleInputs article, int from, int to) {
+        List<SparseVector> vectors = new ArrayList<>(to - from);
+        for (int i = from; i < to; i++) {
+            vectors.add(featurizer.inArticle(article.own().get(i), article.context()));
+        }
+        return predictVectors(vectors);
     }
 
     private SparseVector input(String text, String target, SparseVector contextBlock) {

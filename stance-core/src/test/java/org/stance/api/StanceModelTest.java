@@ -88,9 +88,13 @@ class StanceModelTest {
         }
         int perRound = model.scoreArticle("seeds", round.toString()).sentences();
         String text = round.toString().repeat(2 * model.streamingBatch() / perRound + 1); // streams out in three batches
+        assertSameAsScoringTheRowsInOneArticle(model, round.toString()); // one batch: the sentence vectors kept
+        assertSameAsScoringTheRowsInOneArticle(model, text); // three batches: featurized again
+    }
+
+    private static void assertSameAsScoringTheRowsInOneArticle(StanceModel model, String text) {
         List<SentenceScore> streamed = new ArrayList<>();
         model.scoreArticle("long", "", text, "", streamed::add);
-        assertTrue(streamed.size() > 2 * model.streamingBatch());
         List<org.stance.data.LabeledSentence> rows = new ArrayList<>();
         for (SentenceScore s : streamed) {
             rows.add(new org.stance.data.LabeledSentence("long", String.valueOf(s.id()), "", "", "", "", s.text(), s.id()));
