@@ -52,7 +52,8 @@ final class ScoreCommand implements Callable<Integer> {
     @Option(names = "--format", description = "Output format: ${COMPLETION-CANDIDATES} (default: table on a terminal, jsonl otherwise).")
     Format format;
 
-    @Option(names = "--sentences", description = "Inputs hold one sentence per line: no segmentation, one record per line.")
+    @Option(names = "--sentences", description = "Inputs hold one sentence per line: no segmentation, one record per line. Each line is "
+            + "scored on its own (a model with article context reads it as an article of one sentence).")
     boolean sentences;
 
     @Option(names = "--top-k", description = "Show only the K most probable labels per task (0 = all; the table shows 1).")

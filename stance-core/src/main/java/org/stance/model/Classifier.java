@@ -96,7 +96,7 @@ public final class Classifier {
     }
 
     /**
-     * The same for sentences of one article whose {@link #articleContext} is {@code contextBlock}
+     * The same for sentences of one article whose context block ({@link ArticleInputs#context()}) is {@code contextBlock}
      * (null: each sentence on its own, as an article of one).
      */
     public Map<String, float[][]> predict(List<String> texts, List<String> targets, SparseVector contextBlock) {
@@ -173,7 +173,8 @@ public final class Classifier {
     /**
      * Why a sentence got (or would get) {@code label} for {@code task}: the logit as bias plus the
      * features' contributions, the {@code k} that raise it most, and the sum of all the others, so
-     * that {@code bias + sum(top) + others == logit}. The pooled word vectors count as one feature, and so does the article context block.
+     * that {@code bias + sum(top) + others == logit}. The pooled word vectors count as one feature, and so does
+     * the article context block.
      *
      * @param method "exact" for linear heads; "exact for this input (ReLU pattern fixed)" with a hidden layer
      */
@@ -184,7 +185,7 @@ public final class Classifier {
         return explain(text, target, null, task, label, k);
     }
 
-    /** The same for a sentence of an article whose {@link #articleContext} is {@code contextBlock} (null: the sentence alone). */
+    /** The same for a sentence of an article whose context block is {@code contextBlock} (null: the sentence alone). */
     public Attribution explain(String text, String target, SparseVector contextBlock, String task, String label, int k) {
         int t = tasks().indexOf(task);
         int c = labels.get(task).indexOf(label);
