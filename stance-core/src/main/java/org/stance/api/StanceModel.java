@@ -149,11 +149,12 @@ public final class StanceModel {
         Map<String, String> keys = new java.util.HashMap<>();
         targets = targets.stream().map(t -> keys.computeIfAbsent(t == null ? "" : t, org.stance.data.DatasetReader::targetKey)).toList();
         keys.values().stream().distinct().forEach(this::checkTarget);
-        List<Integer> ids = new ArrayList<>();
-        for (int i = 0; i < sentences.size(); i++) {
-            ids.add(i + 1);
-        }
-        return score(ids, sentences, targets, null);
+        return score(oneBased(sentences.size()), sentences, targets, null);
+    }
+
+    /** Ids 1 to n: the sentence ids of a list scored as given. */
+    private static List<Integer> oneBased(int n) {
+        return java.util.stream.IntStream.rangeClosed(1, n).boxed().toList();
     }
 
     /**
@@ -163,11 +164,8 @@ public final class StanceModel {
     public List<SentenceScore> scoreArticleSentences(List<String> sentences, String target) {
         checkTarget(target);
         String key = target == null ? "" : org.stance.data.DatasetReader.targetKey(target);
-        List<Integer> ids = new ArrayList<>();
-        for (int i = 0; i < sentences.size(); i++) {
-            ids.add(i + 1);
-        }
-        return score(ids, sentences, java.util.Collections.nCopies(sentences.size(), key), articleInputs(sentences, key, true));
+        return score(oneBased(sentences.size()), sentences, java.util.Collections.nCopies(sentences.size(), key),
+                articleInputs(sentences, key, true));
     }
 
     /**
@@ -175,6 +173,9 @@ public final class StanceModel {
      * blocks when all of them are scored in one call; null when the model has no article context.
      */
     private Classifier.ArticleInputs articleInputs(List<String> sentences, String target, boolean oneCall) {
+        if (classifier.featurizer().articleContext() == 0) {
+            return null; // nothing to read ahead: not even the pass that picks the scorable sentences
+        }
         List<String> scorable = sentences.stream().map(s -> s == null ? "" : s.strip()).filter(ArabicNormalizer::hasArabicLetter).toList();
         return classifier.articleInputs(scorable, java.util.Collections.nCopies(scorable.size(), target), oneCall);
     }

@@ -88,17 +88,10 @@ public final class ArticleContext {
         }
     }
 
-    /** The context block of the sentences given. */
-    public static SparseVector of(List<SparseVector> sentences, double weight) {
-        Sum sum = new Sum();
-        sentences.forEach(sum::add);
-        return sum.block(weight);
-    }
-
     /**
      * A sentence scored on its own (an article of one): {@code row} followed by itself, normalised and
-     * weighted, shifted by {@code offset}. The same as {@code append(row, of(List.of(row), weight), offset)}
-     * without the sum's sort (scoring single sentences goes through here).
+     * weighted, shifted by {@code offset}. The same as {@code append} of the row and the block of a
+     * {@link Sum} of the row alone, without the sum's sort (scoring single sentences goes through here).
      */
     public static SparseVector alone(SparseVector row, double weight, int offset) {
         int n = row.size();

@@ -109,15 +109,10 @@ public final class Classifier {
         return alone ? predictor().predict(vectors, featurizer.articleContext()) : predictVectors(vectors);
     }
 
-    /** The same for sentences of many articles: {@code articles.get(i)} names sentence i's article (a data set's rows). */
-    public Map<String, float[][]> predictArticles(List<String> texts, List<String> targets, List<String> articles) {
-        return predictVectors(featurizer.featurizeArticles(texts, targets, articles));
-    }
-
     /** Rows of a data set, each in its article ({@link LabeledSentence#groupKey()}): how evaluation scores them. */
     public Map<String, float[][]> predictRows(List<LabeledSentence> rows) {
-        return predictArticles(rows.stream().map(LabeledSentence::text).toList(), rows.stream().map(LabeledSentence::target).toList(),
-                rows.stream().map(LabeledSentence::groupKey).toList());
+        return predictVectors(featurizer.featurizeArticles(rows.stream().map(LabeledSentence::text).toList(),
+                rows.stream().map(LabeledSentence::target).toList(), rows.stream().map(LabeledSentence::groupKey).toList()));
     }
 
     /**

@@ -58,11 +58,12 @@ final class FirstLayer {
         return new FirstLayer(w.dup('c').data().asFloat(), b.dup('c').data().asFloat(), (int) w.columns(), hidden, headStart);
     }
 
-    /** With no hidden layer: the first column of task t's logits. */
+    /** Every task's first column, and one past the last task's (shared by the layers derived from this one). */
     int[] headStarts() {
         return headStart;
     }
 
+    /** With no hidden layer: the first column of task t's logits. */
     int headStart(int t) {
         return headStart[t];
     }

@@ -64,7 +64,9 @@ class ArticleContextTest {
         SparseVector alone = f.featurize(TEXTS.get(1), "");
         assertArrayEquals(inputs.get(1).indices(), alone.indices());
         assertArrayEquals(inputs.get(1).values(), alone.values(), 1e-7f);
-        SparseVector viaSum = ArticleContext.append(own.get(1), ArticleContext.of(List.of(own.get(1)), 0.5), f.baseDimension());
+        ArticleContext.Sum one = new ArticleContext.Sum();
+        one.add(own.get(1));
+        SparseVector viaSum = ArticleContext.append(own.get(1), one.block(0.5), f.baseDimension());
         assertArrayEquals(viaSum.indices(), alone.indices());
         assertArrayEquals(viaSum.values(), alone.values(), 1e-7f);
     }
