@@ -46,7 +46,7 @@ cold=$(for i in 1 2 3 4 5; do wall bin/stance score --sentences "$one" --format 
 jv=$(for i in 1 2 3 4 5; do wall java -version | cut -d' ' -f1; done | median)
 
 # In-process: batch sentences/s on one thread and on all, latency.
-java -jar "$JAR" bench-score -m models/iraq-presence.zip datasets/iraq-presence/sentences.csv --min-sentences 200000 --latency-calls 2000 \
+java -jar "$JAR" bench-score -m models/iraq-presence.zip datasets/iraq-presence/sentences.csv --min-sentences 100000 --latency-calls 2000 \
   2>/dev/null | tee "$out/in-process.txt"
 
 python3 - "$n" "$ftd_s" "$ftt_s" "$our_s" "$our1_s" "$cold" "$jv" "$ftd_kb" "$ftt_kb" "$our_kb" "$(nproc)" <<'PY'

@@ -38,6 +38,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "Threads of the second batch measurement (the first uses one; default: the cores).")
     int threads = Runtime.getRuntime().availableProcessors();
 
+    @Option(names = "--rounds", description = "Batch measurements on 1 thread and on --threads, alternating; the median is reported with the range.")
+    int rounds = 5;
+
     @Option(names = "--json", description = "Print the figures as JSON.")
     boolean json;
 
@@ -47,7 +50,7 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         for (var option : List.of(Map.entry("--min-sentences", minSentences), Map.entry("--latency-calls", latencyCalls),
-                Map.entry("--threads", threads))) {
+                Map.entry("--threads", threads), Map.entry("--rounds", rounds))) {
             if (option.getValue() < 1) {
                 throw new picocli.CommandLine.ParameterException(spec.commandLine(), option.getKey() + " must be 1 or more, got " + option.getValue());
             }
@@ -55,14 +58,16 @@ final class BenchCommand implements Callable<Integer> {
         List<LabeledSentence> rows = new DatasetReader(DatasetSchema.open(Set.of())).read(data).rows();
         PrintWriter err = spec.commandLine().getErr();
         ScoringBenchmark.Result r = ScoringBenchmark.run(model, rows.stream().map(LabeledSentence::text).toList(),
-                rows.stream().map(LabeledSentence::target).toList(), minSentences, latencyCalls, threads, Progress.to(err));
+                rows.stream().map(LabeledSentence::target).toList(), minSentences, latencyCalls, threads, rounds, Progress.to(err));
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(Json.write(r));
         } else {
-            out.printf("model load %.2f s; batch scoring %,d sentences: %.0f sentences/s on 1 thread, %.0f on %d threads; single-sentence "
-                    + "latency p50 %.3f ms, p99 %.3f ms; peak RSS %d MB%n", r.loadSeconds(), r.sentences(), r.batchSentencesPerSecond(),
-                    r.batchSentencesPerSecondAllThreads(), r.threads(), r.latencyP50Ms(), r.latencyP99Ms(), r.peakRssMb());
+            out.printf("model load %.2f s; batch scoring %,d sentences, median of %d rounds (slowest-fastest): %,.0f sentences/s on 1 thread "
+                            + "(%,.0f-%,.0f), %,.0f on %d threads (%,.0f-%,.0f); single-sentence latency p50 %.3f ms, p99 %.3f ms; peak RSS %d MB%n",
+                    r.loadSeconds(), r.sentences(), r.rounds(), r.batchSentencesPerSecond(), r.batchSlowest(), r.batchFastest(),
+                    r.batchSentencesPerSecondAllThreads(), r.threads(), r.allThreadsSlowest(), r.allThreadsFastest(), r.latencyP50Ms(),
+                    r.latencyP99Ms(), r.peakRssMb());
         }
         return 0;
     }

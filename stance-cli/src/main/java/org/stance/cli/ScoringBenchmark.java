@@ -16,8 +16,12 @@ import org.stance.api.StanceModel;
  */
 public final class ScoringBenchmark {
 
-    /** What the benchmark measured: batch sentences/s on one thread and on {@code threads}, single-sentence latency, memory. */
-    public record Result(int sentences, double loadSeconds, double batchSentencesPerSecond, double batchSentencesPerSecondAllThreads,
+    /**
+     * What the benchmark measured: batch sentences/s on one thread and on {@code threads} (the median
+     * of the rounds, and their lowest and highest), single-sentence latency, memory.
+     */
+    public record Result(int sentences, double loadSeconds, int rounds, double batchSentencesPerSecond, double batchSlowest,
+                         double batchFastest, double batchSentencesPerSecondAllThreads, double allThreadsSlowest, double allThreadsFastest,
                          int threads, double latencyP50Ms, double latencyP99Ms, long peakRssMb) {
     }
 
@@ -27,9 +31,11 @@ public final class ScoringBenchmark {
     /**
      * @param targets each sentence's target (its row's target column); for a model that reads targets,
      *                a row without one known to the model is scored with the model's first target
+     * @param rounds  batch measurements of each kind, alternating one thread and all (a single run on a
+     *                shared machine varied by a third)
      */
     public static Result run(Path model, List<String> sentences, List<String> targets, int minSentences, int latencyCalls, int threads,
-                             Consumer<String> progress) {
+                             int rounds, Consumer<String> progress) {
         long t0 = System.nanoTime();
         StanceModel one = StanceModel.load(model, 1, 0.0, 1.0);
         double load = (System.nanoTime() - t0) / 1e9;
@@ -42,13 +48,23 @@ public final class ScoringBenchmark {
             corpus.addAll(sentences);
             corpusTargets.addAll(usable);
         }
-        progress.accept("warm-up");
-        int warm = Math.min(corpus.size(), 20_000);
-        one.scoreSentences(corpus.subList(0, warm), corpusTargets.subList(0, warm));
-        progress.accept("batch scoring " + corpus.size() + " sentences on 1 thread");
-        double rateOne = rate(one, corpus, corpusTargets);
-        progress.accept("batch scoring " + corpus.size() + " sentences on " + threads + " threads");
-        double rateAll = threads == 1 ? rateOne : rate(all, corpus, corpusTargets);
+        // Warm-up: one unmeasured round of each kind, so that the JIT has compiled the scoring path
+        // and the caches are filled before the first measured round (shorter warm-ups left the first
+        // rounds a third slower).
+        progress.accept("warm-up: " + corpus.size() + " sentences on 1 thread" + (threads == 1 ? "" : ", then on " + threads));
+        rate(one, corpus, corpusTargets);
+        if (threads > 1) {
+            rate(all, corpus, corpusTargets);
+        }
+        double[] rateOne = new double[rounds];
+        double[] rateAll = new double[rounds];
+        for (int r = 0; r < rounds; r++) {
+            progress.accept("round " + (r + 1) + " of " + rounds + ": " + corpus.size() + " sentences on 1 thread"
+                    + (threads == 1 ? "" : ", then on " + threads));
+            rateOne[r] = rate(one, corpus, corpusTargets);
+            rateAll[r] = threads == 1 ? rateOne[r] : rate(all, corpus, corpusTargets);
+            progress.accept(String.format("  %,.0f sentences/s on 1 thread, %,.0f on %d", rateOne[r], rateAll[r], threads));
+        }
         progress.accept("single-sentence latency over " + latencyCalls + " calls");
         double[] ms = new double[latencyCalls];
         for (int i = 0; i < latencyCalls; i++) {
@@ -58,7 +74,15 @@ public final class ScoringBenchmark {
             ms[i] = (System.nanoTime() - s) / 1e6;
         }
         Arrays.sort(ms);
-        return new Result(corpus.size(), load, rateOne, rateAll, threads, ms[latencyCalls / 2], ms[(int) (latencyCalls * 0.99)], peakRssMb());
+        Arrays.sort(rateOne);
+        Arrays.sort(rateAll);
+        return new Result(corpus.size(), load, rounds, median(rateOne), rateOne[0], rateOne[rounds - 1], median(rateAll), rateAll[0],
+                rateAll[rounds - 1], threads, ms[latencyCalls / 2], ms[(int) (latencyCalls * 0.99)], peakRssMb());
+    }
+
+    private static double median(double[] sorted) {
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
     private static double rate(StanceModel model, List<String> corpus, List<String> targets) {

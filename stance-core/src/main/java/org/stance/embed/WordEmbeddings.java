@@ -25,7 +25,7 @@ import org.stance.text.Tokenizer;
  * as close to the true vector as n-grams alone (cosine 0.41 where the mean vector scores 0) and
  * finds the word among its 10 nearest neighbours more often (12% against 11%).
  *
- * <p>Immutable and thread-safe: nothing changes after construction and no method caches.
+ * <p>Thread-safe: nothing changes after construction but a bounded cache of composed fallback vectors.
  * Files: {@code org.stance.artifact.EmbeddingsCodec} owns the artifact format (through {@link #parts()}
  * and {@link #of}); {@link #readVec}/{@link #writeVec} read and write the fastText/word2vec text format.
  */
@@ -136,54 +136,81 @@ public final class WordEmbeddings {
 
     /** One vector for a text: zeros of {@link #pooledDimension} when no token has a vector. */
     public float[] pool(List<String> tokens, Pooling pooling) {
-        int dim = dimension();
-        float[] sum = new float[dim];
-        boolean needMax = pooling == Pooling.MAX || pooling == Pooling.MEAN_MAX;
-        float[] max = needMax ? new float[dim] : null;
-        if (needMax) {
-            Arrays.fill(max, Float.NEGATIVE_INFINITY);
-        }
-        double totalWeight = 0;
-        float[] table = words.vectors();
+        Pool pool = new Pool(pooling);
         for (String t : tokens) {
-            // Scoring's hot loop: known words are read in place; unknown ones come from the fallback cache.
-            int i = words.indexOf(t);
-            float[] x;
-            int off;
-            if (i >= 0) {
-                x = table;
-                off = i * dim;
-            } else {
-                x = fallback(t);
-                off = 0;
-                if (x == null) {
-                    continue;
-                }
+            pool.add(tokenVector(t));
+        }
+        return pool.result();
+    }
+
+    /**
+     * A token's vector as pooling reads it, {@code data[offset, offset + dimension)} (a known word's
+     * row read in place, or its cached fallback vector), with its SIF weight.
+     */
+    public record TokenVector(float[] data, int offset, float sifWeight) {
+    }
+
+    /** The token's vector for pooling, or null when nothing of it is known: a value a caller may keep per token. */
+    public TokenVector tokenVector(String token) {
+        int i = words.indexOf(token);
+        if (i >= 0) {
+            return new TokenVector(words.vectors(), i * dimension(), sifWeight(i));
+        }
+        float[] x = fallback(token);
+        return x == null ? null : new TokenVector(x, 0, sifWeight(-1));
+    }
+
+    /** Pools the vectors of a text's tokens, added one at a time: what {@link #pool} returns. */
+    public final class Pool {
+        private final Pooling pooling;
+        private final float[] sum = new float[dimension()];
+        private final float[] max;
+        private double totalWeight;
+
+        public Pool(Pooling pooling) {
+            this.pooling = pooling;
+            boolean needMax = pooling == Pooling.MAX || pooling == Pooling.MEAN_MAX;
+            max = needMax ? new float[dimension()] : null;
+            if (needMax) {
+                Arrays.fill(max, Float.NEGATIVE_INFINITY);
             }
-            float w = pooling == Pooling.SIF ? sifWeight(i) : 1f;
-            for (int k = 0; k < dim; k++) {
+        }
+
+        /** Adds a token's vector; null (a token without one) adds nothing. */
+        public void add(TokenVector v) {
+            if (v == null) {
+                return;
+            }
+            float[] x = v.data();
+            int off = v.offset();
+            float w = pooling == Pooling.SIF ? v.sifWeight() : 1f;
+            for (int k = 0; k < sum.length; k++) {
                 sum[k] += w * x[off + k];
             }
-            if (needMax) {
-                for (int k = 0; k < dim; k++) {
+            if (max != null) {
+                for (int k = 0; k < max.length; k++) {
                     max[k] = Math.max(max[k], x[off + k]);
                 }
             }
             totalWeight += w;
         }
-        if (totalWeight == 0) {
-            return new float[pooledDimension(pooling)];
-        }
-        Vectors.scale(sum, 0, dim, (float) (1 / totalWeight));
-        return switch (pooling) {
-            case MEAN, SIF -> sum;
-            case MAX -> max;
-            case MEAN_MAX -> {
-                float[] both = Arrays.copyOf(sum, 2 * dim);
-                System.arraycopy(max, 0, both, dim, dim);
-                yield both;
+
+        /** The pooled vector of the tokens added: zeros of {@link #pooledDimension} when none had a vector. */
+        public float[] result() {
+            if (totalWeight == 0) {
+                return new float[pooledDimension(pooling)];
             }
-        };
+            Vectors.scale(sum, 0, sum.length, (float) (1 / totalWeight));
+            return switch (pooling) {
+                case MEAN, SIF -> sum;
+                case MAX -> max;
+                case MEAN_MAX -> {
+                    float[] both = Arrays.copyOf(sum, 2 * sum.length);
+                    System.arraycopy(max, 0, both, sum.length, max.length);
+                    yield both;
+                }
+            };
+        }
     }
 
     /** Out-of-vocabulary tokens whose fallback vector was composed already; bounded, shared by all threads. */

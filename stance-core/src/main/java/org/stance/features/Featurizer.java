@@ -270,6 +270,18 @@ public final class Featurizer {
         }
     }
 
+    /** The vocabulary indices of a token's own features, computed (not cached): see {@link #tokenFeatures}. */
+    int[] tokenFeatureIds(String token) {
+        IdList found = new IdList();
+        extractor.tokenGrams(token, NgramExtractor.plainSeed(), (g, h) -> {
+            int id = index.get(h);
+            if (id >= 0) {
+                found.add(id);
+            }
+        }, null, "");
+        return found.toArray();
+    }
+
     /**
      * The vocabulary indices of a token's own features, each occurrence once (a repeated character
      * n-gram counts twice, as in extract()). News reuses its words, so after a few thousand sentences
@@ -278,14 +290,7 @@ public final class Featurizer {
     private int[] tokenFeatures(String token) {
         int[] ids = tokenCache.get(token);
         if (ids == null) {
-            IdList found = new IdList();
-            extractor.tokenGrams(token, NgramExtractor.plainSeed(), (g, h) -> {
-                int id = index.get(h);
-                if (id >= 0) {
-                    found.add(id);
-                }
-            }, null, "");
-            ids = found.toArray();
+            ids = tokenFeatureIds(token);
             if (tokenCache.size() < TOKEN_CACHE) {
                 tokenCache.put(token, ids);
             }
@@ -324,6 +329,41 @@ public final class Featurizer {
     /** The weight of the article context block; 0 when there is none. */
     public double articleContext() {
         return articleContext;
+    }
+
+    /** A sentence's own block times a matrix, computed from per-token products ({@link SentenceProjection}). */
+    public SentenceProjection projection(float[] matrix, int width) {
+        return new SentenceProjection(this, matrix, width);
+    }
+
+    ArabicNormalizer normalizer() {
+        return normalizer;
+    }
+
+    NgramExtractor extractor() {
+        return extractor;
+    }
+
+    /** The vocabulary index of an n-gram hash, or -1. */
+    int indexOf(long hash) {
+        return index.get(hash);
+    }
+
+    /** The number of n-gram features (the pooled word vectors' inputs follow them). */
+    int ngramCount() {
+        return hashes.length;
+    }
+
+    float idf(int id) {
+        return idf[id];
+    }
+
+    int group(int id) {
+        return groups[id];
+    }
+
+    static double sublinear(int tf) {
+        return sublinearTf(tf);
     }
 
     /** The n-gram features this featurizer extracts. */

@@ -8,6 +8,7 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.stance.features.Featurizer;
 import org.stance.data.LabeledSentence;
+import org.stance.features.SentenceProjection;
 import org.stance.features.SparseVector;
 
 /**
@@ -100,13 +101,31 @@ public final class Classifier {
      * (null: each sentence on its own, as an article of one).
      */
     public Map<String, float[][]> predict(List<String> texts, List<String> targets, SparseVector contextBlock) {
-        List<SparseVector> vectors = new ArrayList<>(texts.size());
-        boolean alone = contextBlock == null && featurizer.articleContext() > 0;
-        for (int i = 0; i < texts.size(); i++) {
-            // alone: the own blocks only; the predictor folds in each one's context block (itself)
-            vectors.add(alone ? featurizer.sentenceVector(texts.get(i), targets.get(i)) : input(texts.get(i), targets.get(i), contextBlock));
+        if (contextBlock == null) {
+            return predictor().predictAlone(texts, targets, projection(), featurizer.articleContext());
         }
-        return alone ? predictor().predict(vectors, featurizer.articleContext()) : predictVectors(vectors);
+        List<SparseVector> vectors = new ArrayList<>(texts.size());
+        for (int i = 0; i < texts.size(); i++) {
+            vectors.add(input(texts.get(i), targets.get(i), contextBlock));
+        }
+        return predictVectors(vectors);
+    }
+
+    private volatile SentenceProjection projection;
+
+    /** The first layer's projection of sentences scored alone (built on first use; holds a per-token cache). */
+    private SentenceProjection projection() {
+        SentenceProjection p = projection;
+        if (p == null) {
+            synchronized (this) {
+                p = projection;
+                if (p == null) {
+                    p = predictor().projection(featurizer);
+                    projection = p;
+                }
+            }
+        }
+        return p;
     }
 
     /** Rows of a data set, each in its article ({@link LabeledSentence#groupKey()}): how evaluation scores them. */
@@ -248,6 +267,7 @@ public final class Classifier {
     /** Called by the trainer whenever it updates the network's weights. */
     void weightsChanged() {
         predictor = null;
+        projection = null; // its matrix is the old predictor's
     }
 
     /** The network's own forward pass on the dense input, the reference {@link Predictor} is checked against. */

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.stance.features.Featurizer;
+import org.stance.features.SentenceProjection;
 import org.stance.features.SparseVector;
 
 /**
@@ -106,70 +108,69 @@ final class Predictor {
 
     /** Probabilities per task: result.get(task)[row][label]. */
     Map<String, float[][]> predict(List<SparseVector> rows) {
-        return predict(rows, 0);
-    }
-
-    /**
-     * The same for sentences scored alone by a model with the article context block of weight
-     * {@code contextWeight} (0: rows are whole inputs): each row is the sentence's own block, and
-     * its context block is the row itself times w/||row||. The row's groups are each unit-length,
-     * so ||row||² is the number of groups it has (1 to 3) and the two blocks fold into one set of
-     * weights, W_own + (w/√k)·W_context per k, built on first use: one row read per feature
-     * instead of two (a sentence whose norm is not such a count takes the unfolded path).
-     */
-    Map<String, float[][]> predict(List<SparseVector> rows, double contextWeight) {
-        Map<String, float[][]> out = new LinkedHashMap<>();
-        for (String task : tasks) {
-            out.put(task, new float[rows.size()][]);
-        }
+        Map<String, float[][]> out = outputs(rows.size());
         float[] pre = new float[first.width];
         for (int r = 0; r < rows.size(); r++) {
-            SparseVector row = rows.get(r);
-            if (contextWeight == 0) {
-                first.preActivation(row, pre);
-            } else {
-                alone(row, contextWeight, pre);
-            }
-            for (int t = 0; t < tasks.size(); t++) {
-                out.get(tasks.get(t))[r] = first.hidden ? head(pre, t) : softmax(pre, first.headStart(t), labelCounts[t]);
-            }
+            first.preActivation(rows.get(r), pre);
+            heads(pre, out, r);
         }
         return out;
     }
 
-    private final FirstLayer[] folded = new FirstLayer[4]; // k groups → the folded first layer of sentences scored alone
-
-    private void alone(SparseVector row, double weight, float[] pre) {
-        double squared = 0;
-        for (float v : row.values()) {
-            squared += (double) v * v;
+    /**
+     * The matrix that sentences scored alone are projected on ({@link #predictAlone}): the first
+     * layer's rows of the sentence's own block; with the article context block (of the featurizer's
+     * weight), each row followed by the context block's row of the same input, twice the width.
+     */
+    SentenceProjection projection(Featurizer featurizer) {
+        if (featurizer.articleContext() == 0) {
+            return featurizer.projection(first.weights, first.width);
         }
-        long groups = Math.round(squared);
-        if (groups >= 1 && groups < folded.length && Math.abs(squared - groups) < 1e-4) {
-            folded(groups, weight).preActivation(row, pre);
-        } else {
-            first.preActivation(org.stance.features.ArticleContext.alone(row, weight, first.weights.length / first.width / 2), pre);
+        int base = featurizer.baseDimension();
+        int w = first.width;
+        float[] both = new float[base * 2 * w];
+        for (int r = 0; r < base; r++) {
+            System.arraycopy(first.weights, r * w, both, r * 2 * w, w);
+            System.arraycopy(first.weights, (base + r) * w, both, r * 2 * w + w, w);
         }
+        return featurizer.projection(both, 2 * w);
     }
 
-    private FirstLayer folded(long groups, double weight) {
-        FirstLayer f = folded[(int) groups];
-        if (f == null) {
-            synchronized (folded) {
-                f = folded[(int) groups];
-                if (f == null) {
-                    int own = first.weights.length / 2; // [base × width] own rows, then as many context rows
-                    float scale = (float) (weight / Math.sqrt(groups));
-                    float[] w = new float[own];
-                    for (int i = 0; i < own; i++) {
-                        w[i] = first.weights[i] + scale * first.weights[own + i];
-                    }
-                    f = new FirstLayer(w, first.bias, first.width, first.hidden, first.headStarts());
-                    folded[(int) groups] = f;
-                }
+    /**
+     * Probabilities of sentences scored alone, each an article of one: the first layer's
+     * pre-activation is bias + x·W_own, plus, with the article context block of weight
+     * {@code contextWeight}, that block's share (w/||x||)·x·W_context, the block being the sentence
+     * itself times w/||x||. ||x||² is the number of x's groups, each unit-length; both products
+     * come from one {@link SentenceProjection} of the sentence.
+     */
+    Map<String, float[][]> predictAlone(List<String> texts, List<String> targets, SentenceProjection projection, double contextWeight) {
+        Map<String, float[][]> out = outputs(texts.size());
+        double[] x = new double[projection.width()];
+        float[] pre = new float[first.width];
+        for (int r = 0; r < texts.size(); r++) {
+            int groups = projection.project(texts.get(r), targets.get(r), x);
+            double context = contextWeight == 0 || groups == 0 ? 0 : contextWeight / Math.sqrt(groups);
+            for (int c = 0; c < first.width; c++) {
+                pre[c] = (float) (first.bias[c] + x[c] + (context == 0 ? 0 : context * x[first.width + c]));
             }
+            heads(pre, out, r);
         }
-        return f;
+        return out;
+    }
+
+    private Map<String, float[][]> outputs(int rows) {
+        Map<String, float[][]> out = new LinkedHashMap<>();
+        for (String task : tasks) {
+            out.put(task, new float[rows][]);
+        }
+        return out;
+    }
+
+    /** Row r's probabilities per task from its first layer's pre-activation. */
+    private void heads(float[] pre, Map<String, float[][]> out, int r) {
+        for (int t = 0; t < tasks.size(); t++) {
+            out.get(tasks.get(t))[r] = first.hidden ? head(pre, t) : softmax(pre, first.headStart(t), labelCounts[t]);
+        }
     }
 
     /**

@@ -25,17 +25,27 @@ public final class Tokenizer {
     /** Word tokens of the text, in order. Apply the normaliser first. */
     public static List<String> tokenize(String text) {
         List<String> tokens = new ArrayList<>();
+        forEachToken(text, (start, end) -> tokens.add(text.substring(start, end)));
+        return tokens;
+    }
+
+    /** Receives a token as its offsets in the text. */
+    public interface Span {
+        void accept(int start, int end);
+    }
+
+    /** The tokens of {@link #tokenize}, in order, as [start, end) offsets: for callers that look tokens up without copying them. */
+    public static void forEachToken(String text, Span span) {
         int start = -1;
         for (int i = 0; i <= text.length(); i++) {
             boolean word = i < text.length() && isWordChar(text.charAt(i));
             if (word && start < 0) {
                 start = i;
             } else if (!word && start >= 0) {
-                tokens.add(text.substring(start, i));
+                span.accept(start, i);
                 start = -1;
             }
         }
-        return tokens;
     }
 
     /** The light stem of one token; a token of three letters or fewer is returned unchanged. */

@@ -37,7 +37,7 @@ class PredictorTest {
                 articles.stream().map(LabeledSentence::target).toList(), articles.stream().map(LabeledSentence::groupKey).toList()));
         INDArray[] dense = c.denseOutput(rows);
         Map<String, float[][]> plain = c.predictVectors(rows);
-        // Sentences scored alone through predict(): with article context, the folded first layer
+        // Sentences scored alone through predict(): their projection, with article context its block folded in
         List<String> aloneTexts = new ArrayList<>(TestData.head("test", 80).stream().map(LabeledSentence::text).toList());
         List<String> aloneTargets = new ArrayList<>(TestData.head("test", 80).stream().map(LabeledSentence::target).toList());
         aloneTexts.add("كلمة");
@@ -58,37 +58,6 @@ class PredictorTest {
         }
         assertEquals(c.parameters().length, Classifier.parameterCount(config, c.featurizer().dimension(),
                 c.tasks().stream().map(t -> c.labels().get(t).size()).toList()));
-    }
-
-    /** A sentence whose norm is not a whole number of unit groups takes the unfolded path, with the same result. */
-    @Test
-    void sentencesAloneWithAnyNormMatchTheUnfoldedInput() {
-        TrainConfig config = TestData.quickConfig(List.of("stance", "topic")).toBuilder().optimizer(Optimizer.LBFGS).maxEpochs(30).build();
-        Classifier c = new Trainer(config, null, s -> { }).train(TestData.head("train", 300), List.of()).classifier();
-        double weight = c.featurizer().articleContext();
-        org.junit.jupiter.api.Assertions.assertTrue(weight > 0);
-        Predictor p = Predictor.fromParameters(c.parameters(), c.featurizer().dimension(), 0, c.tasks(),
-                c.tasks().stream().map(t -> c.labels().get(t).size()).toList());
-        List<SparseVector> own = new ArrayList<>();
-        List<SparseVector> whole = new ArrayList<>();
-        for (LabeledSentence r : TestData.head("test", 40)) {
-            SparseVector v = c.featurizer().sentenceVector(r.text(), r.target());
-            float[] scaled = v.values().clone();
-            for (int i = 0; i < scaled.length; i++) {
-                scaled[i] *= 0.7f; // norm² no longer a count of groups
-            }
-            for (SparseVector row : List.of(v, new SparseVector(v.indices(), scaled))) {
-                own.add(row);
-                whole.add(org.stance.features.ArticleContext.alone(row, weight, c.featurizer().baseDimension()));
-            }
-        }
-        Map<String, float[][]> folded = p.predict(own, weight);
-        Map<String, float[][]> reference = p.predict(whole);
-        for (String task : c.tasks()) {
-            for (int i = 0; i < own.size(); i++) {
-                assertArrayEquals(reference.get(task)[i], folded.get(task)[i], 1e-5f, task + " row " + i); // float sums in another order
-            }
-        }
     }
 
     @Test
