@@ -92,6 +92,13 @@ class ScoreCommandTest {
         assertTrue(Double.parseDouble(rows.get(0).get("stance_probability")) > 0);
         assertTrue(rows.get(0).isMapped("p_stance_skeptical") && rows.get(0).isMapped("p_topic_security"));
         assertEquals("article", rows.get(13).get("level"));
+        for (CSVRecord row : rows) {
+            for (String column : rows.get(0).getParser().getHeaderNames()) {
+                if (column.startsWith("p_") || column.endsWith("_probability")) {
+                    assertTrue(row.get(column).matches("|0|1|0\\.[0-9]{1,4}"), column + " written plainly: " + row.get(column));
+                }
+            }
+        }
     }
 
     @Test

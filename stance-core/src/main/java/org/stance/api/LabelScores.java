@@ -11,7 +11,8 @@ import java.util.Map;
 public record LabelScores(String label, double probability, Map<String, Double> probabilities) {
 
     public LabelScores {
-        probabilities = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(probabilities));
+        probabilities = probabilities instanceof Ranked ? probabilities
+                : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(probabilities));
     }
 
     /** From a probability row over labels in model order. */
@@ -27,12 +28,79 @@ public record LabelScores(String label, double probability, Map<String, Double> 
             }
             order[j] = i;
         }
-        Map<String, Double> map = new LinkedHashMap<>();
-        for (int i : order) {
-            map.put(labels.get(i), round(probs[i]));
+        String[] ranked = new String[order.length];
+        double[] values = new double[order.length];
+        for (int k = 0; k < order.length; k++) {
+            ranked[k] = labels.get(order[k]);
+            values[k] = round(probs[order[k]]);
         }
-        int top = order[0];
-        return new LabelScores(labels.get(top), round(probs[top]), map);
+        return new LabelScores(ranked[0], values[0], new Ranked(ranked, values));
+    }
+
+    /**
+     * The probabilities as {@link #of} ranks them: an unmodifiable map over two arrays, in rank
+     * order. Two scores per sentence, each copied into linked hash maps twice, had been a tenth of
+     * in-process scoring; a handful of labels needs no hashing.
+     */
+    private static final class Ranked extends java.util.AbstractMap<String, Double> {
+        private final String[] labels;
+        private final double[] values;
+
+        Ranked(String[] labels, double[] values) {
+            this.labels = labels;
+            this.values = values;
+        }
+
+        @Override
+        public Double get(Object key) {
+            for (int i = 0; i < labels.length; i++) {
+                if (labels[i].equals(key)) {
+                    return values[i];
+                }
+            }
+            return null;
+        }
+
+        @Override
+        public boolean containsKey(Object key) {
+            return get(key) != null;
+        }
+
+        @Override
+        public int size() {
+            return labels.length;
+        }
+
+        @Override
+        public java.util.Set<Entry<String, Double>> entrySet() {
+            return new java.util.AbstractSet<>() {
+                @Override
+                public java.util.Iterator<Entry<String, Double>> iterator() {
+                    return new java.util.Iterator<>() {
+                        private int next;
+
+                        @Override
+                        public boolean hasNext() {
+                            return next < labels.length;
+                        }
+
+                        @Override
+                        public Entry<String, Double> next() {
+                            if (next >= labels.length) {
+                                throw new java.util.NoSuchElementException();
+                            }
+                            int i = next++;
+                            return new SimpleImmutableEntry<>(labels[i], values[i]);
+                        }
+                    };
+                }
+
+                @Override
+                public int size() {
+                    return labels.length;
+                }
+            };
+        }
     }
 
     /** Label a ranks before label b: more probable, or as probable and first in alphabetical order. */
