@@ -129,8 +129,13 @@ public final class Featurizer {
      * block (when this featurizer has one).
      */
     public List<SparseVector> featurizeArticles(List<String> texts, List<String> targets, List<String> articles) {
-        List<SparseVector> own = IntStream.range(0, texts.size()).parallel().mapToObj(i -> sentenceVector(texts.get(i), targets.get(i))).toList();
+        List<SparseVector> own = sentenceVectors(texts, targets);
         return articleContext == 0 ? own : ArticleContext.appendByArticle(own, articles, baseDimension(), articleContext);
+    }
+
+    /** Many sentences' own blocks ({@link #sentenceVector}), featurized in parallel, in order. */
+    public List<SparseVector> sentenceVectors(List<String> texts, List<String> targets) {
+        return IntStream.range(0, texts.size()).parallel().mapToObj(i -> sentenceVector(texts.get(i), targets.get(i))).toList();
     }
 
     /** The input vector of a sentence scored on its own (an article of one sentence); indices ascend. Unknown n-grams are ignored. */

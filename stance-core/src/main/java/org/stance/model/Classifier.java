@@ -104,11 +104,17 @@ public final class Classifier {
         if (contextBlock == null) {
             return predictor().predictAlone(texts, targets, projection(), featurizer.articleContext());
         }
-        List<SparseVector> vectors = new ArrayList<>(texts.size());
+        List<SparseVector> own = new ArrayList<>(texts.size());
         for (int i = 0; i < texts.size(); i++) {
-            vectors.add(input(texts.get(i), targets.get(i), contextBlock));
+            own.add(featurizer.sentenceVector(texts.get(i), targets.get(i)));
         }
-        return predictVectors(vectors);
+        return inArticle(own, contextBlock);
+    }
+
+    /** Probabilities of sentences of one article from their own blocks and the article's context block (null: none). */
+    private Map<String, float[][]> inArticle(List<SparseVector> own, SparseVector contextBlock) {
+        return contextBlock == null || featurizer.articleContext() == 0 ? predictVectors(own)
+                : predictor().predictInArticle(own, contextBlock, featurizer.baseDimension());
     }
 
     private volatile SentenceProjection projection;
@@ -130,8 +136,32 @@ public final class Classifier {
 
     /** Rows of a data set, each in its article ({@link LabeledSentence#groupKey()}): how evaluation scores them. */
     public Map<String, float[][]> predictRows(List<LabeledSentence> rows) {
-        return predictVectors(featurizer.featurizeArticles(rows.stream().map(LabeledSentence::text).toList(),
-                rows.stream().map(LabeledSentence::target).toList(), rows.stream().map(LabeledSentence::groupKey).toList()));
+        List<SparseVector> own = featurizer.sentenceVectors(rows.stream().map(LabeledSentence::text).toList(),
+                rows.stream().map(LabeledSentence::target).toList());
+        if (featurizer.articleContext() == 0) {
+            return predictVectors(own);
+        }
+        Map<String, List<Integer>> byArticle = new LinkedHashMap<>();
+        for (int i = 0; i < rows.size(); i++) {
+            byArticle.computeIfAbsent(rows.get(i).groupKey(), a -> new ArrayList<>()).add(i);
+        }
+        Map<String, float[][]> out = new LinkedHashMap<>();
+        tasks().forEach(t -> out.put(t, new float[rows.size()][]));
+        for (List<Integer> article : byArticle.values()) {
+            org.stance.features.ArticleContext.Sum sum = new org.stance.features.ArticleContext.Sum();
+            List<SparseVector> sentences = new ArrayList<>(article.size());
+            for (int i : article) {
+                sum.add(own.get(i));
+                sentences.add(own.get(i));
+            }
+            Map<String, float[][]> probs = inArticle(sentences, featurizer.contextBlock(sum));
+            probs.forEach((task, p) -> {
+                for (int k = 0; k < article.size(); k++) {
+                    out.get(task)[article.get(k)] = p[k];
+                }
+            });
+        }
+        return out;
     }
 
     /**
@@ -165,15 +195,7 @@ public final class Classifier {
 
     /** Probabilities of the article's sentences [from, to) from their kept own blocks ({@code article.own()} not null). */
     public Map<String, float[][]> predict(ArticleInputs article, int from, int to) {
-        List<SparseVector> vectors = new ArrayList<>(to - from);
-        for (int i = from; i < to; i++) {
-            vectors.add(featurizer.inArticle(article.own().get(i), article.context()));
-        }
-        return predictVectors(vectors);
-    }
-
-    private SparseVector input(String text, String target, SparseVector contextBlock) {
-        return contextBlock == null ? featurizer.featurize(text, target) : featurizer.inArticle(featurizer.sentenceVector(text, target), contextBlock);
+        return inArticle(article.own().subList(from, to), article.context());
     }
 
     Map<String, float[][]> predictVectors(List<SparseVector> vectors) {
@@ -222,6 +244,11 @@ public final class Classifier {
         double others = a.logit() - a.bias() - top.stream().mapToDouble(Contribution::value).sum();
         String method = predictorHidden() ? "exact for this input (ReLU pattern fixed)" : "exact";
         return new Attribution(task, label, method, a.bias(), a.logit(), top, others);
+    }
+
+    /** A sentence's whole input: alone (an article of one) or in an article with this context block. */
+    private SparseVector input(String text, String target, SparseVector contextBlock) {
+        return contextBlock == null ? featurizer.featurize(text, target) : featurizer.inArticle(featurizer.sentenceVector(text, target), contextBlock);
     }
 
     private boolean predictorHidden() {

@@ -93,10 +93,15 @@ final class FirstLayer {
     /** bias + x·W of one sparse row, into {@code out} (length width). */
     void preActivation(SparseVector v, float[] out) {
         System.arraycopy(bias, 0, out, 0, width);
+        addProduct(v, 0, out);
+    }
+
+    /** Adds x·W to {@code out}, x's index i being input {@code offset + i} (a block of the input that starts there). */
+    void addProduct(SparseVector v, int offset, float[] out) {
         int[] indices = v.indices();
         float[] values = v.values();
         for (int i = 0; i < indices.length; i++) {
-            int row = indices[i] * width;
+            int row = (offset + indices[i]) * width;
             float x = values[i];
             for (int c = 0; c < width; c++) {
                 out[c] += x * weights[row + c];

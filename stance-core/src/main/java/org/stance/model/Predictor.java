@@ -118,6 +118,27 @@ final class Predictor {
     }
 
     /**
+     * Probabilities of sentences of one article from their own blocks and the article's context
+     * block (whose index i is input {@code base + i}): the block is the same for every sentence of
+     * the article, so its share of the first layer is computed once, not once per sentence (an
+     * article's block has thousands of entries, a sentence's own a few hundred).
+     */
+    Map<String, float[][]> predictInArticle(List<SparseVector> own, SparseVector context, int base) {
+        float[] shared = new float[first.width];
+        first.addProduct(context, base, shared);
+        Map<String, float[][]> out = outputs(own.size());
+        float[] pre = new float[first.width];
+        for (int r = 0; r < own.size(); r++) {
+            first.preActivation(own.get(r), pre);
+            for (int c = 0; c < first.width; c++) {
+                pre[c] += shared[c];
+            }
+            heads(pre, out, r);
+        }
+        return out;
+    }
+
+    /**
      * The matrix that sentences scored alone are projected on ({@link #predictAlone}): the first
      * layer's rows of the sentence's own block; with the article context block (of the featurizer's
      * weight), each row followed by the context block's row of the same input, twice the width.

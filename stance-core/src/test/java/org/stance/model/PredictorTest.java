@@ -43,6 +43,9 @@ class PredictorTest {
         aloneTexts.add("كلمة");
         aloneTargets.add("");
         Map<String, float[][]> alone = c.predict(aloneTexts, aloneTargets);
+        // The same article rows through predictRows: each article's context block's share computed once
+        Map<String, float[][]> inArticles = c.predictRows(articles);
+        int articleRowsFrom = rows.size() - articles.size();
         Classifier restored = Classifier.restore(c.featurizer(), config.toBuilder().tasks(c.tasks()).build(), c.labels(), c.parameters());
         Map<String, float[][]> again = restored.predictVectors(rows);
         for (int t = 0; t < c.tasks().size(); t++) {
@@ -51,6 +54,9 @@ class PredictorTest {
             for (int i = 0; i < rows.size(); i++) {
                 assertArrayEquals(expected[i], plain.get(task)[i], 1e-5f, task + " row " + i + " against DL4J");
                 assertArrayEquals(plain.get(task)[i], again.get(task)[i], 0f, task + " row " + i + " after restore");
+                if (i >= articleRowsFrom) {
+                    assertArrayEquals(expected[i], inArticles.get(task)[i - articleRowsFrom], 1e-5f, task + " row " + i + " in its article");
+                }
                 if (i < aloneTexts.size()) {
                     assertArrayEquals(expected[i], alone.get(task)[i], 1e-5f, task + " row " + i + " scored alone, against DL4J");
                 }
