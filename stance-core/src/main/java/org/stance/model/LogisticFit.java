@@ -24,9 +24,32 @@ final class LogisticFit {
     private final int classes;
     private final double l2;
     private final int labeled;
+    private final int[] article;       // per row, its article; null: no shared block
+    private final int[] ownEnd;        // per row, where its article's shared block starts among its entries
     private double[][] partials; // per-chunk gradients (the first chunk writes into the caller's g)
 
     LogisticFit(List<SparseVector> rows, int[] labels, double[] classWeights, int features, double l2) {
+        this(rows, labels, classWeights, features, l2, null, features);
+    }
+
+    /**
+     * @param article   per row, the index of its article, whose rows all end with the same block (the
+     *                  article context block) from input {@code blockFrom} on; null when rows share nothing.
+     *                  The block's product and gradient are then computed once per run of rows of one
+     *                  article instead of once per row: an article's block has thousands of entries, a
+     *                  sentence's own a few hundred. The objective is the same.
+     */
+    LogisticFit(List<SparseVector> rows, int[] labels, double[] classWeights, int features, double l2, int[] article, int blockFrom) {
+        this.article = article;
+        this.ownEnd = new int[rows.size()];
+        for (int r = 0; r < rows.size(); r++) {
+            int[] idx = rows.get(r).indices();
+            int end = idx.length;
+            while (article != null && end > 0 && idx[end - 1] >= blockFrom) {
+                end--;
+            }
+            ownEnd[r] = end;
+        }
         this.rows = rows;
         this.labels = labels;
         this.classWeights = classWeights;
@@ -103,6 +126,9 @@ final class LogisticFit {
     private double accumulate(double[] theta, double[] g, int from, int to) {
         int biasAt = features * classes;
         double[] logits = new double[classes];
+        double[] shared = new double[classes];  // the current article block's x·W
+        double[] pending = new double[classes]; // d loss / d logits summed over the rows seen with that block
+        int blockRow = -1;                      // a row holding that block
         double loss = 0;
         for (int r = from; r < to; r++) {
             int y = labels[r];
@@ -112,12 +138,19 @@ final class LogisticFit {
             SparseVector v = rows.get(r);
             int[] idx = v.indices();
             float[] val = v.values();
+            int own = ownEnd[r];
+            boolean inBlock = own < idx.length;
+            if (inBlock && (blockRow < 0 || article[blockRow] != article[r])) {
+                flush(g, blockRow, pending);
+                blockRow = r;
+                java.util.Arrays.fill(shared, 0);
+                add(theta, idx, val, own, idx.length, shared);
+            }
             System.arraycopy(theta, biasAt, logits, 0, classes);
-            for (int i = 0; i < idx.length; i++) {
-                int row = idx[i] * classes;
-                double x = val[i];
+            add(theta, idx, val, 0, own, logits);
+            if (inBlock) {
                 for (int k = 0; k < classes; k++) {
-                    logits[k] += x * theta[row + k];
+                    logits[k] += shared[k];
                 }
             }
             double target = logits[y];
@@ -136,14 +169,46 @@ final class LogisticFit {
                 logits[k] = weight * (logits[k] / sum - (k == y ? 1 : 0)); // now d loss / d logit
                 g[biasAt + k] += logits[k];
             }
-            for (int i = 0; i < idx.length; i++) {
-                int row = idx[i] * classes;
-                double x = val[i];
+            scatter(g, idx, val, 0, own, logits);
+            if (inBlock) {
                 for (int k = 0; k < classes; k++) {
-                    g[row + k] += x * logits[k];
+                    pending[k] += logits[k];
                 }
             }
         }
+        flush(g, blockRow, pending);
         return loss;
+    }
+
+    /** out += x·W over entries [from, to) of a row. */
+    private void add(double[] theta, int[] idx, float[] val, int from, int to, double[] out) {
+        for (int i = from; i < to; i++) {
+            int row = idx[i] * classes;
+            double x = val[i];
+            for (int k = 0; k < classes; k++) {
+                out[k] += x * theta[row + k];
+            }
+        }
+    }
+
+    /** g += x ⊗ d over entries [from, to) of a row. */
+    private void scatter(double[] g, int[] idx, float[] val, int from, int to, double[] d) {
+        for (int i = from; i < to; i++) {
+            int row = idx[i] * classes;
+            double x = val[i];
+            for (int k = 0; k < classes; k++) {
+                g[row + k] += x * d[k];
+            }
+        }
+    }
+
+    /** Adds the pending block gradient (the block of row {@code blockRow} ⊗ pending) to g and clears it. */
+    private void flush(double[] g, int blockRow, double[] pending) {
+        if (blockRow < 0) {
+            return;
+        }
+        SparseVector v = rows.get(blockRow);
+        scatter(g, v.indices(), v.values(), ownEnd[blockRow], v.size(), pending);
+        java.util.Arrays.fill(pending, 0);
     }
 }

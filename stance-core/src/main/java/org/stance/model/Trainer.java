@@ -148,6 +148,11 @@ public final class Trainer {
         FirstLayer first = FirstLayer.of(network, config.tasks());
         List<EpochRecord> history = new ArrayList<>();
         int iterations = 0;
+        int[] articles = null; // rows of one article share its context block: the fit computes it once per article
+        if (classifier.featurizer().articleContext() > 0) {
+            Map<String, Integer> ids = new java.util.HashMap<>();
+            articles = train.stream().mapToInt(r -> ids.computeIfAbsent(r.groupKey(), k -> ids.size())).toArray();
+        }
         for (int t = 0; t < config.tasks().size(); t++) {
             String task = config.tasks().get(t);
             List<String> taskLabels = labels.get(task);
@@ -156,7 +161,8 @@ public final class Trainer {
                 y[i] = train.get(i).label(task).isEmpty() ? -1 : taskLabels.indexOf(train.get(i).label(task));
             }
             long taskStart = System.nanoTime();
-            LogisticFit fit = new LogisticFit(trainVectors, y, weights.get(t), classifier.featurizer().dimension(), config.l2());
+            LogisticFit fit = new LogisticFit(trainVectors, y, weights.get(t), classifier.featurizer().dimension(), config.l2(),
+                    articles, classifier.featurizer().baseDimension());
             Lbfgs.Outcome outcome = fit.fitInto(first, t, config.maxEpochs(), i -> {
                 if (i % 25 == 0) {
                     progress.accept(String.format("%s: iteration %d  %.1fs", task, i, (System.nanoTime() - taskStart) / 1e9));

@@ -74,6 +74,61 @@ class LogisticFitTest {
         }
     }
 
+    /** Rows of one article ending with the same block: computing the block once per run of the article's rows changes nothing. */
+    @Test
+    void sharedArticleBlocksGiveTheSameObjectiveAndGradient() {
+        Random random = new Random(9);
+        int base = 30;
+        int features = 2 * base;
+        int articles = 6;
+        List<SparseVector> blocks = new ArrayList<>();
+        for (int a = 0; a < articles; a++) {
+            java.util.TreeMap<Integer, Float> block = new java.util.TreeMap<>();
+            for (int i = 0; a > 0 && i < 8; i++) { // article 0 has an empty block
+                block.put(base + random.nextInt(base), random.nextFloat());
+            }
+            blocks.add(new SparseVector(block.keySet().stream().mapToInt(Integer::intValue).toArray(), toFloats(block.values())));
+        }
+        List<SparseVector> rows = new ArrayList<>();
+        int[] article = new int[50];
+        int[] labels = new int[article.length];
+        for (int r = 0; r < article.length; r++) {
+            article[r] = r < 40 ? r / 8 % articles : random.nextInt(articles); // runs of one article, then mixed
+            java.util.TreeMap<Integer, Float> own = new java.util.TreeMap<>();
+            for (int i = 0; i < 3; i++) {
+                own.put(random.nextInt(base), random.nextFloat());
+            }
+            SparseVector block = blocks.get(article[r]);
+            int[] idx = java.util.stream.IntStream.concat(own.keySet().stream().mapToInt(Integer::intValue), java.util.Arrays.stream(block.indices()))
+                    .toArray();
+            float[] val = new float[idx.length];
+            System.arraycopy(toFloats(own.values()), 0, val, 0, own.size());
+            System.arraycopy(block.values(), 0, val, own.size(), block.size());
+            rows.add(new SparseVector(idx, val));
+            labels[r] = r % 9 == 4 ? -1 : random.nextInt(3);
+        }
+        double[] weights = {0.5, 1, 2};
+        LogisticFit plain = new LogisticFit(rows, labels, weights, features, 0.01);
+        LogisticFit shared = new LogisticFit(rows, labels, weights, features, 0.01, article, base);
+        double[] theta = new double[features * 3 + 3];
+        for (int i = 0; i < theta.length; i++) {
+            theta[i] = random.nextGaussian();
+        }
+        double[] g1 = new double[theta.length];
+        double[] g2 = new double[theta.length];
+        assertEquals(plain.evaluate(theta, g1), shared.evaluate(theta, g2), 1e-12);
+        assertArrayEquals(g1, g2, 1e-12);
+    }
+
+    private static float[] toFloats(java.util.Collection<Float> values) {
+        float[] out = new float[values.size()];
+        int i = 0;
+        for (float v : values) {
+            out[i++] = v;
+        }
+        return out;
+    }
+
     @Test
     void lbfgsTrainingConvergesWithoutADevSetAndRepeatsExactly() {
         List<LabeledSentence> train = TestData.head("train", 400);
