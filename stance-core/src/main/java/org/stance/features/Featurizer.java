@@ -336,9 +336,14 @@ public final class Featurizer {
         return articleContext;
     }
 
-    /** A sentence's own block times a matrix, computed from per-token products ({@link SentenceProjection}). */
-    public SentenceProjection projection(float[] matrix, int width) {
-        return new SentenceProjection(this, matrix, width);
+    /**
+     * A sentence's own block times a matrix M, computed from per-token products ({@link SentenceProjection}).
+     * M's row f is made of the rows {@code blockRows[b] + f} of {@code matrix} (row-major, {@code columns}
+     * values per row), side by side: {@code {0}} for the matrix's first rows, {@code {0, n}} for those and
+     * the rows from n on.
+     */
+    public SentenceProjection projection(float[] matrix, int columns, int... blockRows) {
+        return new SentenceProjection(this, matrix, columns, blockRows);
     }
 
     ArabicNormalizer normalizer() {

@@ -10,7 +10,8 @@ import org.stance.text.Tokenizer;
 
 /**
  * A sentence's own input block x (what {@link Featurizer#sentenceVector} builds) times a fixed
- * matrix M, x·M, computed without building x: what a linear first layer does with a sentence
+ * matrix M, x·M, computed without building x (M's row f is read in place from a larger matrix: the
+ * rows f of one or more of its blocks side by side, so that a first layer is never copied): what a linear first layer does with a sentence
  * scored on its own, the path of {@code score --sentences} and the Java API's sentence calls.
  *
  * <p>Why it is faster. x's n-gram part is TF-IDF, each group L2-normalised on its own:
@@ -36,7 +37,9 @@ public final class SentenceProjection {
     private static final long MAX_CACHED_FLOATS = 16_000_000; // the cached sums: at most 64 MB
 
     private final Featurizer featurizer;
-    private final float[] matrix; // row-major [rows × width]; the rows past the sentence's own block are not read
+    private final float[] matrix; // row-major, rows of `stride` values
+    private final int stride;
+    private final int[] blockRows; // M's row f: matrix rows blockRows[0] + f, blockRows[1] + f, ... side by side
     private final int width;
     private final WordEmbeddings embeddings;
     private final Pooling pooling;
@@ -48,14 +51,17 @@ public final class SentenceProjection {
     private record Token(String text, int[] ids, float[] sums, double[] squares, WordEmbeddings.TokenVector vector) {
     }
 
-    SentenceProjection(Featurizer featurizer, float[] matrix, int width) {
-        if (width < 1 || matrix.length < (long) featurizer.baseDimension() * width) {
-            throw new IllegalArgumentException("a projection of " + featurizer.baseDimension() + " inputs needs a matrix of at least "
-                    + featurizer.baseDimension() + " rows of " + width + ", got " + matrix.length + " values");
+    SentenceProjection(Featurizer featurizer, float[] matrix, int stride, int[] blockRows) {
+        long rowsNeeded = featurizer.baseDimension() + (long) Arrays.stream(blockRows).max().orElse(0);
+        if (stride < 1 || blockRows.length == 0 || Arrays.stream(blockRows).anyMatch(r -> r < 0) || matrix.length < rowsNeeded * stride) {
+            throw new IllegalArgumentException("a projection of " + featurizer.baseDimension() + " inputs from rows " + Arrays.toString(blockRows)
+                    + " needs a matrix of at least " + rowsNeeded + " rows of " + stride + ", got " + matrix.length + " values");
         }
         this.featurizer = featurizer;
         this.matrix = matrix;
-        this.width = width;
+        this.stride = stride;
+        this.blockRows = blockRows.clone();
+        this.width = stride * blockRows.length;
         this.embeddings = featurizer.embeddings();
         this.pooling = featurizer.pooling();
         this.capacity = (int) Math.min(MAX_TOKENS, MAX_CACHED_FLOATS / ((long) GROUPS * width));
@@ -132,11 +138,7 @@ public final class SentenceProjection {
         double inverseNorm = 1 / Math.sqrt(squared);
         int first = featurizer.ngramCount();
         for (int j = 0; j < pooled.length; j++) {
-            double x = pooled[j] * inverseNorm;
-            int row = (first + j) * width;
-            for (int c = 0; c < width; c++) {
-                out[c] += x * matrix[row + c];
-            }
+            addRow(out, 0, first + j, pooled[j] * inverseNorm);
         }
         return 1;
     }
@@ -151,11 +153,7 @@ public final class SentenceProjection {
             double[] squares = new double[GROUPS];
             for (int id : ids) {
                 float idf = featurizer.idf(id);
-                int at = featurizer.group(id) * width;
-                int row = id * width;
-                for (int c = 0; c < width; c++) {
-                    sums[at + c] += (double) idf * matrix[row + c];
-                }
+                addRow(sums, featurizer.group(id) * width, id, idf);
                 squares[featurizer.group(id)] += (double) idf * idf;
             }
             float[] narrow = new float[sums.length];
@@ -214,9 +212,23 @@ public final class SentenceProjection {
     /** sums[group of id] += factor · M's row id. */
     private void addRow(float[] sums, int id, float factor) {
         int at = featurizer.group(id) * width;
-        int row = id * width;
-        for (int c = 0; c < width; c++) {
-            sums[at + c] += factor * matrix[row + c];
+        for (int b = 0; b < blockRows.length; b++) {
+            int row = (blockRows[b] + id) * stride;
+            int to = at + b * stride;
+            for (int c = 0; c < stride; c++) {
+                sums[to + c] += factor * matrix[row + c];
+            }
+        }
+    }
+
+    /** out[at, at + width) += factor · M's row id. */
+    private void addRow(double[] out, int at, int id, double factor) {
+        for (int b = 0; b < blockRows.length; b++) {
+            int row = (blockRows[b] + id) * stride;
+            int to = at + b * stride;
+            for (int c = 0; c < stride; c++) {
+                out[to + c] += factor * matrix[row + c];
+            }
         }
     }
 

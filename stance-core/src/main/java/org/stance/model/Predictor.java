@@ -144,17 +144,8 @@ final class Predictor {
      * weight), each row followed by the context block's row of the same input, twice the width.
      */
     SentenceProjection projection(Featurizer featurizer) {
-        if (featurizer.articleContext() == 0) {
-            return featurizer.projection(first.weights, first.width);
-        }
-        int base = featurizer.baseDimension();
-        int w = first.width;
-        float[] both = new float[base * 2 * w];
-        for (int r = 0; r < base; r++) {
-            System.arraycopy(first.weights, r * w, both, r * 2 * w, w);
-            System.arraycopy(first.weights, (base + r) * w, both, r * 2 * w + w, w);
-        }
-        return featurizer.projection(both, 2 * w);
+        return featurizer.articleContext() == 0 ? featurizer.projection(first.weights, first.width, 0)
+                : featurizer.projection(first.weights, first.width, 0, featurizer.baseDimension());
     }
 
     /**

@@ -28,13 +28,15 @@ class SentenceProjectionTest {
         List<String> texts = TRAIN.stream().map(LabeledSentence::text).toList();
         List<String> trainTargets = TRAIN.stream().map(r -> targets.get(0)).toList();
         Featurizer f = Featurizer.fit(texts, trainTargets, NormalizerConfig.defaults(), config, vectors, pooling);
-        int width = 7;
-        float[] matrix = new float[f.baseDimension() * width];
+        int columns = 7;
+        int second = f.baseDimension() + 3; // M's row i: matrix rows i and second + i side by side
+        int width = 2 * columns;
+        float[] matrix = new float[(second + f.baseDimension()) * columns];
         Random random = new Random(5);
         for (int i = 0; i < matrix.length; i++) {
             matrix[i] = (float) random.nextGaussian();
         }
-        SentenceProjection projection = f.projection(matrix, width);
+        SentenceProjection projection = f.projection(matrix, columns, 0, second);
         List<String> sentences = new ArrayList<>(TestData.head("test", 60).stream().map(LabeledSentence::text).toList());
         sentences.add("القوات القوات القوات في العراق والعراق، العراق!"); // the same words and n-grams many times
         sentences.add("xyz qqq"); // nothing known
@@ -48,8 +50,9 @@ class SentenceProjectionTest {
                 double squared = 0;
                 for (int i = 0; i < x.size(); i++) {
                     squared += (double) x.values()[i] * x.values()[i];
-                    for (int c = 0; c < width; c++) {
-                        expected[c] += (double) x.values()[i] * matrix[x.indices()[i] * width + c];
+                    for (int c = 0; c < columns; c++) {
+                        expected[c] += (double) x.values()[i] * matrix[x.indices()[i] * columns + c];
+                        expected[columns + c] += (double) x.values()[i] * matrix[(second + x.indices()[i]) * columns + c];
                     }
                 }
                 int groups = projection.project(sentences.get(s), target, out);
