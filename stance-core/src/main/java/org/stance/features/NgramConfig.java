@@ -45,6 +45,26 @@ public record NgramConfig(int wordNgrams, int charMin, int charMax, boolean stem
         InvalidSettingException.require(maxFeatures >= 1 && maxFeatures <= 20_000_000, "maxFeatures", maxFeatures, "from 1 to 20000000");
     }
 
+    /** The same features with other character n-gram lengths. */
+    public NgramConfig withCharRange(int min, int max) {
+        return new NgramConfig(wordNgrams, min, max, stems, minDf, maxFeatures, useTarget, targetCross, articleContext);
+    }
+
+    /** The same features with another longest word n-gram. */
+    public NgramConfig withWordNgrams(int n) {
+        return new NgramConfig(n, charMin, charMax, stems, minDf, maxFeatures, useTarget, targetCross, articleContext);
+    }
+
+    /** The same features with or without light stems. */
+    public NgramConfig withStems(boolean withStems) {
+        return new NgramConfig(wordNgrams, charMin, charMax, withStems, minDf, maxFeatures, useTarget, targetCross, articleContext);
+    }
+
+    /** The same features with another minimum document frequency. */
+    public NgramConfig withMinDf(int n) {
+        return new NgramConfig(wordNgrams, charMin, charMax, stems, n, maxFeatures, useTarget, targetCross, articleContext);
+    }
+
     /** The same features with another article-context weight. */
     public NgramConfig withArticleContext(double weight) {
         return new NgramConfig(wordNgrams, charMin, charMax, stems, minDf, maxFeatures, useTarget, targetCross, weight);

@@ -111,13 +111,11 @@ public final class AutoTune {
                     case 1 -> b.classWeighting(ClassWeighting.values()[random.nextInt(ClassWeighting.values().length)]);
                     case 2 -> {
                         int[] r = CHAR_RANGES[random.nextInt(CHAR_RANGES.length)];
-                        n = new NgramConfig(n.wordNgrams(), r[0], r[1], n.stems(), n.minDf(), n.maxFeatures(), n.useTarget(), n.targetCross(),
-                                n.articleContext());
+                        n = n.withCharRange(r[0], r[1]);
                     }
-                    case 3 -> n = new NgramConfig(WORD_NGRAMS[random.nextInt(WORD_NGRAMS.length)], n.charMin(), n.charMax(), !random.nextBoolean()
-                            ? n.stems() : !n.stems(), n.minDf(), n.maxFeatures(), n.useTarget(), n.targetCross(), n.articleContext());
-                    case 4 -> n = new NgramConfig(n.wordNgrams(), n.charMin(), n.charMax(), n.stems(), MIN_DF[random.nextInt(MIN_DF.length)],
-                            n.maxFeatures(), n.useTarget(), n.targetCross(), n.articleContext());
+                    case 3 -> n = n.withWordNgrams(WORD_NGRAMS[random.nextInt(WORD_NGRAMS.length)])
+                            .withStems(!random.nextBoolean() ? n.stems() : !n.stems()); // the draws in the order they always had
+                    case 4 -> n = n.withMinDf(MIN_DF[random.nextInt(MIN_DF.length)]);
                     case 5 -> n = n.withArticleContext(ARTICLE_CONTEXT[random.nextInt(ARTICLE_CONTEXT.length)]);
                     default -> {
                         EmbeddingFeatures e = from.embeddings();
