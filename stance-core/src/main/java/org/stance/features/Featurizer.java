@@ -33,7 +33,7 @@ public final class Featurizer {
     private final float[] idf;
     private final LongIntMap index;
     private final WordEmbeddings embeddings; // null: n-grams only
-    private final ThreadLocal<Counts> counts;
+    private final ThreadLocal<TermCounts> counts;
     private final Pooling pooling;
     private final double articleContext;
 
@@ -50,50 +50,7 @@ public final class Featurizer {
         this.embeddings = embeddings;
         this.pooling = pooling;
         this.articleContext = config.articleContext();
-        this.counts = ThreadLocal.withInitial(() -> new Counts(hashes.length));
-    }
-
-    /** One thread's scratch space for a sentence's term counts: a count and a bit per feature. */
-    private static final class Counts {
-        final int[] count;
-        final long[] seen;
-        int distinct;
-        int firstWord = Integer.MAX_VALUE;
-        int lastWord = -1;
-
-        Counts(int features) {
-            count = new int[features];
-            seen = new long[(features + 63) >>> 6];
-        }
-
-        void add(int id) {
-            if (count[id]++ == 0) {
-                int w = id >>> 6;
-                seen[w] |= 1L << id;
-                distinct++;
-                firstWord = Math.min(firstWord, w);
-                lastWord = Math.max(lastWord, w);
-            }
-        }
-
-        /** The features seen, ascending, with their counts; leaves the scratch space empty. */
-        void drainAscending(int[] ids, int[] counts) {
-            int n = 0;
-            for (int w = firstWord; w <= lastWord; w++) {
-                long bits = seen[w];
-                while (bits != 0) {
-                    int id = (w << 6) + Long.numberOfTrailingZeros(bits);
-                    bits &= bits - 1;
-                    ids[n] = id;
-                    counts[n++] = count[id];
-                    count[id] = 0;
-                }
-                seen[w] = 0;
-            }
-            distinct = 0;
-            firstWord = Integer.MAX_VALUE;
-            lastWord = -1;
-        }
+        this.counts = ThreadLocal.withInitial(() -> new TermCounts(hashes.length));
     }
 
     /** Learns the vocabulary and IDF weights from training sentences (with their targets, "" when none). */
@@ -174,12 +131,9 @@ public final class Featurizer {
         return alone(weighted(tokens));
     }
 
-    /** Counts the sentence's n-grams into this thread's {@link Counts}. */
+    /** Counts the sentence's n-grams into this thread's {@link TermCounts}. */
     private void count(List<String> tokens, String target) {
-        // Term counts in a per-thread array over the vocabulary, with a bit per feature seen: reading
-        // the bits gives the distinct features in ascending order without sorting every occurrence
-        // (sorting was a quarter of the scoring time).
-        Counts c = counts.get();
+        TermCounts c = counts.get();
         NgramExtractor.Sink count = counting(c);
         // What extract() gives, with each token's own features (word, stem, character n-grams: most
         // of a sentence's lookups) taken from a per-token cache of vocabulary indices.
@@ -198,7 +152,7 @@ public final class Featurizer {
     }
 
     /** A sink counting the n-grams of the vocabulary into {@code c}. */
-    private NgramExtractor.Sink counting(Counts c) {
+    private NgramExtractor.Sink counting(TermCounts c) {
         return (g, h) -> {
             int id = index.get(h);
             if (id >= 0) {
@@ -209,7 +163,7 @@ public final class Featurizer {
 
     /** The TF-IDF vector of what {@link #count} counted (leaving the counts empty), with the pooled vectors of the tokens. */
     private SparseVector weighted(List<String> tokens) {
-        Counts c = counts.get();
+        TermCounts c = counts.get();
         int u = c.distinct;
         int[] unique = new int[u];
         int[] tf = new int[u];
