@@ -10,9 +10,10 @@ import org.stance.text.Tokenizer;
 
 /**
  * A sentence's own input block x (what {@link Featurizer#sentenceVector} builds) times a fixed
- * matrix M, x·M, computed without building x (M's row f is read in place from a larger matrix: the
- * rows f of one or more of its blocks side by side, so that a first layer is never copied): what a linear first layer does with a sentence
+ * matrix M, x·M, computed without building x: what a linear first layer does with a sentence
  * scored on its own, the path of {@code score --sentences} and the Java API's sentence calls.
+ * M is read in place from a larger matrix: its row f is the rows f of one or more of that matrix's
+ * blocks side by side (a first layer's own and article-context rows), so no layer is copied.
  *
  * <p>Why it is faster. x's n-gram part is TF-IDF, each group L2-normalised on its own:
  * x_f = s(tf_f)·idf_f / N_g with s(tf) = 1 + ln tf. Most of a sentence's features are its tokens'
