@@ -76,11 +76,18 @@ class ArticleContextTest {
         Random random = new Random(7);
         ArticleContext.Sum sum = new ArticleContext.Sum();
         List<SparseVector> rows = new java.util.ArrayList<>();
-        for (int r = 0; r < 200; r++) { // enough entries to grow and compact the buffer several times
+        for (int r = 0; r < 200; r++) { // enough entries to grow the buffers several times
             int[] idx = random.ints(40, 0, 500).distinct().sorted().toArray();
             float[] val = new float[idx.length];
             for (int i = 0; i < val.length; i++) {
                 val[i] = random.nextFloat() - 0.3f;
+            }
+            if (r % 50 == 25) { // now and then a vector whose indices do not ascend: appended, then sorted and merged
+                for (int i = 0, k = idx.length - 1; i < k; i++, k--) {
+                    int t = idx[i];
+                    idx[i] = idx[k];
+                    idx[k] = t;
+                }
             }
             SparseVector v = new SparseVector(idx, val);
             rows.add(v);
