@@ -176,7 +176,7 @@ public final class StanceModel {
         if (classifier.featurizer().articleContext() == 0) {
             return null; // nothing to read ahead: not even the pass that picks the scorable sentences
         }
-        List<String> scorable = sentences.stream().map(s -> s == null ? "" : s.strip()).filter(ArabicNormalizer::hasArabicLetter).toList();
+        List<String> scorable = sentences.stream().map(StanceModel::stripped).filter(ArabicNormalizer::hasArabicLetter).toList();
         return classifier.articleInputs(scorable, java.util.Collections.nCopies(scorable.size(), target), oneCall);
     }
 
@@ -263,7 +263,7 @@ public final class StanceModel {
         List<String> inputTargets = new ArrayList<>();
         SentenceScore[] out = new SentenceScore[texts.size()];
         for (int i = 0; i < texts.size(); i++) {
-            String t = texts.get(i) == null ? "" : texts.get(i).strip();
+            String t = stripped(texts.get(i));
             if (t.isEmpty()) {
                 out[i] = SentenceScore.skipped(ids.get(i), t, "empty");
             } else if (!ArabicNormalizer.hasArabicLetter(t)) {
@@ -301,6 +301,11 @@ public final class StanceModel {
             workers().submit(() -> java.util.stream.IntStream.range(0, chunks).parallel().forEach(scoreChunk)).join();
         }
         return List.of(out);
+    }
+
+    /** A sentence as it is scored: stripped; scored when it has an Arabic letter (so empty ones are not). */
+    private static String stripped(String text) {
+        return text == null ? "" : text.strip();
     }
 
     private Map<String, Explanation> explain(String text, String target, org.stance.features.SparseVector context, LabelScores stance,

@@ -18,15 +18,21 @@ public final class GroupSplitter {
     private GroupSplitter() {
     }
 
+    /** The positions of each key in {@code keys} (an article's rows, a target's rows), keys in first-seen order. */
+    public static Map<String, List<Integer>> positionsByGroup(List<String> keys) {
+        Map<String, List<Integer>> groups = new LinkedHashMap<>();
+        for (int i = 0; i < keys.size(); i++) {
+            groups.computeIfAbsent(keys.get(i), g -> new ArrayList<>()).add(i);
+        }
+        return groups;
+    }
+
     /** Fold number (0..k-1) of every row, stratified on the labels of {@code task} (may be unlabeled). */
     public static int[] folds(List<LabeledSentence> rows, String task, int k, long seed) {
         if (k < 2) {
             throw new IllegalArgumentException("need at least 2 folds");
         }
-        Map<String, List<Integer>> groups = new LinkedHashMap<>();
-        for (int i = 0; i < rows.size(); i++) {
-            groups.computeIfAbsent(rows.get(i).groupKey(), g -> new ArrayList<>()).add(i);
-        }
+        Map<String, List<Integer>> groups = positionsByGroup(rows.stream().map(LabeledSentence::groupKey).toList());
         if (groups.size() < k) {
             throw new org.stance.UserError("cannot make " + k + " folds from " + groups.size() + " articles");
         }

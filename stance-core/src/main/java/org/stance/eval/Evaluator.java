@@ -1,10 +1,10 @@
 package org.stance.eval;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.stance.data.GroupSplitter;
 import org.stance.data.LabeledSentence;
 
 /** Computes {@link Metrics} from gold labels and predicted probability rows. */
@@ -92,10 +92,7 @@ public final class Evaluator {
             if (favor < 0 || against < 0) {
                 continue;
             }
-            Map<String, List<Integer>> groups = new LinkedHashMap<>();
-            for (int i = 0; i < gold.length; i++) {
-                groups.computeIfAbsent(targets.get(i), t -> new ArrayList<>()).add(i);
-            }
+            Map<String, List<Integer>> groups = GroupSplitter.positionsByGroup(targets.subList(0, gold.length));
             double sum = 0;
             for (Map.Entry<String, List<Integer>> g : groups.entrySet()) {
                 int[][] conf = new int[labels.size()][labels.size()];

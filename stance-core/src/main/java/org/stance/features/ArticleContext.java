@@ -150,7 +150,8 @@ public final class ArticleContext {
     /**
      * A sentence scored on its own (an article of one): {@code row} followed by itself, normalised and
      * weighted, shifted by {@code offset}. The same as {@code append} of the row and the block of a
-     * {@link Sum} of the row alone, without the sum's sort (scoring single sentences goes through here).
+     * {@link Sum} of the row alone, without the sum (explanations and the reference vectors tests compare
+     * with; scoring a sentence alone takes {@link SentenceProjection}, which never builds it).
      */
     public static SparseVector alone(SparseVector row, double weight, int offset) {
         int n = row.size();

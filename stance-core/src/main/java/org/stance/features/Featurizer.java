@@ -205,7 +205,7 @@ public final class Featurizer {
         }
     }
 
-    private static double sublinearTf(int tf) {
+    static double sublinearTf(int tf) {
         return tf < SUBLINEAR_TF.length ? SUBLINEAR_TF[tf] : 1.0 + Math.log(tf);
     }
 
@@ -324,10 +324,6 @@ public final class Featurizer {
 
     int group(int id) {
         return groups[id];
-    }
-
-    static double sublinear(int tf) {
-        return sublinearTf(tf);
     }
 
     /** The n-gram features this featurizer extracts. */

@@ -275,7 +275,7 @@ public final class SentenceProjection {
             for (int i = 0; i < repeatedCount; i++) {
                 int id = repeated[i];
                 int tf = count[id];
-                double s = Featurizer.sublinear(tf);
+                double s = Featurizer.sublinearTf(tf);
                 double idf = featurizer.idf(id);
                 addRow(sums, id, (float) ((s - tf) * idf));
                 squares[featurizer.group(id)] += (s * s - tf) * idf * idf;

@@ -12,6 +12,7 @@ import org.stance.InvalidSettingException;
 import org.stance.api.LabelScores;
 import org.stance.api.SentenceScore;
 import org.stance.api.StanceModel;
+import org.stance.data.GroupSplitter;
 import org.stance.text.ArabicNormalizer;
 import org.stance.text.NormalizerConfig;
 import org.stance.text.Tokenizer;
@@ -63,10 +64,7 @@ public final class LabelSuggester {
      */
     public List<Candidate> suggest(List<Sentence> sentences, List<String> excluded, String target) {
         // Each sentence scored in its article, as `score` scores an article.
-        Map<String, List<Integer>> byArticle = new java.util.LinkedHashMap<>();
-        for (int i = 0; i < sentences.size(); i++) {
-            byArticle.computeIfAbsent(sentences.get(i).articleId(), a -> new ArrayList<>()).add(i);
-        }
+        Map<String, List<Integer>> byArticle = GroupSplitter.positionsByGroup(sentences.stream().map(Sentence::articleId).toList());
         SentenceScore[] scored = new SentenceScore[sentences.size()];
         for (List<Integer> members : byArticle.values()) {
             List<SentenceScore> got = model.scoreArticleSentences(members.stream().map(i -> sentences.get(i).text()).toList(), target);

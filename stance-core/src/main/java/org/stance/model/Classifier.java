@@ -7,6 +7,7 @@ import java.util.Map;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.stance.features.Featurizer;
+import org.stance.data.GroupSplitter;
 import org.stance.data.LabeledSentence;
 import org.stance.features.SentenceProjection;
 import org.stance.features.SparseVector;
@@ -141,10 +142,7 @@ public final class Classifier {
         if (featurizer.articleContext() == 0) {
             return predictVectors(own);
         }
-        Map<String, List<Integer>> byArticle = new LinkedHashMap<>();
-        for (int i = 0; i < rows.size(); i++) {
-            byArticle.computeIfAbsent(rows.get(i).groupKey(), a -> new ArrayList<>()).add(i);
-        }
+        Map<String, List<Integer>> byArticle = GroupSplitter.positionsByGroup(rows.stream().map(LabeledSentence::groupKey).toList());
         Map<String, float[][]> out = new LinkedHashMap<>();
         tasks().forEach(t -> out.put(t, new float[rows.size()][]));
         for (List<Integer> article : byArticle.values()) {
