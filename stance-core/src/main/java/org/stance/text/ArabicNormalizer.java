@@ -7,13 +7,27 @@ import java.text.Normalizer;
  * character mapping, written here rather than taken from Lucene's {@code ArabicNormalizer}
  * because Lucene's applies all foldings at once and they must be switchable one by one.
  * Thread-safe and stateless.
+ *
+ * <p>Every sentence trained on or scored passes through here, so the common case is one pass over
+ * a table: the mappings of the characters below {@link #TABLE_SIZE} (ASCII, Latin-1, the Arabic
+ * block) are looked up instead of tested step by step, and NFKC, which leaves plain Arabic and
+ * ASCII text as it is, runs only on a text that holds a character it could change (see
+ * {@link #nfkcLeavesAlone}). The result is the same as running the steps one after the other.
  */
 public final class ArabicNormalizer {
 
+    /** The characters mapped by table: ASCII, Latin-1 and the Arabic block U+0600..U+06FF. */
+    static final int TABLE_SIZE = 0x0700;
+    private static final char DROPPED = '\uFFFF'; // never a mapping of a character below TABLE_SIZE
+
     private final NormalizerConfig config;
+    private final char[] table = new char[TABLE_SIZE];
 
     public ArabicNormalizer(NormalizerConfig config) {
         this.config = config;
+        for (char c = 0; c < TABLE_SIZE; c++) {
+            table[c] = dropped(c) ? DROPPED : map(c);
+        }
     }
 
     public NormalizerConfig config() {
@@ -21,22 +35,63 @@ public final class ArabicNormalizer {
     }
 
     public String normalize(String text) {
-        String s = config.nfkc() ? Normalizer.normalize(text, Normalizer.Form.NFKC) : text;
-        StringBuilder out = new StringBuilder(s.length());
+        String s = config.nfkc() && !nfkcLeavesAlone(text) ? Normalizer.normalize(text, Normalizer.Form.NFKC) : text;
+        char[] out = new char[s.length()];
+        int length = 0;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (config.stripDiacritics() && isDiacritic(c)) {
-                continue;
+            if (c < TABLE_SIZE) {
+                char m = table[c];
+                if (m != DROPPED) {
+                    out[length++] = m;
+                }
+            } else if (!dropped(c)) {
+                out[length++] = map(c);
             }
-            if (config.stripTatweel() && c == '\u0640') {
-                continue;
-            }
-            out.append(map(c));
         }
-        return out.toString();
+        return new String(out, 0, length);
     }
 
-    private char map(char c) {
+    /**
+     * True when NFKC would return the text unchanged, by a sufficient test: every character is
+     * ASCII or C1 control, or in the Arabic block without a compatibility decomposition
+     * (U+0675..U+0678 have one) and not a mark that composes with the letter before it
+     * (U+0653..U+0655: alef + madda is آ), and no combining mark follows another (NFKC would
+     * reorder them by combining class). False sends the text through NFKC itself; a test checks
+     * the claim against the JDK's NFKC for every pair of these characters.
+     */
+    static boolean nfkcLeavesAlone(CharSequence text) {
+        boolean afterMark = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0xA0) {
+                afterMark = false;
+                continue;
+            }
+            if (c < 0x0600 || c > 0x06FF || (c >= 0x0653 && c <= 0x0655) || (c >= 0x0675 && c <= 0x0678)) {
+                return false;
+            }
+            boolean mark = isArabicCombiningMark(c);
+            if (mark && afterMark) {
+                return false;
+            }
+            afterMark = mark;
+        }
+        return true;
+    }
+
+    /** The marks of the Arabic block with a non-zero canonical combining class. */
+    static boolean isArabicCombiningMark(char c) {
+        return (c >= '\u0610' && c <= '\u061A') || (c >= '\u064B' && c <= '\u065F') || c == '\u0670' || (c >= '\u06D6' && c <= '\u06DC')
+                || (c >= '\u06DF' && c <= '\u06E4') || c == '\u06E7' || c == '\u06E8' || (c >= '\u06EA' && c <= '\u06ED');
+    }
+
+    /** Whether the configured steps remove the character (a diacritic or the tatweel). */
+    boolean dropped(char c) {
+        return (config.stripDiacritics() && isDiacritic(c)) || (config.stripTatweel() && c == '\u0640');
+    }
+
+    char map(char c) {
         if (config.foldAlef() && (c == 'أ' || c == 'إ' || c == 'آ' || c == 'ٱ')) {
             return 'ا';
         }

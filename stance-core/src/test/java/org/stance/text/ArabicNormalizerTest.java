@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.text.Normalizer;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class ArabicNormalizerTest {
@@ -75,5 +77,66 @@ class ArabicNormalizerTest {
     void detectsArabicLetters() {
         assertTrue(ArabicNormalizer.hasArabicLetter("Read العراق"));
         assertFalse(ArabicNormalizer.hasArabicLetter("Read Previous 2024 ،"));
+    }
+
+    @Test
+    void nfkcIsSkippedOnlyWhereItChangesNothing() {
+        // Every pair of the characters the quick test can accept, and a letter followed by two marks.
+        StringBuilder candidates = new StringBuilder();
+        for (char c = 0; c < ArabicNormalizer.TABLE_SIZE; c++) {
+            if (c < 0xA0 || c >= 0x0600) {
+                candidates.append(c);
+            }
+        }
+        int skipped = 0;
+        for (int i = 0; i < candidates.length(); i++) {
+            for (int j = 0; j < candidates.length(); j++) {
+                String pair = "" + candidates.charAt(i) + candidates.charAt(j);
+                if (ArabicNormalizer.nfkcLeavesAlone(pair)) {
+                    skipped++;
+                    assertEquals(pair, Normalizer.normalize(pair, Normalizer.Form.NFKC), () -> "NFKC changes " + codes(pair));
+                    String triple = "\u0628" + pair;
+                    if (ArabicNormalizer.nfkcLeavesAlone(triple)) {
+                        assertEquals(triple, Normalizer.normalize(triple, Normalizer.Form.NFKC), () -> "NFKC changes " + codes(triple));
+                    }
+                }
+            }
+        }
+        assertTrue(skipped > 100_000, "the quick test accepts plain Arabic and ASCII text: " + skipped);
+        assertTrue(ArabicNormalizer.nfkcLeavesAlone("قال المتحدث إن القوات الأمريكية ستنسحب، 2024."));
+        assertFalse(ArabicNormalizer.nfkcLeavesAlone("\u0627\u0653")); // alef + madda composes to آ
+        assertFalse(ArabicNormalizer.nfkcLeavesAlone("\u0628\u0651\u064E")); // shadda + fatha are reordered
+        assertFalse(ArabicNormalizer.nfkcLeavesAlone("\uFEFB"));
+    }
+
+    @Test
+    void tableAndSkippedNfkcGiveWhatTheStepsGiveOneByOne() {
+        // Random texts over plain, composing, reordering, compatibility and unmapped characters.
+        String alphabet = "اأإآٱبةىيوؤئءهـًٌٍَُِّْٰٕٓٔٵ٠٩۰۹،؛؟ ﻻﺑ“”«»‘’–—\u00A0\u2009abcXYZ019.,-\"'\u00B2\u2026\uFFFF\uD83D\uDE00ےۓ";
+        Random random = new Random(7);
+        NormalizerConfig[] configs = {NormalizerConfig.defaults(), NormalizerConfig.none(), NormalizerConfig.defaults().withFoldTaaMarbuta(true),
+                new NormalizerConfig(false, true, true, true, true, true, true, true, true)};
+        for (NormalizerConfig config : configs) {
+            ArabicNormalizer normalizer = new ArabicNormalizer(config);
+            for (int n = 0; n < 20_000; n++) {
+                StringBuilder text = new StringBuilder();
+                for (int k = random.nextInt(12); k >= 0; k--) {
+                    text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+                }
+                String input = text.toString();
+                String stepped = config.nfkc() ? Normalizer.normalize(input, Normalizer.Form.NFKC) : input;
+                StringBuilder expected = new StringBuilder();
+                for (char c : stepped.toCharArray()) {
+                    if (!normalizer.dropped(c)) {
+                        expected.append(normalizer.map(c));
+                    }
+                }
+                assertEquals(expected.toString(), normalizer.normalize(input), () -> config + ": " + codes(input));
+            }
+        }
+    }
+
+    private static String codes(String s) {
+        return s.chars().mapToObj(c -> String.format("U+%04X", c)).toList().toString();
     }
 }
