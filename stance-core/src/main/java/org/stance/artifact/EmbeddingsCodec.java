@@ -258,13 +258,12 @@ public final class EmbeddingsCodec {
         if (bytes.length != expected * 2L) {
             throw new UserError(name + ": " + entry + " holds " + bytes.length + " bytes, expected " + expected * 2L + " (truncated or corrupt)");
         }
-        ByteBuffer buf = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        short[] halves = new short[expected];
+        ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asShortBuffer().get(halves);
         float[] out = new float[expected];
-        for (int i = 0; i < expected; i++) {
-            out[i] = Float16.toFloat(buf.getShort());
-            if (!Float.isFinite(out[i])) {
-                throw new UserError(name + ": " + entry + ": value " + i + " is " + out[i] + " (corrupt)");
-            }
+        int bad = Float16.toFloats(halves, out);
+        if (bad >= 0) {
+            throw new UserError(name + ": " + entry + ": value " + bad + " is " + out[bad] + " (corrupt)");
         }
         return out;
     }

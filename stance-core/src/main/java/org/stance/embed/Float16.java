@@ -57,6 +57,29 @@ public final class Float16 {
         return (short) (sign | half);
     }
 
+    /**
+     * Decodes every value of {@code halves} into {@code out}; returns the index of the first one
+     * that is not finite, or -1. Word vectors are most of a model file: a normal number (all but a
+     * few) is decoded by moving its bits, without {@link #toFloat}'s branches.
+     */
+    public static int toFloats(short[] halves, float[] out) {
+        int firstBad = -1;
+        for (int i = 0; i < halves.length; i++) {
+            int bits = halves[i];
+            int exp = bits & 0x7C00;
+            if (exp != 0 && exp != 0x7C00) {
+                // sign to bit 31; exponent and mantissa shifted up 13 bits, the exponent rebiased by 127 - 15
+                out[i] = Float.intBitsToFloat((bits & 0x8000) << 16 | ((bits & 0x7FFF) << 13) + ((127 - 15) << 23));
+            } else {
+                out[i] = toFloat(halves[i]);
+                if (exp != 0 && firstBad < 0) {
+                    firstBad = i;
+                }
+            }
+        }
+        return firstBad;
+    }
+
     public static float toFloat(short h) {
         int bits = h & 0xFFFF;
         int sign = (bits & 0x8000) << 16;

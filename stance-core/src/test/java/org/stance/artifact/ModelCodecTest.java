@@ -140,6 +140,28 @@ class ModelCodecTest {
         assertTrue(assertThrows(UserError.class, () -> ModelCodec.load(dir.resolve("missing.zip"))).getMessage().contains("no such model file"));
     }
 
+    /** A value that is not finite, in the layer's parameters or in the word vectors, is named with its place. */
+    @Test
+    void nonFiniteValuesAreRefusedWithTheirIndex() throws IOException {
+        Path shipped = TestData.REPO.resolve("models/iraq-presence.zip");
+        byte[] parameters;
+        byte[] words;
+        try (ZipFile zip = new ZipFile(shipped.toFile())) {
+            parameters = zip.getInputStream(zip.getEntry(ModelCodec.PARAMETERS)).readAllBytes();
+            words = zip.getInputStream(zip.getEntry(ModelCodec.EMBEDDINGS + "words.f16")).readAllBytes();
+        }
+        java.nio.ByteBuffer.wrap(parameters).order(java.nio.ByteOrder.LITTLE_ENDIAN).putFloat(4 * 1234, Float.NaN);
+        Path badParameter = dir.resolve("nan-parameter.zip");
+        rewrite(shipped, badParameter, ModelCodec.PARAMETERS, parameters);
+        String message = assertThrows(UserError.class, () -> ModelCodec.load(badParameter)).getMessage();
+        assertTrue(message.contains("parameter 1234 is NaN"), message);
+        java.nio.ByteBuffer.wrap(words).order(java.nio.ByteOrder.LITTLE_ENDIAN).putShort(2 * 777, (short) 0x7C00);
+        Path badVector = dir.resolve("infinite-vector.zip");
+        rewrite(shipped, badVector, ModelCodec.EMBEDDINGS + "words.f16", words);
+        message = assertThrows(UserError.class, () -> ModelCodec.load(badVector)).getMessage();
+        assertTrue(message.contains("words.f16: value 777 is Infinity (corrupt)"), message);
+    }
+
     /** Set when a Tripwire is deserialized: loading a model must never do that. */
     static volatile boolean tripped;
 
