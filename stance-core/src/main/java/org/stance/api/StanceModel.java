@@ -177,7 +177,8 @@ public final class StanceModel {
             return null; // nothing to read ahead: not even the pass that picks the scorable sentences
         }
         List<String> scorable = sentences.stream().map(StanceModel::stripped).filter(ArabicNormalizer::hasArabicLetter).toList();
-        return classifier.articleInputs(scorable, java.util.Collections.nCopies(scorable.size(), target), oneCall);
+        // explanations name the context block's features: only they need the sparse block
+        return classifier.articleInputs(scorable, java.util.Collections.nCopies(scorable.size(), target), oneCall, explain != 0);
     }
 
     /** Segments a raw article as {@code prepare} does, scores every sentence, and gives the article's verdict. */
@@ -254,7 +255,7 @@ public final class StanceModel {
 
     /**
      * Scores the sentences, each alone ({@code article} null) or in the article they are (all, when
-     * {@code article.own()} is kept: then it holds the vectors of exactly the sentences scored here).
+     * {@code article.kept()}: then it holds the shares of exactly the sentences scored here).
      */
     private List<SentenceScore> score(List<Integer> ids, List<String> texts, List<String> targets, Classifier.ArticleInputs article) {
         org.stance.features.SparseVector context = article == null ? null : article.context();
@@ -274,15 +275,15 @@ public final class StanceModel {
                 inputTargets.add(targets.get(i) == null ? "" : targets.get(i));
             }
         }
-        if (article != null && article.own() != null && article.own().size() != inputs.size()) {
-            throw new IllegalStateException(article.own().size() + " kept sentence vectors for " + inputs.size() + " sentences");
+        if (article != null && article.kept() && article.keptSentences() != inputs.size()) {
+            throw new IllegalStateException(article.keptSentences() + " kept sentence shares for " + inputs.size() + " sentences");
         }
         int chunks = (inputs.size() + BATCH - 1) / BATCH;
         java.util.function.IntConsumer scoreChunk = k -> {
             int from = k * BATCH;
             int to = Math.min(inputs.size(), from + BATCH);
-            Map<String, float[][]> probs = article != null && article.own() != null ? classifier.predict(article, from, to)
-                    : classifier.predict(inputs.subList(from, to), inputTargets.subList(from, to), context);
+            Map<String, float[][]> probs = article != null && article.kept() ? classifier.predict(article, from, to)
+                    : classifier.predict(inputs.subList(from, to), inputTargets.subList(from, to), article);
             for (int j = from; j < to; j++) {
                 int i = scorable.get(j);
                 LabelScores stance = stanceLabels.isEmpty() ? null : LabelScores.of(stanceLabels, probs.get("stance")[j - from]);

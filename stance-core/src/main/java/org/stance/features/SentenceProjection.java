@@ -49,6 +49,7 @@ public final class SentenceProjection {
     private final boolean weightedPooling;
     private final ConcurrentHashMap<Object, Token> cache = new ConcurrentHashMap<>();
     private final ThreadLocal<Scratch> scratch;
+    private final ThreadLocal<ArticleSum> articleSums;
 
     /**
      * A token, its own features (each occurrence), their per-group sums Σ idf·M and Σ idf², and its
@@ -77,6 +78,7 @@ public final class SentenceProjection {
         this.weightedPooling = embeddings != null && (pooling == Pooling.MEAN || pooling == Pooling.SIF);
         this.capacity = (int) Math.min(MAX_TOKENS, MAX_CACHED_FLOATS / (sumsLength + (weightedPooling ? (long) embeddings.dimension() : 0)));
         this.scratch = ThreadLocal.withInitial(Scratch::new);
+        this.articleSums = ThreadLocal.withInitial(() -> new ArticleSum(featurizer.baseDimension()));
     }
 
     /** Columns of M: the length of what {@link #project} writes. */
@@ -90,6 +92,14 @@ public final class SentenceProjection {
      * @return ||x||²: the number of x's feature groups that are not empty (each is unit-length)
      */
     public int project(String text, String target, double[] out) {
+        return project(text, target, out, null);
+    }
+
+    /**
+     * The same, adding the sentence's own block x into {@code article} (null: nowhere), the sum of
+     * an article's sentence vectors whose norm the article context block needs.
+     */
+    public int project(String text, String target, double[] out, ArticleSum article) {
         Scratch s = scratch.get();
         String normalized = featurizer.normalizer().normalize(text);
         WordEmbeddings.Pool pool = embeddings == null ? null : embeddings.new Pool(pooling);
@@ -133,14 +143,17 @@ public final class SentenceProjection {
                     }
                 }
             }
+            if (article != null) {
+                s.addTo(article);
+            }
         } finally {
             s.clear(); // the counts must be empty for the next sentence, whatever happened
         }
-        return pool == null ? groups : groups + addPooled(pool.result(), out);
+        return pool == null ? groups : groups + addPooled(pool.result(), out, article);
     }
 
-    /** Adds the normalised pooled vector times M's vector rows; 1 when the pool is not empty, else 0. */
-    private int addPooled(float[] pooled, double[] out) {
+    /** Adds the normalised pooled vector times M's vector rows (and to the article); 1 when the pool is not empty, else 0. */
+    private int addPooled(float[] pooled, double[] out, ArticleSum article) {
         double squared = 0;
         for (float x : pooled) {
             squared += x * x;
@@ -152,8 +165,69 @@ public final class SentenceProjection {
         int first = featurizer.ngramCount();
         for (int j = 0; j < pooled.length; j++) {
             addRow(out, 0, first + j, pooled[j] * inverseNorm);
+            if (article != null) {
+                article.add(first + j, pooled[j] * inverseNorm);
+            }
         }
         return 1;
+    }
+
+    /**
+     * This thread's {@link ArticleSum}, empty: one article at a time per thread, the caller clears
+     * it when the article is done (a fresh one per article would zero megabytes each time).
+     */
+    public ArticleSum articleSum() {
+        ArticleSum sum = articleSums.get();
+        sum.clear();
+        return sum;
+    }
+
+    /**
+     * The sum of an article's sentence vectors (their own blocks), added by {@link #project}, for
+     * its squared norm: the article context block is that sum normalised, and its share of a
+     * linear layer is the sum of the sentences' own shares divided by the norm, so the sum itself
+     * is never multiplied. Dense, with the entries touched listed, so that {@link #clear} costs
+     * what the article added; reuse one per thread.
+     */
+    public static final class ArticleSum {
+        private final double[] values;
+        private final boolean[] touched;
+        private int[] list = new int[1024];
+        private int size;
+
+        private ArticleSum(int dimension) {
+            values = new double[dimension];
+            touched = new boolean[dimension];
+        }
+
+        void add(int id, double value) {
+            if (!touched[id]) {
+                touched[id] = true;
+                if (size == list.length) {
+                    list = Arrays.copyOf(list, 2 * size);
+                }
+                list[size++] = id;
+            }
+            values[id] += value;
+        }
+
+        /** The squared L2 norm of the sum. */
+        public double squaredNorm() {
+            double squared = 0;
+            for (int i = 0; i < size; i++) {
+                squared += values[list[i]] * values[list[i]];
+            }
+            return squared;
+        }
+
+        /** Empties the sum for the next article. */
+        public void clear() {
+            for (int i = 0; i < size; i++) {
+                values[list[i]] = 0;
+                touched[list[i]] = false;
+            }
+            size = 0;
+        }
     }
 
     /** The token the probe names, from the cache or computed (and cached while there is room). */
@@ -294,6 +368,15 @@ public final class SentenceProjection {
                 double idf = featurizer.idf(id);
                 addRow(sums, id, (float) ((s - tf) * idf));
                 squares[featurizer.group(id)] += (s * s - tf) * idf * idf;
+            }
+        }
+
+        /** The sentence's n-gram features as its own block holds them, s(tf)·idf over their group's norm, added to the article. */
+        void addTo(ArticleSum article) {
+            for (int i = 0; i < seenCount; i++) {
+                int id = seen[i];
+                int group = featurizer.group(id);
+                article.add(id, Featurizer.sublinearTf(count[id]) * featurizer.idf(id) / Math.sqrt(squares[group]));
             }
         }
 

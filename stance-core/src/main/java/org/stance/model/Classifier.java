@@ -163,37 +163,70 @@ public final class Classifier {
     }
 
     /**
-     * An article's sentences read for scoring in their article: the article context block and, when
-     * kept, each sentence's own block (so that scoring does not featurize them again).
-     *
-     * @param own the sentences' own blocks in order, or null when not kept
+     * An article's sentences read for scoring in their article. Scoring takes the article context
+     * block's share of the first layer ({@code share}) and, when kept, each sentence's own share,
+     * from one projection of each sentence; explanations take the sparse block ({@code context}),
+     * which names the features. Exactly one of {@code share} and {@code context} is set.
      */
-    public record ArticleInputs(SparseVector context, List<SparseVector> own) {
+    public static final class ArticleInputs {
+        private final SparseVector context;
+        private final Predictor.ArticleShare projected;
+
+        private ArticleInputs(SparseVector context, Predictor.ArticleShare projected) {
+            this.context = context;
+            this.projected = projected;
+        }
+
+        /** The sparse context block, null unless read for explanations. */
+        public SparseVector context() {
+            return context;
+        }
+
+        /** Whether the sentences' own shares were kept (then {@link #predict(ArticleInputs, int, int)} scores them). */
+        public boolean kept() {
+            return projected != null && projected.own() != null;
+        }
+
+        /** How many sentences' own shares were kept: 0 when none were. */
+        public int keptSentences() {
+            return kept() ? projected.own().size() : 0;
+        }
     }
 
     /**
-     * The article context block of an article's sentences (all of them, for any batch of them), with
-     * their own blocks when {@code keep}; null when the model has no article context.
+     * The article context of an article's sentences (all of them, for any batch of them), with
+     * their own shares when {@code keep}, or as the sparse block when {@code sparse} (for
+     * explanations); null when the model has no article context.
      */
-    public ArticleInputs articleInputs(List<String> texts, List<String> targets, boolean keep) {
+    public ArticleInputs articleInputs(List<String> texts, List<String> targets, boolean keep, boolean sparse) {
         if (featurizer.articleContext() == 0) {
             return null;
         }
-        org.stance.features.ArticleContext.Sum sum = new org.stance.features.ArticleContext.Sum();
-        List<SparseVector> own = keep ? new ArrayList<>(texts.size()) : null;
-        for (int i = 0; i < texts.size(); i++) {
-            SparseVector v = featurizer.sentenceVector(texts.get(i), targets.get(i));
-            sum.add(v);
-            if (keep) {
-                own.add(v);
-            }
+        if (!sparse) {
+            return new ArticleInputs(null, predictor().projectArticle(texts, targets, projection(), featurizer.articleContext(), keep));
         }
-        return new ArticleInputs(featurizer.contextBlock(sum), own);
+        org.stance.features.ArticleContext.Sum sum = new org.stance.features.ArticleContext.Sum();
+        for (int i = 0; i < texts.size(); i++) {
+            sum.add(featurizer.sentenceVector(texts.get(i), targets.get(i)));
+        }
+        return new ArticleInputs(featurizer.contextBlock(sum), null);
     }
 
-    /** Probabilities of the article's sentences [from, to) from their kept own blocks ({@code article.own()} not null). */
+    /** Probabilities of the article's sentences [from, to) from their kept own shares ({@link ArticleInputs#kept()}). */
     public Map<String, float[][]> predict(ArticleInputs article, int from, int to) {
-        return inArticle(article.own().subList(from, to), article.context());
+        if (!article.kept()) {
+            throw new IllegalStateException("the article's own shares were not kept");
+        }
+        return predictor().predictProjected(article.projected, from, to);
+    }
+
+    /** Probabilities of sentences of an article read by {@link #articleInputs} (null: each sentence alone). */
+    public Map<String, float[][]> predict(List<String> texts, List<String> targets, ArticleInputs article) {
+        if (article == null) {
+            return predict(texts, targets);
+        }
+        return article.context != null ? predict(texts, targets, article.context)
+                : predictor().predictProjected(texts, targets, projection(), article.projected.share());
     }
 
     Map<String, float[][]> predictVectors(List<SparseVector> vectors) {

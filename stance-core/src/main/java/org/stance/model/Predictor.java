@@ -170,6 +170,81 @@ final class Predictor {
         return out;
     }
 
+    /**
+     * An article's sentences projected on the matrix of {@link #projection} (own rows, then the
+     * article context block's): the block's share of the first layer,
+     * (w/||Σx||)·Σ x·W_context over the article's sentence vectors x, and each sentence's own
+     * x·W_own when {@code keep}. The same pre-activations as {@link #predictInArticle} on the
+     * sparse block, without building a sentence's sparse vector or the article's block.
+     */
+    ArticleShare projectArticle(List<String> texts, List<String> targets, SentenceProjection projection, double contextWeight, boolean keep) {
+        SentenceProjection.ArticleSum sum = projection.articleSum();
+        double[] context = new double[first.width];
+        List<float[]> own = keep ? new java.util.ArrayList<>(texts.size()) : null;
+        double[] x = new double[projection.width()];
+        double squared;
+        try {
+            for (int r = 0; r < texts.size(); r++) {
+                projection.project(texts.get(r), targets.get(r), x, sum);
+                for (int c = 0; c < first.width; c++) {
+                    context[c] += x[first.width + c];
+                }
+                if (keep) {
+                    float[] mine = new float[first.width];
+                    for (int c = 0; c < first.width; c++) {
+                        mine[c] = (float) (first.bias[c] + x[c]);
+                    }
+                    own.add(mine);
+                }
+            }
+            squared = sum.squaredNorm();
+        } finally {
+            sum.clear();
+        }
+        double scale = squared == 0 ? 0 : contextWeight / Math.sqrt(squared);
+        float[] share = new float[first.width];
+        for (int c = 0; c < first.width; c++) {
+            share[c] = (float) (scale * context[c]);
+        }
+        return new ArticleShare(share, own);
+    }
+
+    /**
+     * The article context block's share of the first layer ({@code share}) and, when kept, each
+     * sentence's bias + x·W_own ({@code own}, null when not kept).
+     */
+    record ArticleShare(float[] share, List<float[]> own) {
+    }
+
+    /** Probabilities of the article's sentences [from, to) from their kept own products. */
+    Map<String, float[][]> predictProjected(ArticleShare article, int from, int to) {
+        Map<String, float[][]> out = outputs(to - from);
+        float[] pre = new float[first.width];
+        for (int r = from; r < to; r++) {
+            float[] mine = article.own().get(r);
+            for (int c = 0; c < first.width; c++) {
+                pre[c] = mine[c] + article.share()[c];
+            }
+            heads(pre, out, r - from);
+        }
+        return out;
+    }
+
+    /** Probabilities of sentences of an article whose context share is {@code share}, each projected again. */
+    Map<String, float[][]> predictProjected(List<String> texts, List<String> targets, SentenceProjection projection, float[] share) {
+        Map<String, float[][]> out = outputs(texts.size());
+        double[] x = new double[projection.width()];
+        float[] pre = new float[first.width];
+        for (int r = 0; r < texts.size(); r++) {
+            projection.project(texts.get(r), targets.get(r), x);
+            for (int c = 0; c < first.width; c++) {
+                pre[c] = (float) (first.bias[c] + x[c]) + share[c];
+            }
+            heads(pre, out, r);
+        }
+        return out;
+    }
+
     private Map<String, float[][]> outputs(int rows) {
         Map<String, float[][]> out = new LinkedHashMap<>();
         for (String task : tasks) {

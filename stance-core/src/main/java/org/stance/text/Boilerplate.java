@@ -53,7 +53,17 @@ public final class Boilerplate {
 
     /** Removes ad placeholders from inside a line. */
     public static String stripAdMarkers(String line) {
-        return AD_MARKER.matcher(line).replaceAll(" ").strip();
+        return mayHoldAdMarker(line) ? AD_MARKER.matcher(line).replaceAll(" ").strip() : line.strip();
+    }
+
+    /** False when {@link #AD_MARKER} cannot match: it needs a '[' (most lines have none, and the regex is a line's dearest step). */
+    private static boolean mayHoldAdMarker(String s) {
+        return s.indexOf('[') >= 0;
+    }
+
+    /** False when {@link #URL_OR_EMAIL} cannot match: it needs "http", "www." or an '@'. */
+    private static boolean mayHoldLink(String s) {
+        return s.indexOf('@') >= 0 || s.contains("http") || s.contains("www.");
     }
 
     /** True when the line opens the related-articles / comments part of the page. */
@@ -67,10 +77,10 @@ public final class Boilerplate {
         if (s.isEmpty()) {
             return Optional.of(Reason.EMPTY);
         }
-        if (AD_MARKER.matcher(s).replaceAll("").isBlank()) {
+        if (mayHoldAdMarker(s) && AD_MARKER.matcher(s).replaceAll("").isBlank()) {
             return Optional.of(Reason.AD_MARKER);
         }
-        String withoutLinks = URL_OR_EMAIL.matcher(s).replaceAll(" ");
+        String withoutLinks = mayHoldLink(s) ? URL_OR_EMAIL.matcher(s).replaceAll(" ") : s;
         if (!ArabicNormalizer.hasArabicLetter(withoutLinks)) {
             return Optional.of(Reason.NO_ARABIC);
         }
@@ -91,7 +101,7 @@ public final class Boilerplate {
     }
 
     static int wordCount(String s) {
-        return Tokenizer.tokenize(s).size();
+        return Tokenizer.count(s);
     }
 
     /** True when the line ends with a sentence-final mark (optionally followed by closing quotes or brackets). */

@@ -29,6 +29,33 @@ public final class Tokenizer {
         return tokens;
     }
 
+    /** The number of tokens {@link #tokenize} gives, without making them. */
+    public static int count(String text) {
+        int n = 0;
+        boolean inWord = false;
+        for (int i = 0; i < text.length(); i++) {
+            boolean word = isWordChar(text.charAt(i));
+            if (word && !inWord) {
+                n++;
+            }
+            inWord = word;
+        }
+        return n;
+    }
+
+    /** The last token {@link #tokenize} gives, or null when there is none, without making the others. */
+    public static String lastToken(String text) {
+        int end = text.length();
+        while (end > 0 && !isWordChar(text.charAt(end - 1))) {
+            end--;
+        }
+        int start = end;
+        while (start > 0 && isWordChar(text.charAt(start - 1))) {
+            start--;
+        }
+        return end == 0 ? null : text.substring(start, end);
+    }
+
     /** Receives a token as its offsets in the text. */
     public interface Span {
         void accept(int start, int end);

@@ -46,6 +46,26 @@ class PredictorTest {
         // The same article rows through predictRows: each article's context block's share computed once
         Map<String, float[][]> inArticles = c.predictRows(articles);
         int articleRowsFrom = rows.size() - articles.size();
+        // The same article rows as scoring reads them: projected, their own shares kept or projected again
+        Map<String, float[][]> projectedKept = new java.util.HashMap<>();
+        Map<String, float[][]> projectedAgain = new java.util.HashMap<>();
+        c.tasks().forEach(task -> {
+            projectedKept.put(task, new float[articles.size()][]);
+            projectedAgain.put(task, new float[articles.size()][]);
+        });
+        for (List<Integer> article : org.stance.data.GroupSplitter.positionsByGroup(articles.stream().map(LabeledSentence::groupKey).toList()).values()) {
+            List<String> texts = article.stream().map(i -> articles.get(i).text()).toList();
+            List<String> targets = article.stream().map(i -> articles.get(i).target()).toList();
+            Classifier.ArticleInputs kept = c.articleInputs(texts, targets, true, false);
+            Map<String, float[][]> fromKept = kept == null ? c.predict(texts, targets) : c.predict(kept, 0, texts.size());
+            Map<String, float[][]> fromAgain = c.predict(texts, targets, c.articleInputs(texts, targets, false, false));
+            for (int k = 0; k < article.size(); k++) {
+                for (String task : c.tasks()) {
+                    projectedKept.get(task)[article.get(k)] = fromKept.get(task)[k];
+                    projectedAgain.get(task)[article.get(k)] = fromAgain.get(task)[k];
+                }
+            }
+        }
         Classifier restored = Classifier.restore(c.featurizer(), config.toBuilder().tasks(c.tasks()).build(), c.labels(), c.parameters());
         Map<String, float[][]> again = restored.predictVectors(rows);
         for (int t = 0; t < c.tasks().size(); t++) {
@@ -56,6 +76,9 @@ class PredictorTest {
                 assertArrayEquals(plain.get(task)[i], again.get(task)[i], 0f, task + " row " + i + " after restore");
                 if (i >= articleRowsFrom) {
                     assertArrayEquals(expected[i], inArticles.get(task)[i - articleRowsFrom], 1e-5f, task + " row " + i + " in its article");
+                    assertArrayEquals(expected[i], projectedKept.get(task)[i - articleRowsFrom], 1e-5f, task + " row " + i + " projected in its article");
+                    assertArrayEquals(projectedKept.get(task)[i - articleRowsFrom], projectedAgain.get(task)[i - articleRowsFrom], 0f,
+                            task + " row " + i + " projected again");
                 }
                 if (i < aloneTexts.size()) {
                     assertArrayEquals(expected[i], alone.get(task)[i], 1e-5f, task + " row " + i + " scored alone, against DL4J");
