@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.text.Normalizer;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class ArabicNormalizerTest {
@@ -94,10 +93,10 @@ class ArabicNormalizerTest {
                 String pair = "" + candidates.charAt(i) + candidates.charAt(j);
                 if (ArabicNormalizer.nfkcLeavesAlone(pair)) {
                     skipped++;
-                    assertEquals(pair, Normalizer.normalize(pair, Normalizer.Form.NFKC), () -> "NFKC changes " + codes(pair));
+                    assertEquals(pair, Normalizer.normalize(pair, Normalizer.Form.NFKC), () -> "NFKC changes " + RandomTexts.codes(pair));
                     String triple = "\u0628" + pair;
                     if (ArabicNormalizer.nfkcLeavesAlone(triple)) {
-                        assertEquals(triple, Normalizer.normalize(triple, Normalizer.Form.NFKC), () -> "NFKC changes " + codes(triple));
+                        assertEquals(triple, Normalizer.normalize(triple, Normalizer.Form.NFKC), () -> "NFKC changes " + RandomTexts.codes(triple));
                     }
                 }
             }
@@ -113,17 +112,11 @@ class ArabicNormalizerTest {
     void tableAndSkippedNfkcGiveWhatTheStepsGiveOneByOne() {
         // Random texts over plain, composing, reordering, compatibility and unmapped characters.
         String alphabet = "اأإآٱبةىيوؤئءهـًٌٍَُِّْٰٕٓٔٵ٠٩۰۹،؛؟ ﻻﺑ“”«»‘’–—\u00A0\u2009abcXYZ019.,-\"'\u00B2\u2026\uFFFF\uD83D\uDE00ےۓ";
-        Random random = new Random(7);
         NormalizerConfig[] configs = {NormalizerConfig.defaults(), NormalizerConfig.none(), NormalizerConfig.defaults().withFoldTaaMarbuta(true),
                 new NormalizerConfig(false, true, true, true, true, true, true, true, true)};
         for (NormalizerConfig config : configs) {
             ArabicNormalizer normalizer = new ArabicNormalizer(config);
-            for (int n = 0; n < 20_000; n++) {
-                StringBuilder text = new StringBuilder();
-                for (int k = random.nextInt(12); k >= 0; k--) {
-                    text.append(alphabet.charAt(random.nextInt(alphabet.length())));
-                }
-                String input = text.toString();
+            for (String input : RandomTexts.sample(7, alphabet, 14, 20_000)) {
                 String stepped = config.nfkc() ? Normalizer.normalize(input, Normalizer.Form.NFKC) : input;
                 StringBuilder expected = new StringBuilder();
                 for (char c : stepped.toCharArray()) {
@@ -131,12 +124,9 @@ class ArabicNormalizerTest {
                         expected.append(normalizer.map(c));
                     }
                 }
-                assertEquals(expected.toString(), normalizer.normalize(input), () -> config + ": " + codes(input));
+                assertEquals(expected.toString(), normalizer.normalize(input), () -> config + ": " + RandomTexts.codes(input));
             }
         }
     }
 
-    private static String codes(String s) {
-        return s.chars().mapToObj(c -> String.format("U+%04X", c)).toList().toString();
-    }
 }

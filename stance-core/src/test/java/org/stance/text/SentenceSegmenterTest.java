@@ -96,15 +96,9 @@ class SentenceSegmenterTest {
     @Test
     void collapseGivesWhatTheWhitespaceRegexGives() {
         String alphabet = "اب .،\t\n\r\f\u000B\u00A0\u200B\u200C\u200F\u200E\u202F\uFEFF\u2003\u3000\u001Fx";
-        java.util.Random random = new java.util.Random(5);
-        for (int n = 0; n < 20_000; n++) {
-            StringBuilder text = new StringBuilder();
-            for (int k = random.nextInt(14); k > 0; k--) {
-                text.append(alphabet.charAt(random.nextInt(alphabet.length())));
-            }
-            String t = text.toString();
+        for (String t : RandomTexts.sample(5, alphabet, 14, 20_000)) {
             assertEquals(t.replaceAll("[\\s\\u00A0\\u200B\\u200C\\u200F\\u200E\\u202F\\uFEFF]+", " ").strip(), SentenceSegmenter.collapse(t),
-                    () -> t.chars().mapToObj(c -> String.format("U+%04X", c)).toList().toString());
+                    () -> RandomTexts.codes(t));
         }
     }
 }

@@ -36,13 +36,7 @@ class TokenizerTest {
     @Test
     void countAndLastTokenAgreeWithTokenize() {
         String alphabet = "قال المصدر، ؟؛ \"2500\" جندي. لـcnn (x) \t\n\u00A0ـًٌ-_'";
-        java.util.Random random = new java.util.Random(11);
-        for (int n = 0; n < 20_000; n++) {
-            StringBuilder text = new StringBuilder();
-            for (int k = random.nextInt(15); k > 0; k--) {
-                text.append(alphabet.charAt(random.nextInt(alphabet.length())));
-            }
-            String t = text.toString();
+        for (String t : RandomTexts.sample(11, alphabet, 15, 20_000)) {
             List<String> tokens = Tokenizer.tokenize(t);
             assertEquals(tokens.size(), Tokenizer.count(t), t);
             assertEquals(tokens.isEmpty() ? null : tokens.get(tokens.size() - 1), Tokenizer.lastToken(t), t);
