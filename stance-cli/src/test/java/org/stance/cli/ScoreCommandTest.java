@@ -73,6 +73,22 @@ class ScoreCommandTest {
         assertEquals(13, records.stream().filter(n -> n.path("topic").path("label").isTextual()).count());
     }
 
+    /** bench-score measures on real sentences and prints its figures (never asserted as speeds: only that they were measured). */
+    @Test
+    void benchScorePrintsItsFigures() throws IOException {
+        CliRunner.Result r = CliRunner.run("bench-score", "-m", model(), TestData.REPO.resolve("datasets/iraq-presence/dev.csv").toString(),
+                "--min-sentences", "500", "--rounds", "2", "--latency-calls", "20", "--threads", "2", "--json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode figures = new ObjectMapper().readTree(r.out());
+        assertTrue(figures.path("sentences").asInt() >= 500, r.out());
+        assertTrue(figures.path("loadSeconds").asDouble() > 0 && figures.path("firstResultSeconds").asDouble() >= figures.path("loadSeconds").asDouble(),
+                r.out());
+        assertTrue(figures.path("batchSlowest").asDouble() > 0 && figures.path("batchSlowest").asDouble() <= figures.path("batchFastest").asDouble(),
+                r.out());
+        assertEquals(2, figures.path("threads").asInt());
+        assertTrue(r.err().contains("round 2 of 2"), r.err());
+    }
+
     @Test
     void topKLimitsTheProbabilitiesShown() throws IOException {
         CliRunner.Result r = CliRunner.run("score", "-m", model(), "--format", "jsonl", "--top-k", "2", SEED);
