@@ -74,8 +74,11 @@ final class TrainOptions {
                     + "f-avg for favor/against labels, else macro-f1.")
     Metric metric = D.metric();
 
-    @Option(names = "--offset-folds", description = "Article-grouped inner folds whose held-out predictions choose per-class decision offsets "
-            + "for --metric (0 = plain argmax).")
+    // The default is shown by its name (the field holds -1 for auto); a test checks it is TrainConfig's.
+    @Option(names = "--offset-folds", converter = OffsetFolds.class, paramLabel = "auto|K", showDefaultValue = CommandLine.Help.Visibility.NEVER,
+            description = "Article-grouped inner folds whose held-out predictions choose per-class decision offsets for --metric: "
+                    + "0 = plain argmax; auto = " + TrainConfig.AUTO_FOLDS + " folds for the tasks scored by F_avg (favor/against labels), "
+                    + "plain argmax for the others.%n  Default: auto")
     int offsetFolds = D.offsetFolds();
 
     @Option(names = "--no-position-labels", split = ",", paramLabel = "LABEL",
@@ -155,6 +158,21 @@ final class TrainOptions {
                     .batchSize(batchSize).classWeighting(classWeights).noPositionLabels(noPositionLabels).metric(metric).offsetFolds(offsetFolds).seed(seed).build();
         } catch (InvalidSettingException e) {
             throw new CommandLine.ParameterException(cli, OPTION_OF.getOrDefault(e.setting(), e.setting()) + " " + e.requirement());
+        }
+    }
+
+    /** Reads --offset-folds: "auto" or a number of folds. */
+    static final class OffsetFolds implements CommandLine.ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            if (value.equalsIgnoreCase("auto")) {
+                return TrainConfig.AUTO_OFFSET_FOLDS;
+            }
+            try {
+                return Integer.parseInt(value.strip());
+            } catch (NumberFormatException e) {
+                throw new CommandLine.TypeConversionException("'" + value + "' is not auto or a number of folds");
+            }
         }
     }
 

@@ -122,6 +122,10 @@ class TrainEvaluateInspectCommandTest {
         assertTrue(help.out().matches("(?s).*--lr=<learningRate>\\s+Learning rate\\.\\s+Default: " + java.util.regex.Pattern.quote(
                 String.valueOf(d.learningRate())) + ".*"), help.out());
         assertTrue(help.out().contains("Default: " + d.optimizer()), help.out());
+        // --offset-folds names its default "auto" (-1 in the config)
+        assertEquals(org.stance.model.TrainConfig.AUTO_OFFSET_FOLDS, d.offsetFolds());
+        assertTrue(help.out().matches("(?s).*--offset-folds=auto\\|K.*?plain argmax for the others\\.\\s+Default: auto.*"), help.out());
+        assertEquals(2, CliRunner.run("train", "x.csv", "-o", "m.zip", "--offset-folds", "sometimes").code());
     }
 
     @Test

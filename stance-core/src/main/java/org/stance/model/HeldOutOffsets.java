@@ -21,10 +21,9 @@ final class HeldOutOffsets {
     private HeldOutOffsets() {
     }
 
-    /** Task → one offset per label, in {@code labels}' order. */
-    static Map<String, double[]> choose(TrainConfig config, WordEmbeddings vectors, List<LabeledSentence> train, List<LabeledSentence> dev,
+    /** Task → one offset per label, in {@code labels}' order, for the tasks {@link TrainConfig#offsetsFor} gives offsets; {@code k} folds. */
+    static Map<String, double[]> choose(TrainConfig config, int k, WordEmbeddings vectors, List<LabeledSentence> train, List<LabeledSentence> dev,
                                         Map<String, List<String>> labels, Consumer<String> progress) {
-        int k = config.offsetFolds();
         TrainConfig inner = config.toBuilder().offsetFolds(0).build();
         int[] fold = GroupSplitter.folds(train, config.tasks().get(0), k, config.seed() + 1);
         Map<String, float[][]> heldOut = new LinkedHashMap<>();
@@ -47,6 +46,9 @@ final class HeldOutOffsets {
         Map<String, double[]> out = new LinkedHashMap<>();
         for (String task : config.tasks()) {
             List<String> taskLabels = labels.get(task);
+            if (!config.offsetsFor(taskLabels)) {
+                continue;
+            }
             List<Integer> gold = new ArrayList<>();
             List<float[]> probs = new ArrayList<>();
             List<String> targets = new ArrayList<>();

@@ -31,7 +31,9 @@ import org.stance.text.NormalizerConfig;
  *                       verdict gives them a fixed pseudo-mass instead of summing them
  * @param metric         the figure tuned for: decision offsets and the epoch choice maximise it
  * @param offsetFolds    grouped inner cross-validation folds whose held-out predictions choose per-class
- *                       decision offsets for {@code metric} (added to each head's bias); 0 = none
+ *                       decision offsets for {@code metric} (added to each head's bias); 0 = none;
+ *                       {@link #AUTO_OFFSET_FOLDS} = {@link #AUTO_FOLDS} folds for the tasks scored by
+ *                       F_avg, none for the others
  * @param seed           seeds weight initialisation, shuffling and the dev split
  */
 public record TrainConfig(List<String> tasks, NormalizerConfig normalizer, NgramConfig ngrams, EmbeddingFeatures embeddings, int hidden,
@@ -47,7 +49,19 @@ public record TrainConfig(List<String> tasks, NormalizerConfig normalizer, Ngram
      * {@link EmbeddingFeatures} itself.
      */
     public static final TrainConfig DEFAULTS = new TrainConfig(List.of(), NormalizerConfig.defaults(), NgramConfig.DEFAULTS, null, 0,
-            0.0, 3e-5, Optimizer.LBFGS, 0.1, 300, 4, 32, ClassWeighting.SQRT, List.of("neutral", "none"), Metric.AUTO, 0, 42L);
+            0.0, 3e-5, Optimizer.LBFGS, 0.1, 300, 4, 32, ClassWeighting.SQRT, List.of("neutral", "none"), Metric.AUTO, -1, 42L);
+
+    /**
+     * {@code offsetFolds} "auto": decision offsets for the tasks whose metric is F_avg only. F_avg
+     * scores favor and against and ignores the third class, which the argmax of a model trained
+     * on all three does not know; offsets chosen for it gained on Mawqif (5-fold CV on its train
+     * split +0.009, its test split +0.014; docs/BENCHMARKS.md), while on iraq-presence (macro-F1)
+     * they gained nothing.
+     */
+    public static final int AUTO_OFFSET_FOLDS = -1;
+
+    /** The inner folds of {@link #AUTO_OFFSET_FOLDS}. */
+    public static final int AUTO_FOLDS = 3;
 
     public TrainConfig {
         tasks = List.copyOf(tasks);
@@ -56,8 +70,8 @@ public record TrainConfig(List<String> tasks, NormalizerConfig normalizer, Ngram
         InvalidSettingException.require(ngrams != null, "ngrams", null, "given");
         InvalidSettingException.require(optimizer != null, "optimizer", null, "given");
         InvalidSettingException.require(metric != null, "metric", null, "given");
-        InvalidSettingException.require(offsetFolds == 0 || (offsetFolds >= 2 && offsetFolds <= 20), "offsetFolds", offsetFolds,
-                "0 (no decision offsets) or from 2 to 20");
+        InvalidSettingException.require(offsetFolds == AUTO_OFFSET_FOLDS || offsetFolds == 0 || (offsetFolds >= 2 && offsetFolds <= 20),
+                "offsetFolds", offsetFolds, "auto (-1), 0 (no decision offsets) or from 2 to 20");
         InvalidSettingException.require(classWeighting != null, "classWeighting", null, "given");
         InvalidSettingException.require(hidden >= 0 && hidden <= 100_000, "hidden", hidden, "from 0 to 100000");
         InvalidSettingException.require(Double.isFinite(inputDropout) && inputDropout >= 0 && inputDropout < 1, "inputDropout", inputDropout,
@@ -76,6 +90,19 @@ public record TrainConfig(List<String> tasks, NormalizerConfig normalizer, Ngram
 
     public static Builder builder() {
         return DEFAULTS.toBuilder();
+    }
+
+    /** Whether a task labeled {@code labels} gets decision offsets: every task when folds are given, only F_avg tasks with auto. */
+    public boolean offsetsFor(List<String> labels) {
+        return offsetFolds == AUTO_OFFSET_FOLDS ? metric.resolve(labels) == Metric.F_AVG : offsetFolds > 0;
+    }
+
+    /** The inner folds that choose the offsets of tasks labeled {@code labels} (task → labels); 0 when none gets offsets. */
+    public int offsetFolds(java.util.Map<String, List<String>> labels) {
+        if (labels.values().stream().noneMatch(this::offsetsFor)) {
+            return 0;
+        }
+        return offsetFolds == AUTO_OFFSET_FOLDS ? AUTO_FOLDS : offsetFolds;
     }
 
     public Builder toBuilder() {

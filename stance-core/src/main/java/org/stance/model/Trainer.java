@@ -56,10 +56,12 @@ public final class Trainer {
      */
     public TrainingResult train(List<LabeledSentence> train, List<LabeledSentence> dev) {
         TrainingResult result = fit(train, dev);
-        if (config.offsetFolds() == 0) {
+        Map<String, List<String>> labels = result.classifier().labels();
+        int folds = config.offsetFolds(labels);
+        if (folds == 0) {
             return result;
         }
-        Map<String, double[]> offsets = HeldOutOffsets.choose(config, vectors, train, dev, result.classifier().labels(), progress);
+        Map<String, double[]> offsets = HeldOutOffsets.choose(config, folds, vectors, train, dev, labels, progress);
         offsets.forEach(result.classifier()::shiftBias);
         Map<String, List<Double>> stored = new LinkedHashMap<>();
         offsets.forEach((task, o) -> stored.put(task, java.util.Arrays.stream(o).boxed().toList()));

@@ -186,4 +186,26 @@ class LogisticFitTest {
             assertEquals(a[a.length - labels + c] + offsets.get(c), b[b.length - labels + c], 1e-5, "bias " + c);
         }
     }
+
+    /** The default ("auto") gives offsets to a task scored by F_avg only: favor/against labels, not the iraq-presence ones. */
+    @Test
+    void autoOffsetsOnlyForFavorAgainstLabels() {
+        List<LabeledSentence> iraq = TestData.head("train", 600);
+        List<LabeledSentence> favorAgainst = iraq.stream().map(r -> new LabeledSentence(r.articleId(), r.sentenceId(), r.source(), r.target(),
+                switch (r.stance()) {
+                    case "pro_withdrawal" -> "favor";
+                    case "status_quo", "skeptical" -> "against";
+                    default -> "none";
+                }, r.topic(), r.text(), r.line())).toList();
+        TrainConfig auto = TestData.quickConfig(List.of("stance")).toBuilder().optimizer(Optimizer.LBFGS).maxEpochs(100).build();
+        assertEquals(TrainConfig.AUTO_OFFSET_FOLDS, auto.offsetFolds());
+        List<String> log = new ArrayList<>();
+        TrainingResult withFavg = new Trainer(auto, log::add).train(favorAgainst, List.of());
+        assertEquals(List.of("stance"), List.copyOf(withFavg.decisionOffsets().keySet()));
+        assertEquals(TrainConfig.AUTO_FOLDS, log.stream().filter(l -> l.startsWith("decision offsets: fold")).count(), String.join("\n", log));
+        assertTrue(log.stream().anyMatch(l -> l.startsWith("decision offsets for stance (f-avg)")), String.join("\n", log));
+        TrainingResult withMacro = new Trainer(auto, s -> { }).train(iraq, List.of());
+        assertTrue(withMacro.decisionOffsets() == null || withMacro.decisionOffsets().isEmpty(), String.valueOf(withMacro.decisionOffsets()));
+        assertEquals(0, auto.toBuilder().offsetFolds(0).build().offsetFolds(withFavg.classifier().labels()));
+    }
 }
