@@ -41,7 +41,8 @@ for t in "${tasks[@]}"; do
             -o target/bench-models/mawqif-autotune.zip --json > "$out/mawqif-autotune.json" 2> "$out/mawqif-autotune.log"
         echo "ours, --autotune $AUTOTUNE: $(test_figure "$out/mawqif-autotune.json" stance)  ($(cat "$out/last.time"))"
       fi
-      $py bench/split_peers.py "$m/train.csv" "$m/test.csv" --task stance ;;
+      # --offsets: the peers also given decision offsets for F_avg, as ours has by default on favor/against data
+      $py bench/split_peers.py "$m/train.csv" "$m/test.csv" --task stance --offsets ;;
     ant)
       $py bench/prepare_data.py > /dev/null
       $py - <<'PY'
