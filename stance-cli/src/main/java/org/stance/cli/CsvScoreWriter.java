@@ -70,17 +70,13 @@ final class CsvScoreWriter implements ScoreWriter {
 
     private static void addTask(List<Object> row, LabelScores s) {
         row.add(s == null ? "" : s.label());
-        row.add(s == null ? "" : plain(s.probability()));
+        row.add(s == null ? "" : LabelScores.plain(s.probability()));
     }
 
-    /** A probability as spreadsheets and pandas read it: 0.0004, never Java's 4.0E-4. */
-    private static String plain(double p) {
-        return java.math.BigDecimal.valueOf(p).stripTrailingZeros().toPlainString();
-    }
 
     private static void addProbabilities(List<Object> row, LabelScores s, List<String> labels) {
         for (String l : labels) {
-            row.add(s == null ? "" : plain(s.probabilities().getOrDefault(l, 0.0)));
+            row.add(s == null ? "" : LabelScores.plain(s.probabilities().getOrDefault(l, 0.0)));
         }
     }
 

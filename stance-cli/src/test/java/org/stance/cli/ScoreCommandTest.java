@@ -71,6 +71,12 @@ class ScoreCommandTest {
         assertEquals("article", article.path("type").asText());
         assertTrue(List.of("neutral", "pro_withdrawal", "skeptical", "status_quo").contains(article.path("stance").path("label").asText()));
         assertEquals(13, records.stream().filter(n -> n.path("topic").path("label").isTextual()).count());
+        // probabilities as plain decimals, small ones too (this article has some below 0.001): never Java's 4.0E-4
+        assertTrue(r.out().matches("(?s).*\":0\\.000[1-9].*"), "a probability below 0.001, written plainly");
+        assertFalse(r.out().matches("(?s).*\":[0-9.]+E-?[0-9].*"), r.out());
+        for (JsonNode record : records) {
+            record.path("stance").path("probabilities").forEach(p -> assertTrue(p.isDouble(), "a decimal: " + p));
+        }
     }
 
     /** bench-score measures on real sentences and prints its figures (never asserted as speeds: only that they were measured). */
@@ -111,7 +117,7 @@ class ScoreCommandTest {
         for (CSVRecord row : rows) {
             for (String column : rows.get(0).getParser().getHeaderNames()) {
                 if (column.startsWith("p_") || column.endsWith("_probability")) {
-                    assertTrue(row.get(column).matches("|0|1|0\\.[0-9]{1,4}"), column + " written plainly: " + row.get(column));
+                    assertTrue(row.get(column).matches("|1\\.0|0\\.[0-9]{1,4}"), column + " written plainly: " + row.get(column));
                 }
             }
         }

@@ -79,7 +79,7 @@ public final class JsonLinesWriter {
             json.writeStartObject();
             json.writeNumberField("sentence_id", s.id());
             json.writeStringField("text", s.text());
-            json.writeNumberField("probability", s.stance().probabilities().get(a.stance().label()));
+            probability(json, "probability", s.stance().probabilities().get(a.stance().label()));
             json.writeEndObject();
         }
         json.writeEndArray();
@@ -98,13 +98,19 @@ public final class JsonLinesWriter {
         LabelScores shown = topK > 0 ? scores.top(topK) : scores;
         json.writeObjectFieldStart(task);
         json.writeStringField("label", shown.label());
-        json.writeNumberField("probability", shown.probability());
+        probability(json, "probability", shown.probability());
         json.writeObjectFieldStart("probabilities");
         for (var p : shown.probabilities().entrySet()) {
-            json.writeNumberField(p.getKey(), p.getValue());
+            probability(json, p.getKey(), p.getValue());
         }
         json.writeEndObject();
         json.writeEndObject();
+    }
+
+    /** A probability as a JSON number written plainly ({@link LabelScores#plain}: 0.0004, not 4.0E-4). */
+    private static void probability(JsonGenerator json, String name, double p) throws IOException {
+        json.writeFieldName(name);
+        json.writeNumber(LabelScores.plain(p));
     }
 
     private void endLine() throws IOException {

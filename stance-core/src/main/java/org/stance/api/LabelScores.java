@@ -115,6 +115,16 @@ public record LabelScores(String label, double probability, Map<String, Double> 
         return new LabelScores(label, probability, map);
     }
 
+    /**
+     * A probability as text for the score files: 0.0004, never Java's 4.0E-4 (which spreadsheets,
+     * pandas and strict JSON readers take differently); 1.0 and 0.0 keep their point, so a reader
+     * sees a decimal every time.
+     */
+    public static String plain(double p) {
+        String s = java.math.BigDecimal.valueOf(p).stripTrailingZeros().toPlainString();
+        return s.indexOf('.') < 0 ? s + ".0" : s;
+    }
+
     /** Probabilities carry 4 decimals: more would only show float noise. */
     static double round(double p) {
         return Math.round(p * 10000.0) / 10000.0;
