@@ -27,7 +27,7 @@ public class SideBySide {
     private record Build(Object model, Method score) {
 
         static Build load(Path jar, Path model) throws Exception {
-            ClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null);
+            ClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, ClassLoader.getPlatformClassLoader());
             Class<?> api = loader.loadClass("org.stance.api.StanceModel");
             Object loaded = api.getMethod("load", Path.class).invoke(null, model);
             loaded = api.getMethod("withThreads", int.class).invoke(loaded, 1);

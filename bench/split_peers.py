@@ -68,7 +68,11 @@ class WithOffsets:
         if hasattr(clf, "predict_proba"):
             import numpy as np
             return np.log(np.maximum(model.predict_proba(texts), 1e-30)), 0.25, 4.0
-        return model.decision_function(texts), 0.0625, 1.0
+        import numpy as np
+        margins = model.decision_function(texts)
+        if margins.ndim == 1:  # two classes: one margin, for classes_[1]
+            margins = np.column_stack([-margins, margins])
+        return margins, 0.0625, 1.0
 
     def fit(self, texts, labels, targets, metric):
         import numpy as np

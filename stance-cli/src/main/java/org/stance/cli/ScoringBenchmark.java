@@ -44,7 +44,9 @@ public final class ScoringBenchmark {
         List<String> usable = targets.stream().map(t -> !one.needsTarget() ? "" : one.info().targets().contains(t) ? t
                 : one.info().targets().get(0)).toList();
         // The in-process part of a cold start: the model loaded and one sentence scored by code not yet compiled.
-        one.scoreSentences(List.of(sentences.get(0)), List.of(usable.get(0)));
+        int first = java.util.stream.IntStream.range(0, sentences.size())
+                .filter(i -> org.stance.text.ArabicNormalizer.hasArabicLetter(sentences.get(i))).findFirst().orElse(0);
+        one.scoreSentences(List.of(sentences.get(first)), List.of(usable.get(first)));
         double firstResult = (System.nanoTime() - t0) / 1e9;
         StanceModel all = one.withThreads(threads);
         List<String> corpus = new ArrayList<>();

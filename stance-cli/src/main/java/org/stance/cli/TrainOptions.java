@@ -165,7 +165,7 @@ final class TrainOptions {
     static final class OffsetFolds implements CommandLine.ITypeConverter<Integer> {
         @Override
         public Integer convert(String value) {
-            if (value.equalsIgnoreCase("auto")) {
+            if (value.strip().equalsIgnoreCase("auto")) {
                 return TrainConfig.AUTO_OFFSET_FOLDS;
             }
             try {

@@ -121,6 +121,9 @@ public record LabelScores(String label, double probability, Map<String, Double> 
      * sees a decimal every time.
      */
     public static String plain(double p) {
+        if (!Double.isFinite(p)) {
+            return String.valueOf(p); // never from a model (probabilities are finite); kept visible rather than thrown
+        }
         String s = java.math.BigDecimal.valueOf(p).stripTrailingZeros().toPlainString();
         return s.indexOf('.') < 0 ? s + ".0" : s;
     }

@@ -202,10 +202,10 @@ public final class SentenceProjection {
 
         void add(int id, double value) {
             if (!touched[id]) {
-                touched[id] = true;
                 if (size == list.length) {
-                    list = Arrays.copyOf(list, 2 * size);
+                    list = Arrays.copyOf(list, 2 * size); // before marking: a failed growth leaves nothing half-recorded
                 }
+                touched[id] = true;
                 list[size++] = id;
             }
             values[id] += value;
@@ -371,7 +371,7 @@ public final class SentenceProjection {
             }
         }
 
-        /** The sentence's n-gram features as its own block holds them, s(tf)·idf over their group's norm, added to the article. */
+        /** The sentence's n-gram features as its own block holds them (up to float rounding), s(tf)·idf over their group's norm, added to the article. */
         void addTo(ArticleSum article) {
             for (int i = 0; i < seenCount; i++) {
                 int id = seen[i];

@@ -103,7 +103,7 @@ public final class TrainingJob {
         ModelManifest manifest = new ModelManifest(ModelManifest.FORMAT, ModelManifest.FORMAT_VERSION, StanceVersion.get(),
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), classifier.labels(), config.noPositionLabels(), config.normalizer().toMap(),
                 ModelManifest.Features.of(classifier.featurizer().config(), classifier.featurizer().vocabulary().hashes().length, classifier.featurizer().dimension()),
-                targets(config, trainRows), embeddings(classifier, config), ModelManifest.Network.of(config, Classifier.parameterCount(config,
+                targets(config, trainRows), embeddings(classifier, config), ModelManifest.Network.of(recorded(config, result), Classifier.parameterCount(config,
                         classifier.featurizer().dimension(), config.tasks().stream().map(t -> classifier.labels().get(t).size()).toList())), data,
                 evaluation, ModelManifest.Epoch.of(result.history()), result.bestEpoch(), result.seconds(), result.decisionOffsets(),
                 tuning == null ? null : ModelManifest.Tuning.of(tuning));
@@ -124,6 +124,19 @@ public final class TrainingJob {
     /** The word vectors the config names, read once (an embeddings artifact or a model carrying them); null for n-grams only. */
     static WordEmbeddings vectors(TrainConfig config) {
         return config.embeddings() == null ? null : EmbeddingsCodec.load(config.embeddings().file());
+    }
+
+    /**
+     * The settings as the manifest records them: {@code --offset-folds auto} as what it became, the
+     * folds used or 0, so that the record says what was done and a release that predates auto
+     * can still read the file.
+     */
+    private static TrainConfig recorded(TrainConfig config, org.stance.model.TrainingResult result) {
+        if (config.offsetFolds() != TrainConfig.AUTO_OFFSET_FOLDS) {
+            return config;
+        }
+        boolean used = result.decisionOffsets() != null && !result.decisionOffsets().isEmpty();
+        return config.toBuilder().offsetFolds(used ? TrainConfig.AUTO_FOLDS : 0).build();
     }
 
     private static ModelManifest.Embeddings embeddings(Classifier classifier, TrainConfig config) {

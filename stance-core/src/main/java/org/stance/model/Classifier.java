@@ -166,7 +166,8 @@ public final class Classifier {
      * An article's sentences read for scoring in their article. Scoring takes the article context
      * block's share of the first layer ({@code share}) and, when kept, each sentence's own share,
      * from one projection of each sentence; explanations take the sparse block ({@code context}),
-     * which names the features. Exactly one of {@code share} and {@code context} is set.
+     * which names the features. Exactly one of the two is set. With explanations, probabilities
+     * come from the sparse block: they may differ from the projection's in the fourth decimal.
      */
     public static final class ArticleInputs {
         private final SparseVector context;

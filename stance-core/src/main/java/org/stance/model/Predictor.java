@@ -175,7 +175,8 @@ final class Predictor {
      * article context block's): the block's share of the first layer,
      * (w/||Σx||)·Σ x·W_context over the article's sentence vectors x, and each sentence's own
      * x·W_own when {@code keep}. The same pre-activations as {@link #predictInArticle} on the
-     * sparse block, without building a sentence's sparse vector or the article's block.
+     * sparse block up to float rounding (a test compares them to 1e-5), without building a
+     * sentence's sparse vector or the article's block.
      */
     ArticleShare projectArticle(List<String> texts, List<String> targets, SentenceProjection projection, double contextWeight, boolean keep) {
         SentenceProjection.ArticleSum sum = projection.articleSum();

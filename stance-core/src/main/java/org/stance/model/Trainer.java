@@ -61,6 +61,12 @@ public final class Trainer {
         if (folds == 0) {
             return result;
         }
+        long articles = train.stream().map(LabeledSentence::groupKey).distinct().count();
+        if (config.offsetFolds() == TrainConfig.AUTO_OFFSET_FOLDS && articles < folds) {
+            // auto is a default: a small data set trains without offsets rather than failing (folds given explicitly still must fit)
+            progress.accept("decision offsets: none (auto needs " + folds + " training articles, there are " + articles + ")");
+            return result;
+        }
         Map<String, double[]> offsets = HeldOutOffsets.choose(config, folds, vectors, train, dev, labels, progress);
         offsets.forEach(result.classifier()::shiftBias);
         Map<String, List<Double>> stored = new LinkedHashMap<>();

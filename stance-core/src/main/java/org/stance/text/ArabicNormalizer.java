@@ -9,14 +9,14 @@ import java.text.Normalizer;
  * Thread-safe and stateless.
  *
  * <p>Every sentence trained on or scored passes through here, so the common case is one pass over
- * a table: the mappings of the characters below {@link #TABLE_SIZE} (ASCII, Latin-1, the Arabic
- * block) are looked up instead of tested step by step, and NFKC, which leaves plain Arabic and
+ * a table: the mappings of the characters below {@link #TABLE_SIZE} (ASCII, Latin-1, ..., the
+ * Arabic block) are looked up instead of tested step by step, and NFKC, which leaves plain Arabic and
  * ASCII text as it is, runs only on a text that holds a character it could change (see
  * {@link #nfkcLeavesAlone}). The result is the same as running the steps one after the other.
  */
 public final class ArabicNormalizer {
 
-    /** The characters mapped by table: ASCII, Latin-1 and the Arabic block U+0600..U+06FF. */
+    /** The characters mapped by table: U+0000..U+06FF (ASCII, Latin-1, ..., the Arabic block). */
     static final int TABLE_SIZE = 0x0700;
     private static final char DROPPED = '\uFFFF'; // never a mapping of a character below TABLE_SIZE
 

@@ -103,6 +103,9 @@ class ModelCodecTest {
         assertEquals(org.stance.io.Hashes.sha256(Files.readAllBytes(dir.resolve("train.csv"))), train.sha256());
         assertTrue(m.evaluation().get("dev").get("stance").macroF1() > 0);
         assertTrue(m.history().size() >= 1 && m.bestEpoch() >= 1);
+        // --offset-folds auto is recorded as what it became (no offsets for these labels): a release before auto reads it
+        assertEquals(org.stance.model.TrainConfig.AUTO_OFFSET_FOLDS, TestData.quickConfig(List.of()).offsetFolds());
+        assertEquals(0, m.network().offsetFolds());
     }
 
     @Test

@@ -207,5 +207,14 @@ class LogisticFitTest {
         TrainingResult withMacro = new Trainer(auto, s -> { }).train(iraq, List.of());
         assertTrue(withMacro.decisionOffsets() == null || withMacro.decisionOffsets().isEmpty(), String.valueOf(withMacro.decisionOffsets()));
         assertEquals(0, auto.toBuilder().offsetFolds(0).build().offsetFolds(withFavg.classifier().labels()));
+        // too few articles for auto's folds: trained without offsets, said in the log (given folds would fail instead)
+        List<LabeledSentence> twoArticles = favorAgainst.stream()
+                .filter(r -> r.articleId().equals(favorAgainst.get(0).articleId()) || r.articleId().equals(favorAgainst.get(favorAgainst.size() - 1).articleId()))
+                .toList();
+        List<String> smallLog = new ArrayList<>();
+        TrainingResult small = new Trainer(auto, smallLog::add).train(twoArticles, List.of());
+        assertTrue(small.decisionOffsets() == null || small.decisionOffsets().isEmpty());
+        assertTrue(smallLog.stream().anyMatch(l -> l.startsWith("decision offsets: none (auto needs 3 training articles, there are 2)")),
+                String.join("\n", smallLog));
     }
 }
