@@ -103,7 +103,7 @@ public final class TrainingJob {
         ModelManifest manifest = new ModelManifest(ModelManifest.FORMAT, ModelManifest.FORMAT_VERSION, StanceVersion.get(),
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), classifier.labels(), config.noPositionLabels(), config.normalizer().toMap(),
                 ModelManifest.Features.of(classifier.featurizer().config(), classifier.featurizer().vocabulary().hashes().length, classifier.featurizer().dimension()),
-                targets(config, trainRows), embeddings(classifier, config), ModelManifest.Network.of(recorded(config, result), Classifier.parameterCount(config,
+                targets(config, trainRows), embeddings(classifier, config), ModelManifest.Network.of(recorded(config, result, classifier.labels()), Classifier.parameterCount(config,
                         classifier.featurizer().dimension(), config.tasks().stream().map(t -> classifier.labels().get(t).size()).toList())), data,
                 evaluation, ModelManifest.Epoch.of(result.history()), result.bestEpoch(), result.seconds(), result.decisionOffsets(),
                 tuning == null ? null : ModelManifest.Tuning.of(tuning));
@@ -131,12 +131,12 @@ public final class TrainingJob {
      * folds used or 0, so that the record says what was done and a release that predates auto
      * can still read the file.
      */
-    private static TrainConfig recorded(TrainConfig config, org.stance.model.TrainingResult result) {
+    private static TrainConfig recorded(TrainConfig config, org.stance.model.TrainingResult result, Map<String, List<String>> labels) {
         if (config.offsetFolds() != TrainConfig.AUTO_OFFSET_FOLDS) {
             return config;
         }
         boolean used = result.decisionOffsets() != null && !result.decisionOffsets().isEmpty();
-        return config.toBuilder().offsetFolds(used ? TrainConfig.AUTO_FOLDS : 0).build();
+        return config.toBuilder().offsetFolds(used ? config.offsetFolds(labels) : 0).build();
     }
 
     private static ModelManifest.Embeddings embeddings(Classifier classifier, TrainConfig config) {

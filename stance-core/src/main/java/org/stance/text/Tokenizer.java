@@ -31,29 +31,19 @@ public final class Tokenizer {
 
     /** The number of tokens {@link #tokenize} gives, without making them. */
     public static int count(String text) {
-        int n = 0;
-        boolean inWord = false;
-        for (int i = 0; i < text.length(); i++) {
-            boolean word = isWordChar(text.charAt(i));
-            if (word && !inWord) {
-                n++;
-            }
-            inWord = word;
-        }
-        return n;
+        int[] n = {0};
+        forEachToken(text, (start, end) -> n[0]++);
+        return n[0];
     }
 
     /** The last token {@link #tokenize} gives, or null when there is none, without making the others. */
     public static String lastToken(String text) {
-        int end = text.length();
-        while (end > 0 && !isWordChar(text.charAt(end - 1))) {
-            end--;
-        }
-        int start = end;
-        while (start > 0 && isWordChar(text.charAt(start - 1))) {
-            start--;
-        }
-        return end == 0 ? null : text.substring(start, end);
+        int[] last = {-1, -1};
+        forEachToken(text, (start, end) -> {
+            last[0] = start;
+            last[1] = end;
+        });
+        return last[0] < 0 ? null : text.substring(last[0], last[1]);
     }
 
     /** Receives a token as its offsets in the text. */
