@@ -8,7 +8,7 @@ source bench/jar.sh
 n="${1:-3000}"
 out=target/bench-results/spark; data=target/bench-data/spark-articles
 rm -rf "$out" "$data"; mkdir -p "$out" "$data"
-[[ -f stance-spark/target/stance-spark.jar ]] || mvn -B -q -DskipTests -pl stance-spark -am package
+[[ -f src/spark/target/stance-spark.jar ]] || mvn -B -q -DskipTests -pl src/spark -am package
 python3 - "$n" "$data" <<'PY'
 import gzip, json, sys
 n, data = int(sys.argv[1]), sys.argv[2]

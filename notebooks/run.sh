@@ -22,10 +22,10 @@ if (( ${#missing[@]} )); then
 fi
 
 # Build the jar when it is missing or older than the sources.
-jar="$root/stance-cli/target/stance.jar"
-if [[ ! -f "$jar" ]] || [[ -n "$(find stance-core/src stance-cli/src pom.xml stance-core/pom.xml stance-cli/pom.xml -newer "$jar" -print -quit)" ]]; then
+jar="$root/src/cli/target/stance.jar"
+if [[ ! -f "$jar" ]] || [[ -n "$(find src pom.xml -newer "$jar" -print -quit)" ]]; then
   echo "run.sh: building $jar" >&2
-  mvn -B -q -DskipTests -pl stance-cli -am package >&2
+  mvn -B -q -DskipTests -pl src/cli -am package >&2
 fi
 
 # A python3 kernel pinned to /usr/bin/python3, whatever python3 is first on PATH (pyenv, venv):
