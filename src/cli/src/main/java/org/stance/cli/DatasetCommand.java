@@ -39,12 +39,27 @@ final class DatasetCommand {
                 defaultValue = "datasets/GUIDELINES.md")
         Path guidelines;
 
+        @Option(names = "--held-out-sources", paramLabel = "LIST.tsv",
+                description = "Pages kept for evaluation: a row from, or authored after, one of them is refused. "
+                        + "Default: ../shared/corpus/HELD-OUT-PERIOD.tsv beside the repository that holds DIR, when present.")
+        Path heldOutSources;
+
         @Spec
         CommandSpec spec;
 
+        /** The project's list of held-out period pages, beside the repository holding {@code dataset} (datasets/NAME). */
+        static Path defaultHeldOut(Path dataset) {
+            Path repo = dataset.toAbsolutePath().normalize().getParent();
+            repo = repo == null ? null : repo.getParent();
+            Path list = repo == null ? null : repo.resolveSibling("shared").resolve("corpus/HELD-OUT-PERIOD.tsv");
+            return list != null && java.nio.file.Files.isRegularFile(list) ? list : null;
+        }
+
         @Override
         public Integer call() {
-            DatasetStats.Report report = DatasetStats.compute(new DatasetLayout(dir), guidelines);
+            Path list = heldOutSources != null ? heldOutSources : defaultHeldOut(dir);
+            DatasetStats.Report report = DatasetStats.compute(new DatasetLayout(dir), guidelines,
+                    list == null ? null : org.stance.data.HeldOutSources.read(list));
             PrintWriter out = spec.commandLine().getOut();
             out.println("## Labels");
             out.println();

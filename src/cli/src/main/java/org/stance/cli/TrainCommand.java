@@ -38,6 +38,11 @@ final class TrainCommand implements Callable<Integer> {
                     + "in the model, which is then trained on all of TRAIN.csv.")
     java.time.Duration autotune;
 
+    @Option(names = "--held-out-sources", paramLabel = "LIST.tsv",
+            description = "Pages kept for evaluation (every http(s) URL in the file, e.g. ../shared/corpus/HELD-OUT-PERIOD.tsv): a training "
+                    + "row from one of them, or authored after one (source authored:URL), is refused with its file and line.")
+    Path heldOutSources;
+
     @Option(names = "--json", description = "Print the manifest (settings, data hashes, figures) as JSON instead of text.")
     boolean json;
 
@@ -68,7 +73,8 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         TrainRequest request = new TrainRequest(train, dev, test, output, options.config(spec.commandLine()),
-                options.knownLabels(spec.commandLine()), options.skipInvalid, autotune);
+                options.knownLabels(spec.commandLine()), options.skipInvalid, autotune,
+                heldOutSources == null ? null : org.stance.data.HeldOutSources.read(heldOutSources));
         TrainingJob.Outcome outcome = new TrainingJob(Progress.to(err)).run(request);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

@@ -10,7 +10,8 @@ import java.util.Map;
 /**
  * Cuts a labeled dataset into fixed train/dev/test splits by article, stratified on one label
  * column as far as whole articles allow. The split is made of equal folds of {@code 1/folds} of
- * the data: {@code testFolds} of them form test, {@code devFolds} dev, the rest train.
+ * the data: {@code testFolds} of them form test, {@code devFolds} dev, the rest train. Authored
+ * articles always go to train.
  */
 public final class DatasetSplitter {
 
@@ -33,7 +34,7 @@ public final class DatasetSplitter {
         for (int s = 0; s < DatasetLayout.SPLITS.size(); s++) {
             final int which = s;
             out.put(DatasetLayout.SPLITS.get(s), java.util.stream.IntStream.range(0, rows.size())
-                    .filter(i -> splitOfFold[fold[i]] == which).mapToObj(rows::get).toList());
+                    .filter(i -> (fold[i] == GroupSplitter.ALWAYS_TRAIN ? 0 : splitOfFold[fold[i]]) == which).mapToObj(rows::get).toList());
         }
         return out;
     }

@@ -51,9 +51,20 @@ public final class DatasetStats {
     }
 
     public static Report compute(DatasetLayout layout, Path guidelines) {
+        return compute(layout, guidelines, null);
+    }
+
+    /**
+     * As {@link #compute(DatasetLayout, Path)}, and refuses (with file and line) a row from or
+     * modeled on a page of {@code heldOut} (may be null) and an authored article in dev or test.
+     */
+    public static Report compute(DatasetLayout layout, Path guidelines, org.stance.data.HeldOutSources heldOut) {
         layout.requireSentences();
         DatasetReader reader = new DatasetReader(IraqPresence.schema());
         Dataset all = reader.read(layout.sentences());
+        if (heldOut != null) {
+            all.requireNoneOf(heldOut);
+        }
         List<Part> splits = new ArrayList<>();
         Map<String, String> articleSplit = new HashMap<>();
         boolean disjoint = true;
@@ -63,6 +74,9 @@ public final class DatasetStats {
                 continue;
             }
             Dataset d = reader.read(layout.split(name));
+            if (!name.equals("train")) {
+                d.requireReal(name);
+            }
             splits.add(part(name, d.rows()));
             splitRows += d.size();
             for (String article : d.articles()) {
@@ -128,6 +142,9 @@ public final class DatasetStats {
 
     /** Where the project's sentences come from, from the source column (the dataset card's source table). */
     static String sourceKind(String source) {
+        if (source.startsWith(LabeledSentence.AUTHORED)) {
+            return "authored, modeled on 2019-2026 pages (training only)";
+        }
         if (source.startsWith("seeds/")) {
             return "seeds (2021-2024)";
         }

@@ -55,6 +55,34 @@ public record Dataset(String name, List<LabeledSentence> rows, String sha256) {
         rows.forEach(r -> ids.add(r.groupKey()));
         return ids;
     }
+    /**
+     * Refuses authored rows in a set that is evaluated on (dev, test, an evaluation file): they
+     * are training material only. Names the file and line of the first one.
+     */
+    public Dataset requireReal(String role) {
+        for (LabeledSentence r : rows) {
+            if (r.authored()) {
+                throw new org.stance.UserError(name + ":" + r.line() + ": article " + r.articleId() + " is authored (source "
+                        + r.source() + "); authored text is training material only and cannot be in a " + role + " set");
+            }
+        }
+        return this;
+    }
+
+    /**
+     * Refuses rows whose source (an authored row's "modeled on" page, or a real row's URL) is one
+     * of {@code heldOut}: pages kept for evaluation must not be trained or modeled on.
+     */
+    public Dataset requireNoneOf(HeldOutSources heldOut) {
+        for (LabeledSentence r : rows) {
+            if (heldOut.contains(r.authored() ? r.modeledOn() : r.source())) {
+                throw new org.stance.UserError(name + ":" + r.line() + ": article " + r.articleId() + " is from a held-out page ("
+                        + (r.authored() ? r.modeledOn() : r.source()) + ", listed in " + heldOut.file() + ")");
+            }
+        }
+        return this;
+    }
+
     public Dataset subset(String subName, List<LabeledSentence> subRows) {
         return new Dataset(subName, subRows, sha256);
     }

@@ -162,13 +162,18 @@ public final class DatasetReader {
         } else if (!ArabicNormalizer.hasArabicLetter(text)) {
             report(problems, where(name, line, header, header.indexOf(Columns.TEXT)) + ": text has no Arabic letter: \"" + abbreviate(text) + "\"");
         }
+        String source = cell(record, Columns.SOURCE).strip();
+        if (source.startsWith(LabeledSentence.AUTHORED) && !isUrl(source.substring(LabeledSentence.AUTHORED.length()).strip())) {
+            report(problems, where(name, line, header, header.indexOf(Columns.SOURCE)) + ": an authored row must cite the page it was modeled on"
+                    + " (source 'authored:https://…'), found '" + abbreviate(source) + "'");
+        }
         for (String column : List.of(Columns.TARGET, Columns.STANCE, Columns.TOPIC)) {
             if (header.contains(column)) {
                 checkLabel(record, header, column, line, name, problems);
             }
         }
         return new LabeledSentence(cell(record, Columns.ARTICLE_ID).strip(), cell(record, Columns.SENTENCE_ID).strip(),
-                cell(record, Columns.SOURCE).strip(), targetKey(cell(record, Columns.TARGET)), cell(record, Columns.STANCE).strip(),
+                source, targetKey(cell(record, Columns.TARGET)), cell(record, Columns.STANCE).strip(),
                 cell(record, Columns.TOPIC).strip(), text, line);
     }
 
@@ -198,6 +203,10 @@ public final class DatasetReader {
             report(problems, name + ":" + row.line() + ": duplicate id (article_id " + row.articleId() + ", sentence_id "
                     + row.sentenceId() + ") first seen on line " + first);
         }
+    }
+
+    private static boolean isUrl(String s) {
+        return (s.startsWith("https://") || s.startsWith("http://")) && s.length() > "https://".length() && s.chars().noneMatch(Character::isWhitespace);
     }
 
     private static String cell(CSVRecord record, String column) {

@@ -27,14 +27,40 @@ public final class GroupSplitter {
         return groups;
     }
 
-    /** Fold number (0..k-1) of every row, stratified on the labels of {@code task} (may be unlabeled). */
+    /** The fold of authored rows: in no held-out fold, so trained on in every fold. */
+    public static final int ALWAYS_TRAIN = -1;
+
+    /**
+     * Fold number (0..k-1) of every row, stratified on the labels of {@code task} (may be unlabeled).
+     * Authored rows ({@link LabeledSentence#authored()}) get {@link #ALWAYS_TRAIN}: every held-out
+     * part (dev, test, a cross-validation fold, inner folds) holds real text only, and the real rows
+     * are folded exactly as they would be without the authored ones.
+     */
     public static int[] folds(List<LabeledSentence> rows, String task, int k, long seed) {
+        if (rows.stream().noneMatch(LabeledSentence::authored)) {
+            return realFolds(rows, task, k, seed);
+        }
+        List<LabeledSentence> real = new ArrayList<>();
+        for (LabeledSentence r : rows) {
+            if (!r.authored()) {
+                real.add(r);
+            }
+        }
+        int[] realFold = realFolds(real, task, k, seed);
+        int[] fold = new int[rows.size()];
+        for (int i = 0, j = 0; i < rows.size(); i++) {
+            fold[i] = rows.get(i).authored() ? ALWAYS_TRAIN : realFold[j++];
+        }
+        return fold;
+    }
+
+    private static int[] realFolds(List<LabeledSentence> rows, String task, int k, long seed) {
         if (k < 2) {
             throw new IllegalArgumentException("need at least 2 folds");
         }
         Map<String, List<Integer>> groups = positionsByGroup(rows.stream().map(LabeledSentence::groupKey).toList());
         if (groups.size() < k) {
-            throw new org.stance.UserError("cannot make " + k + " folds from " + groups.size() + " articles");
+            throw new org.stance.UserError("cannot make " + k + " folds from " + groups.size() + " articles (of real text: authored articles are never held out)");
         }
         Map<String, Integer> labelIndex = new HashMap<>();
         for (LabeledSentence r : rows) {

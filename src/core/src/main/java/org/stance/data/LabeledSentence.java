@@ -3,7 +3,8 @@ package org.stance.data;
 /**
  * One row of a sentence CSV. Empty strings stand for cells that are absent or blank.
  *
- * @param source where the sentence was taken from (a file path or "ant:DOCNO"), empty when not given
+ * @param source where the sentence was taken from (a file path or "ant:DOCNO"), empty when not given;
+ *               {@code authored:URL} for text written by annotators after the page at URL (see {@link #authored()})
  * @param line the 1-based line of the file on which the row starts, for error messages
  */
 public record LabeledSentence(String articleId, String sentenceId, String source, String target, String stance, String topic,
@@ -17,6 +18,23 @@ public record LabeledSentence(String articleId, String sentenceId, String source
             case Columns.TARGET -> target;
             default -> throw new IllegalArgumentException("unknown task column " + task);
         };
+    }
+
+    /** The source prefix of authored rows: {@code authored:} followed by the URL of the page the text was modeled on. */
+    public static final String AUTHORED = "authored:";
+
+    /**
+     * Whether this row was written by annotators (modeled on a real page) rather than taken from
+     * real text. Authored rows are training material only: they never enter a dev, test or
+     * cross-validation test fold, so that every figure is measured on real text.
+     */
+    public boolean authored() {
+        return source.startsWith(AUTHORED);
+    }
+
+    /** The URL of the page an authored row was modeled on; empty for real rows. */
+    public String modeledOn() {
+        return authored() ? source.substring(AUTHORED.length()).strip() : "";
     }
 
     /** The columns a labeled dataset file holds, in order. */

@@ -19,13 +19,15 @@ import org.stance.model.Trainer;
 /**
  * K-fold cross-validation grouped by article: each fold is scored by a model trained on the
  * other folds (with a mini-batch optimizer, less their own dev part, one inner fold, that chooses the epoch). The folds' predictions are
- * pooled into one set of metrics, and per-fold figures give the spread.
+ * pooled into one set of metrics, and per-fold figures give the spread. Authored rows train in
+ * every fold and are never scored: the figures are on real text only.
  */
 public final class CrossValidation {
 
     /** Per-fold metrics and the pooled metrics, per task. */
     /**
      * @param articleFolds article (group) key → its fold, so other systems can be evaluated on the very same folds
+     *                     ({@link GroupSplitter#ALWAYS_TRAIN} for authored articles)
      */
     public record Result(int folds, Map<String, List<Metrics>> perFold, Map<String, Metrics> pooled, Map<String, Integer> articleFolds) {
     }
@@ -81,9 +83,19 @@ public final class CrossValidation {
                 }
             }
         }
+        // Pooled over the held-out rows only: authored rows are trained on in every fold, never scored.
+        List<LabeledSentence> heldOut = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            if (fold[i] != GroupSplitter.ALWAYS_TRAIN) {
+                heldOut.add(rows.get(i));
+            }
+        }
         Map<String, Metrics> pooled = new LinkedHashMap<>();
         for (String task : pooledProbs.keySet()) {
-            pooled.put(task, Evaluator.evaluate(task, labels.get(task), rows, pooledProbs.get(task)));
+            float[][] all = pooledProbs.get(task);
+            float[][] scored = java.util.stream.IntStream.range(0, rows.size()).filter(i -> fold[i] != GroupSplitter.ALWAYS_TRAIN)
+                    .mapToObj(i -> all[i]).toArray(float[][]::new);
+            pooled.put(task, Evaluator.evaluate(task, labels.get(task), heldOut, scored));
         }
         Map<String, Integer> articleFolds = new java.util.TreeMap<>();
         for (int i = 0; i < rows.size(); i++) {

@@ -21,7 +21,7 @@ public final class DatasetEvaluation {
 
     /** Reads labeled data for a model: its labels must be among the model's (an unknown one is a line-numbered error). */
     public static Dataset read(Classifier classifier, Path file) {
-        return new DatasetReader(DatasetSchema.open(Set.of()).withKnownLabels(classifier.labels())).read(file);
+        return new DatasetReader(DatasetSchema.open(Set.of()).withKnownLabels(classifier.labels())).read(file).requireReal("evaluation");
     }
 
     /** Task → metrics, over the tasks the rows are labeled for; each row is scored with its own target. */

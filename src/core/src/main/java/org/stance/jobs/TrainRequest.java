@@ -17,9 +17,10 @@ import org.stance.model.TrainConfig;
  * @param skipInvalid leave out (and report) rows with a problem of their own instead of failing the file
  * @param autotune    time budget for searching the settings by grouped cross-validation on the training
  *                    file ({@link AutoTune}) before the final fit; null trains with {@code config} as given
+ * @param heldOut     pages kept for evaluation: a training row from (or authored after) one of them is refused; may be null
  */
 public record TrainRequest(Path train, Path dev, Path test, Path output, TrainConfig config, Map<String, List<String>> knownLabels,
-                           boolean skipInvalid, java.time.Duration autotune) {
+                           boolean skipInvalid, java.time.Duration autotune, org.stance.data.HeldOutSources heldOut) {
 
     /** Folds of the autotune cross-validation. */
     public static final int AUTOTUNE_FOLDS = 5;
@@ -29,8 +30,13 @@ public record TrainRequest(Path train, Path dev, Path test, Path output, TrainCo
     }
 
     public TrainRequest(Path train, Path dev, Path test, Path output, TrainConfig config, Map<String, List<String>> knownLabels,
+                        boolean skipInvalid, java.time.Duration autotune) {
+        this(train, dev, test, output, config, knownLabels, skipInvalid, autotune, null);
+    }
+
+    public TrainRequest(Path train, Path dev, Path test, Path output, TrainConfig config, Map<String, List<String>> knownLabels,
                         boolean skipInvalid) {
-        this(train, dev, test, output, config, knownLabels, skipInvalid, null);
+        this(train, dev, test, output, config, knownLabels, skipInvalid, null, null);
     }
 
     /** A request that fails on any invalid row. */

@@ -52,8 +52,11 @@ public final class TrainingJob {
         DatasetReader reader = reader(request.knownLabels(), request.skipInvalid(), progress);
         Dataset train = reader.read(request.train());
         config = config.toBuilder().tasks(resolveTasks(config.tasks(), train)).build();
-        Dataset dev = request.dev() == null ? null : reader.read(request.dev());
-        Dataset test = request.test() == null ? null : reader.read(request.test());
+        if (request.heldOut() != null) {
+            train.requireNoneOf(request.heldOut());
+        }
+        Dataset dev = request.dev() == null ? null : reader.read(request.dev()).requireReal("dev");
+        Dataset test = request.test() == null ? null : reader.read(request.test()).requireReal("test");
         WordEmbeddings vectors = vectors(config);
         AutoTune.Result tuning = null;
         if (request.autotune() != null) {

@@ -91,6 +91,21 @@ class JobsTest {
     }
 
     @Test
+    void crossValidationScoresRealSentencesOnlyAndTrainsOnAuthoredOnesInEveryFold() {
+        List<LabeledSentence> rows = new ArrayList<>();
+        List<String> articles = TestData.head("train", 500).stream().map(LabeledSentence::articleId).distinct().toList();
+        for (LabeledSentence r : TestData.head("train", 500)) {
+            rows.add(articles.indexOf(r.articleId()) % 2 == 0 ? r
+                    : new LabeledSentence(r.articleId(), r.sentenceId(), "authored:https://example.org/p", r.target(), r.stance(), r.topic(), r.text(), r.line()));
+        }
+        long real = rows.stream().filter(r -> !r.authored()).count();
+        CrossValidation.Result result = new CrossValidation(p -> { }).run(new Dataset("mixed", rows, ""), TestData.quickConfig(List.of("stance")), 3);
+        assertEquals(real, result.pooled().get("stance").n(), "only real sentences are scored");
+        assertEquals(real, result.perFold().get("stance").stream().mapToInt(Metrics::n).sum());
+        assertTrue(rows.stream().filter(LabeledSentence::authored).allMatch(r -> result.articleFolds().get(r.groupKey()) == org.stance.data.GroupSplitter.ALWAYS_TRAIN));
+    }
+
+    @Test
     void crossValidationScoresEverySentenceOnceByAModelThatNeverSawItsArticle() {
         List<LabeledSentence> rows = TestData.head("train", 700);
         Dataset data = new Dataset("slice", rows, "");
