@@ -90,12 +90,6 @@ public record ModelManifest(String format, int formatVersion, String projectVers
 
     /** An --autotune search: budget, folds, metric, and every trial's settings and scores (the network record holds the chosen ones). */
     public record Tuning(double budgetSeconds, int folds, String metric, int bestTrial, List<TuningTrial> trials) {
-
-        public static Tuning of(org.stance.jobs.AutoTune.Result r) {
-            return new Tuning(r.budgetSeconds(), r.folds(), r.best().config().metric().name(), r.best().number(),
-                    r.trials().stream().map(t -> new TuningTrial(t.number(), org.stance.jobs.AutoTune.describe(t.config()), t.scores(), t.score(),
-                            t.seconds())).toList());
-        }
     }
 
     public record TuningTrial(int number, String settings, Map<String, Double> scores, double score, double seconds) {

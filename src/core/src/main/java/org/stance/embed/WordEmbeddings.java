@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.PriorityQueue;
 import org.stance.text.NormalizerConfig;
 import org.stance.text.Tokenizer;
 
@@ -287,21 +286,7 @@ public final class WordEmbeddings {
     }
 
     private List<Neighbour> nearest(float[] query, int k, String excluded) {
-        PriorityQueue<Neighbour> best = new PriorityQueue<>((a, b) -> Double.compare(a.similarity(), b.similarity()));
-        float[] row = new float[dimension()];
-        for (int i = 0; i < words.size(); i++) {
-            if (words.word(i).equals(excluded)) {
-                continue;
-            }
-            System.arraycopy(words.vectors(), i * dimension(), row, 0, dimension());
-            best.add(new Neighbour(words.word(i), Vectors.cosine(query, row)));
-            if (best.size() > k) {
-                best.poll();
-            }
-        }
-        List<Neighbour> out = new ArrayList<>(best);
-        out.sort((a, b) -> Double.compare(b.similarity(), a.similarity()));
-        return out;
+        return NearestWords.search(words, query, k, excluded);
     }
 
     /**

@@ -34,6 +34,13 @@ public final class AutoTune {
 
     /** The best trial and all of them, in order; {@code cv} is the best trial's cross-validation. */
     public record Result(Trial best, List<Trial> trials, CrossValidation.Result cv, int folds, double budgetSeconds) {
+
+        /** The search as the model manifest records it. */
+        public org.stance.artifact.ModelManifest.Tuning toManifest() {
+            return new org.stance.artifact.ModelManifest.Tuning(budgetSeconds, folds, best.config().metric().name(), best.number(),
+                    trials.stream().map(t -> new org.stance.artifact.ModelManifest.TuningTrial(t.number(), describe(t.config()), t.scores(),
+                            t.score(), t.seconds())).toList());
+        }
     }
 
     static final double[] L2 = {1e-6, 3e-6, 1e-5, 3e-5, 1e-4, 3e-4, 1e-3};

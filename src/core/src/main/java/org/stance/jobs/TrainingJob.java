@@ -109,7 +109,7 @@ public final class TrainingJob {
                 targets(config, trainRows), embeddings(classifier, config), ModelManifest.Network.of(recorded(config, result, classifier.labels()), Classifier.parameterCount(config,
                         classifier.featurizer().dimension(), config.tasks().stream().map(t -> classifier.labels().get(t).size()).toList())), data,
                 evaluation, ModelManifest.Epoch.of(result.history()), result.bestEpoch(), result.seconds(), result.decisionOffsets(),
-                tuning == null ? null : ModelManifest.Tuning.of(tuning));
+                tuning == null ? null : tuning.toManifest());
         ModelCodec.save(request.output(), manifest, classifier);
         return new Outcome(manifest, classifier);
     }
