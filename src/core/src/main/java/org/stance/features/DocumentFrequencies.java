@@ -24,11 +24,16 @@ final class DocumentFrequencies {
     private int size;
 
     static DocumentFrequencies count(List<String> texts, List<String> targets, ArabicNormalizer normalizer, NgramExtractor extractor) {
+        return countTokens(texts.stream().map(t -> Tokenizer.tokenize(normalizer.normalize(t))).toList(), targets, extractor);
+    }
+
+    /** As {@link #count}, from sentences already normalised and tokenised. */
+    static DocumentFrequencies countTokens(List<List<String>> tokens, List<String> targets, NgramExtractor extractor) {
         DocumentFrequencies df = new DocumentFrequencies();
-        for (int from = 0; from < texts.size(); from += CHUNK) {
-            int to = Math.min(texts.size(), from + CHUNK);
+        for (int from = 0; from < tokens.size(); from += CHUNK) {
+            int to = Math.min(tokens.size(), from + CHUNK);
             List<long[][]> chunk = IntStream.range(from, to).parallel()
-                    .mapToObj(i -> distinctNgrams(extractor, Tokenizer.tokenize(normalizer.normalize(texts.get(i))), targets.get(i)))
+                    .mapToObj(i -> distinctNgrams(extractor, tokens.get(i), targets.get(i)))
                     .toList();
             chunk.forEach(df::addSentence);
         }

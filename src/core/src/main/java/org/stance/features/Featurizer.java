@@ -64,14 +64,29 @@ public final class Featurizer {
      */
     public static Featurizer fit(List<String> texts, List<String> targets, NormalizerConfig normalizerConfig, NgramConfig config,
                                  WordEmbeddings embeddings, Pooling pooling) {
+        return fitTokens(tokenize(texts, normalizerConfig), targets, normalizerConfig, config, embeddings, pooling);
+    }
+
+    /**
+     * Each text normalised and tokenised as the features see it, in parallel: a training run does
+     * this once per sentence and hands the tokens to {@link #fitTokens} and {@link #featurizeArticleTokens}.
+     */
+    public static List<List<String>> tokenize(List<String> texts, NormalizerConfig normalizerConfig) {
+        ArabicNormalizer normalizer = new ArabicNormalizer(normalizerConfig);
+        return IntStream.range(0, texts.size()).parallel().mapToObj(i -> Tokenizer.tokenize(normalizer.normalize(texts.get(i)))).toList();
+    }
+
+    /** {@link #fit(List, List, NormalizerConfig, NgramConfig, WordEmbeddings, Pooling)} from {@link #tokenize tokenised} texts. */
+    public static Featurizer fitTokens(List<List<String>> tokens, List<String> targets, NormalizerConfig normalizerConfig, NgramConfig config,
+                                       WordEmbeddings embeddings, Pooling pooling) {
         if (embeddings != null && !embeddings.normalizer().equals(normalizerConfig)) {
             throw new org.stance.UserError("the embeddings were trained with another normalisation (" + embeddings.normalizer().toMap()
                     + ") than this model uses (" + normalizerConfig.toMap() + ")");
         }
-        DocumentFrequencies.Kept kept = DocumentFrequencies.count(texts, targets, new ArabicNormalizer(normalizerConfig), new NgramExtractor(config))
+        DocumentFrequencies.Kept kept = DocumentFrequencies.countTokens(tokens, targets, new NgramExtractor(config))
                 .mostFrequent(config.minDf(), config.maxFeatures());
         float[] idf = new float[kept.hashes().length];
-        int n = texts.size();
+        int n = tokens.size();
         for (int i = 0; i < idf.length; i++) {
             idf[i] = (float) (Math.log((1.0 + n) / (1.0 + kept.counts()[i])) + 1.0);
         }
@@ -86,7 +101,12 @@ public final class Featurizer {
      * block (when this featurizer has one).
      */
     public List<SparseVector> featurizeArticles(List<String> texts, List<String> targets, List<String> articles) {
-        List<SparseVector> own = sentenceVectors(texts, targets);
+        return featurizeArticleTokens(tokenize(texts, normalizerConfig), targets, articles);
+    }
+
+    /** {@link #featurizeArticles} from sentences {@link #tokenize tokenised} with this featurizer's normaliser. */
+    public List<SparseVector> featurizeArticleTokens(List<List<String>> tokens, List<String> targets, List<String> articles) {
+        List<SparseVector> own = IntStream.range(0, tokens.size()).parallel().mapToObj(i -> tokenVector(tokens.get(i), targets.get(i))).toList();
         return articleContext == 0 ? own : ArticleContext.appendByArticle(own, articles, baseDimension(), articleContext);
     }
 
@@ -105,7 +125,10 @@ public final class Featurizer {
      * indices ascend, below {@link #baseDimension()}. Unknown n-grams are ignored.
      */
     public SparseVector sentenceVector(String text, String target) {
-        List<String> tokens = Tokenizer.tokenize(normalizer.normalize(text));
+        return tokenVector(Tokenizer.tokenize(normalizer.normalize(text)), target);
+    }
+
+    private SparseVector tokenVector(List<String> tokens, String target) {
         count(tokens, target == null ? "" : target);
         return weighted(tokens);
     }
@@ -172,7 +195,7 @@ public final class Featurizer {
         double[] norms = new double[NgramExtractor.GROUPS];
         for (int i = 0; i < u; i++) {
             int id = unique[i];
-            values[i] = (float) (sublinearTf(tf[i]) * idf[id]);
+            values[i] = (float) (TermCounts.sublinearTf(tf[i]) * idf[id]);
             norms[groups[id]] += values[i] * values[i];
         }
         for (int i = 0; i < u; i++) {
@@ -194,19 +217,6 @@ public final class Featurizer {
             allValues[n++] = (float) (pooled[j] / Math.sqrt(norm));
         }
         return new SparseVector(Arrays.copyOf(allIds, n), Arrays.copyOf(allValues, n));
-    }
-
-    /** 1 + ln(tf) for the counts a sentence has (Math.log per feature was a tenth of scoring). */
-    private static final double[] SUBLINEAR_TF = new double[256];
-
-    static {
-        for (int tf = 1; tf < SUBLINEAR_TF.length; tf++) {
-            SUBLINEAR_TF[tf] = 1.0 + Math.log(tf);
-        }
-    }
-
-    static double sublinearTf(int tf) {
-        return tf < SUBLINEAR_TF.length ? SUBLINEAR_TF[tf] : 1.0 + Math.log(tf);
     }
 
     /** Tokens whose own features were looked up already; bounded, shared by all threads. */

@@ -364,7 +364,7 @@ public final class SentenceProjection {
             for (int i = 0; i < repeatedCount; i++) {
                 int id = repeated[i];
                 int tf = count[id];
-                double s = Featurizer.sublinearTf(tf);
+                double s = TermCounts.sublinearTf(tf);
                 double idf = featurizer.idf(id);
                 addRow(sums, id, (float) ((s - tf) * idf));
                 squares[featurizer.group(id)] += (s * s - tf) * idf * idf;
@@ -376,7 +376,7 @@ public final class SentenceProjection {
             for (int i = 0; i < seenCount; i++) {
                 int id = seen[i];
                 int group = featurizer.group(id);
-                article.add(id, Featurizer.sublinearTf(count[id]) * featurizer.idf(id) / Math.sqrt(squares[group]));
+                article.add(id, TermCounts.sublinearTf(count[id]) * featurizer.idf(id) / Math.sqrt(squares[group]));
             }
         }
 

@@ -12,6 +12,20 @@ final class TermCounts {
     int firstWord = Integer.MAX_VALUE;
     int lastWord = -1;
 
+    /** 1 + ln(tf) for the counts a sentence has (Math.log per feature was a tenth of scoring). */
+    private static final double[] SUBLINEAR_TF = new double[256];
+
+    static {
+        for (int tf = 1; tf < SUBLINEAR_TF.length; tf++) {
+            SUBLINEAR_TF[tf] = 1.0 + Math.log(tf);
+        }
+    }
+
+    /** The term-frequency weight of a feature counted {@code tf} times in a sentence. */
+    static double sublinearTf(int tf) {
+        return tf < SUBLINEAR_TF.length ? SUBLINEAR_TF[tf] : 1.0 + Math.log(tf);
+    }
+
     TermCounts(int features) {
         count = new int[features];
         seen = new long[(features + 63) >>> 6];

@@ -84,13 +84,16 @@ public final class Trainer {
             ngrams = ngrams.withArticleContext(0);
             progress.accept("article context: off (no training article has two sentences)");
         }
-        Featurizer featurizer = Featurizer.fit(texts(train), targets(train), config.normalizer(), ngrams, vectors,
+        // Each sentence is normalised and tokenised once: the document frequencies and the vectors share the tokens.
+        List<List<String>> trainTokens = Featurizer.tokenize(texts(train), config.normalizer());
+        Featurizer featurizer = Featurizer.fitTokens(trainTokens, targets(train), config.normalizer(), ngrams, vectors,
                 emb == null ? null : emb.pooling());
         progress.accept(String.format("vocabulary: %d n-gram features from %d training sentences", featurizer.dimension(), train.size()));
         if (featurizer.dimension() == 0) {
             throw new UserError("no n-gram occurs in " + config.ngrams().minDf() + " or more training sentences; lower the minimum document frequency (minDf)");
         }
-        List<SparseVector> trainVectors = vectors(featurizer, train);
+        List<SparseVector> trainVectors = featurizer.featurizeArticleTokens(trainTokens, targets(train), articles(train));
+        trainTokens = null; // the vectors hold what training needs
         List<SparseVector> devVectors = vectors(featurizer, dev);
 
         List<Integer> classCounts = new ArrayList<>();
@@ -284,7 +287,11 @@ public final class Trainer {
     }
 
     private static List<SparseVector> vectors(Featurizer featurizer, List<LabeledSentence> rows) {
-        return featurizer.featurizeArticles(texts(rows), targets(rows), rows.stream().map(LabeledSentence::groupKey).toList());
+        return featurizer.featurizeArticles(texts(rows), targets(rows), articles(rows));
+    }
+
+    private static List<String> articles(List<LabeledSentence> rows) {
+        return rows.stream().map(LabeledSentence::groupKey).toList();
     }
 
     /** True when some article (rows sharing a {@link LabeledSentence#groupKey()}) has two sentences or more. */
