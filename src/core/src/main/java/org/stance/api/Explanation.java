@@ -20,8 +20,9 @@ public record Explanation(String label, String method, double bias, double logit
     /**
      * One feature's share of the logit.
      *
-     * @param feature as a person reads it: "word الانسحاب", "words القوات الامريكيه", "stem ...", "chars 'نسح' of الانسحاب",
-     *                "target iraq", "word vectors (pooled)"
+     * @param feature as a person reads it: "word الانسحاب" (the word's n-grams, stem, character n-grams and its
+     *                share of the pooled word vectors together), "words القوات الامريكيه" (a word pair), "sentence 4"
+     *                (that sentence's share of the article context), "target iraq"
      */
     public record FeatureContribution(String feature, double contribution) {
     }

@@ -165,20 +165,28 @@ public final class StanceModel {
         checkTarget(target);
         String key = target == null ? "" : org.stance.data.DatasetReader.targetKey(target);
         return score(oneBased(sentences.size()), sentences, java.util.Collections.nCopies(sentences.size(), key),
-                articleInputs(sentences, key, true));
+                articleInputs(oneBased(sentences.size()), sentences, key, true));
     }
 
     /**
      * The article context of an article's sentences (those that are scored), keeping their own
      * blocks when all of them are scored in one call; null when the model has no article context.
      */
-    private Classifier.ArticleInputs articleInputs(List<String> sentences, String target, boolean oneCall) {
+    private Classifier.ArticleInputs articleInputs(List<Integer> ids, List<String> sentences, String target, boolean oneCall) {
         if (classifier.featurizer().articleContext() == 0) {
             return null; // nothing to read ahead: not even the pass that picks the scorable sentences
         }
-        List<String> scorable = sentences.stream().map(StanceModel::stripped).filter(ArabicNormalizer::hasArabicLetter).toList();
-        // explanations name the context block's features: only they need the sparse block
-        return classifier.articleInputs(scorable, java.util.Collections.nCopies(scorable.size(), target), oneCall, explain != 0);
+        List<String> scorable = new ArrayList<>();
+        List<Integer> scorableIds = new ArrayList<>();
+        for (int i = 0; i < sentences.size(); i++) {
+            String t = stripped(sentences.get(i));
+            if (ArabicNormalizer.hasArabicLetter(t)) {
+                scorable.add(t);
+                scorableIds.add(ids.get(i));
+            }
+        }
+        // explanations split the context block's share by sentence: only they need the sparse block
+        return classifier.articleInputs(scorable, java.util.Collections.nCopies(scorable.size(), target), scorableIds, oneCall, explain != 0);
     }
 
     /** Segments a raw article as {@code prepare} does, scores every sentence, and gives the article's verdict. */
@@ -239,7 +247,8 @@ public final class StanceModel {
         // all) keeps its sentence vectors for scoring; a longer one streams out batch by batch, its
         // sentences featurized once more, so that it is never held whole.
         int step = streamingBatch();
-        Classifier.ArticleInputs article = articleInputs(segments.stream().map(Segment::text).toList(), target, segments.size() <= step);
+        Classifier.ArticleInputs article = articleInputs(segments.stream().map(Segment::index).toList(), segments.stream().map(Segment::text).toList(),
+                target, segments.size() <= step);
         ArticleAggregator.Accumulator acc = aggregator.start(stanceLabels);
         for (int from = 0; from < segments.size(); from += step) {
             List<Segment> batch = segments.subList(from, Math.min(segments.size(), from + step));
@@ -258,7 +267,6 @@ public final class StanceModel {
      * {@code article.kept()}: then it holds the shares of exactly the sentences scored here).
      */
     private List<SentenceScore> score(List<Integer> ids, List<String> texts, List<String> targets, Classifier.ArticleInputs article) {
-        org.stance.features.SparseVector context = article == null ? null : article.context();
         List<Integer> scorable = new ArrayList<>();
         List<String> inputs = new ArrayList<>();
         List<String> inputTargets = new ArrayList<>();
@@ -290,7 +298,7 @@ public final class StanceModel {
                 LabelScores topic = topicLabels.isEmpty() ? null : LabelScores.of(topicLabels, probs.get("topic")[j - from]);
                 LabelScores main = stance != null ? stance : topic;
                 out[i] = new SentenceScore(ids.get(i), inputs.get(j), stance, topic, main != null && main.probability() < threshold, null,
-                        explain == 0 ? null : explain(inputs.get(j), inputTargets.get(j), context, stance, topic));
+                        explain == 0 ? null : explain(inputs.get(j), inputTargets.get(j), article, stance, topic));
             }
         };
         if (threads == 1 || chunks == 1) {
@@ -309,7 +317,7 @@ public final class StanceModel {
         return text == null ? "" : text.strip();
     }
 
-    private Map<String, Explanation> explain(String text, String target, org.stance.features.SparseVector context, LabelScores stance,
+    private Map<String, Explanation> explain(String text, String target, Classifier.ArticleInputs context, LabelScores stance,
                                              LabelScores topic) {
         Map<String, Explanation> out = new java.util.LinkedHashMap<>();
         for (LabelScores scores : java.util.Arrays.asList(stance, topic)) {

@@ -172,10 +172,12 @@ public final class Classifier {
     public static final class ArticleInputs {
         private final SparseVector context;
         private final Predictor.ArticleShare projected;
+        private final NamedShares.ArticleSentences sentences; // what the sparse block sums, for explanations
 
-        private ArticleInputs(SparseVector context, Predictor.ArticleShare projected) {
+        private ArticleInputs(SparseVector context, Predictor.ArticleShare projected, NamedShares.ArticleSentences sentences) {
             this.context = context;
             this.projected = projected;
+            this.sentences = sentences;
         }
 
         /** The sparse context block, null unless read for explanations. */
@@ -200,17 +202,24 @@ public final class Classifier {
      * explanations); null when the model has no article context.
      */
     public ArticleInputs articleInputs(List<String> texts, List<String> targets, boolean keep, boolean sparse) {
+        return articleInputs(texts, targets, java.util.stream.IntStream.rangeClosed(1, texts.size()).boxed().toList(), keep, sparse);
+    }
+
+    /** The same, naming the sentences by {@code ids} in explanations. */
+    public ArticleInputs articleInputs(List<String> texts, List<String> targets, List<Integer> ids, boolean keep, boolean sparse) {
         if (featurizer.articleContext() == 0) {
             return null;
         }
         if (!sparse) {
-            return new ArticleInputs(null, predictor().projectArticle(texts, targets, projection(), featurizer.articleContext(), keep));
+            return new ArticleInputs(null, predictor().projectArticle(texts, targets, projection(), featurizer.articleContext(), keep), null);
         }
         org.stance.features.ArticleContext.Sum sum = new org.stance.features.ArticleContext.Sum();
+        List<SparseVector> blocks = new ArrayList<>();
         for (int i = 0; i < texts.size(); i++) {
-            sum.add(featurizer.sentenceVector(texts.get(i), targets.get(i)));
+            blocks.add(featurizer.sentenceVector(texts.get(i), targets.get(i)));
+            sum.add(blocks.get(i));
         }
-        return new ArticleInputs(featurizer.contextBlock(sum), null);
+        return new ArticleInputs(featurizer.contextBlock(sum), null, new NamedShares.ArticleSentences(List.copyOf(ids), blocks));
     }
 
     /** Probabilities of the article's sentences [from, to) from their kept own shares ({@link ArticleInputs#kept()}). */
@@ -241,8 +250,8 @@ public final class Classifier {
     /**
      * Why a sentence got (or would get) {@code label} for {@code task}: the logit as bias plus the
      * features' contributions, the {@code k} that raise it most, and the sum of all the others, so
-     * that {@code bias + sum(top) + others == logit}. The pooled word vectors count as one feature, and so does
-     * the article context block.
+     * that {@code bias + sum(top) + others == logit}. Features are named as {@link NamedShares} names them: words
+     * (their n-grams and their share of the pooled word vectors), n-grams, and the article's sentences.
      *
      * @param method "exact" for linear heads; "exact for this input (ReLU pattern fixed)" with a hidden layer
      */
@@ -253,8 +262,9 @@ public final class Classifier {
         return explain(text, target, null, task, label, k);
     }
 
-    /** The same for a sentence of an article whose context block is {@code contextBlock} (null: the sentence alone). */
-    public Attribution explain(String text, String target, SparseVector contextBlock, String task, String label, int k) {
+    /** The same for a sentence of an article read by {@link #articleInputs} with its sparse block (null: the sentence alone). */
+    public Attribution explain(String text, String target, ArticleInputs article, String task, String label, int k) {
+        SparseVector contextBlock = article == null ? null : article.context;
         int t = tasks().indexOf(task);
         int c = labels.get(task).indexOf(label);
         if (t < 0 || c < 0) {
@@ -262,13 +272,7 @@ public final class Classifier {
         }
         SparseVector row = input(text, target, contextBlock);
         Predictor.Attribution a = predictor().attribute(row, t, c);
-        Map<Integer, String> names = featurizer.describe(text, target);
-        Map<String, Double> byFeature = new LinkedHashMap<>();
-        for (int i = 0; i < a.indices().length; i++) {
-            String name = names.getOrDefault(a.indices()[i], featurizer.isArticleContext(a.indices()[i]) ? "article context"
-                    : featurizer.isPooledVector(a.indices()[i]) ? "word vectors (pooled)" : "feature #" + a.indices()[i]);
-            byFeature.merge(name, a.contributions()[i], Double::sum);
-        }
+        Map<String, Double> byFeature = NamedShares.of(featurizer, text, target, row, a, contextBlock == null ? null : article.sentences);
         List<Contribution> all = new ArrayList<>();
         byFeature.forEach((name, v) -> all.add(new Contribution(name, v)));
         all.sort((x, y) -> Double.compare(y.value(), x.value()));

@@ -270,7 +270,8 @@ final class Predictor {
      * @param indices       the row's active input indices
      * @param contributions each one's share of the logit
      */
-    record Attribution(double bias, double logit, int[] indices, double[] contributions) {
+    /** {@code weights[i]}: the logit's weight on input {@code indices[i]} for this row, so {@code contributions[i] = x_i · weights[i]}. */
+    record Attribution(double bias, double logit, int[] indices, double[] contributions, double[] weights) {
     }
 
     Attribution attribute(SparseVector row, int task, int label) {
@@ -279,12 +280,14 @@ final class Predictor {
         int[] idx = row.indices();
         float[] x = row.values();
         double[] contributions = new double[idx.length];
+        double[] weights = new double[idx.length];
         double bias;
         if (!first.hidden) {
             int column = first.headStart(task) + label;
             bias = first.bias[column];
             for (int i = 0; i < idx.length; i++) {
-                contributions[i] = (double) x[i] * first.weights[idx[i] * first.width + column];
+                weights[i] = first.weights[idx[i] * first.width + column];
+                contributions[i] = x[i] * weights[i];
             }
         } else {
             int labels = labelCounts[task];
@@ -302,6 +305,7 @@ final class Predictor {
                 for (int h = 0; h < first.width; h++) {
                     sum += first.weights[rowStart + h] * through[h];
                 }
+                weights[i] = sum;
                 contributions[i] = x[i] * sum;
             }
         }
@@ -309,7 +313,7 @@ final class Predictor {
         for (double c : contributions) {
             logit += c;
         }
-        return new Attribution(bias, logit, idx, contributions);
+        return new Attribution(bias, logit, idx, contributions, weights);
     }
 
     /** Task t's logits for one row (for checking attributions). */
