@@ -102,6 +102,7 @@ final class EmbedCommand {
 
         @Override
         public Integer call() {
+            OutputGuard.refuseInputs(spec.commandLine(), output, OutputGuard.roles("corpus", corpus, "ANT TSV", antTsv, "exclude list", exclude));
             List<Path> inputs = new ArrayList<>(antTsv);
             inputs.addAll(corpus);
             if (inputs.isEmpty()) {
@@ -148,11 +149,15 @@ final class EmbedCommand {
         @Mixin
         Subwords subwords = new Subwords();
 
+        @Spec
+        CommandSpec spec;
+
         @Override
         public Integer call() {
             // The same ranges as training's (a negative --max-words would silently mean "all").
             new EmbeddingConfig(D.dimension(), D.window(), D.minCount(), D.epochs(), D.negative(), D.sampling(), D.seed(), subwords.minN,
                     subwords.maxN, subwords.maxWords, subwords.maxNgrams, D.threads());
+            OutputGuard.refuseInputs(spec.commandLine(), output, OutputGuard.roles("vectors file", vec));
             AtomicFile.checkWritable(output, "");
             save(WordEmbeddings.readVec(vec, NormalizerConfig.defaults(), subwords.minN, subwords.maxN, subwords.maxNgrams).top(subwords.maxWords),
                     output);

@@ -37,6 +37,7 @@ final class PrepareCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         List<Path> in = inputs.isEmpty() ? List.of(Path.of("-")) : inputs;
+        OutputGuard.refuseInputs(spec.commandLine(), output.path(), OutputGuard.roles("input", in));
         List<RawArticle> articles = ArticleSource.read(in, System.in);
         PreparedSentences prepared = PreparedSentences.of(articles, keepBoilerplate);
         output.write(prepared::writeCsv);

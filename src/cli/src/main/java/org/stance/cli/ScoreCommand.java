@@ -86,6 +86,8 @@ final class ScoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        OutputGuard.refuseInputs(spec.commandLine(), output.path(), OutputGuard.roles("input", inputs.isEmpty() ? List.of(Path.of("-")) : inputs,
+                "model", model));
         output.checkWritable();
         if (topK < 0) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--top-k must be 0 or more, got " + topK);

@@ -66,6 +66,8 @@ final class SuggestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        OutputGuard.refuseInputs(spec.commandLine(), output.path(), OutputGuard.roles("article input", articles.isEmpty() && prepared == null
+                ? List.of(Path.of("-")) : articles, "prepared sentences", prepared, "model", model, "exclude list", exclude));
         output.checkWritable();
         if ((prepared == null) == articles.isEmpty()) {
             throw new ParameterException(spec.commandLine(), "give raw ARTICLES or --prepared FILE.csv (one of them)");

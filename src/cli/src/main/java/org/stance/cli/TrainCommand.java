@@ -71,6 +71,8 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        OutputGuard.refuseInputs(spec.commandLine(), output, OutputGuard.roles("training data", train, "dev data", dev, "test data", test,
+                "held-out list", heldOutSources, "embeddings", options.embeddings));
         PrintWriter err = spec.commandLine().getErr();
         TrainRequest request = new TrainRequest(train, dev, test, output, options.config(spec.commandLine()),
                 options.knownLabels(spec.commandLine()), options.skipInvalid, autotune,
