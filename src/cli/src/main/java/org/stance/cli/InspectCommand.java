@@ -65,6 +65,8 @@ final class InspectCommand implements Callable<Integer> {
                     d.articles(), d.labelCounts());
         }
         m.evaluation().forEach((split, figures) -> figures.values().forEach(f -> out.print(MetricsReport.text(split, f.toMetrics()))));
+        out.println("model card:   models/MODEL_CARD.md in the stance repository (the shipped model: intended use, training data and"
+                + " period, figures on real text, known failure modes); datasets/README.md for the data");
         return 0;
     }
 }

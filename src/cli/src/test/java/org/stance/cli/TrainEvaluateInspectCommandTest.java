@@ -88,6 +88,32 @@ class TrainEvaluateInspectCommandTest {
     }
 
     @Test
+    void authoredRowsAreRefusedWhereTheyDoNotBelong() throws IOException {
+        String header = "article_id,sentence_id,source,target,stance,topic,text\n";
+        String real = "r1,1,seeds/x.txt,iraq,neutral,other,نص عربي للاختبار.\n";
+        Path authoredDev = Files.writeString(dir.resolve("authored-dev.csv"), header + real
+                + "w1,1,authored:https://example.org/a,iraq,skeptical,negotiations,واشنطن لا تنوي الرحيل.\n");
+        CliRunner.Result dev = CliRunner.run(args("train", train.toString(), "--dev", authoredDev.toString(), "-o", dir.resolve("a.zip").toString()));
+        assertEquals(1, dev.code(), dev.err());
+        assertTrue(dev.err().contains("authored-dev.csv:3: article w1 is authored"), dev.err());
+        CliRunner.Result eval = CliRunner.run("evaluate", "-m", TestModels.small().toString(), authoredDev.toString());
+        assertEquals(1, eval.code(), eval.err());
+        assertTrue(eval.err().contains("cannot be in an evaluation set"), eval.err());
+
+        Path uncited = Files.writeString(dir.resolve("uncited.csv"), header + real + "w1,1,authored:,iraq,neutral,other,نص عربي آخر.\n");
+        CliRunner.Result cite = CliRunner.run(args("train", uncited.toString(), "-o", dir.resolve("b.zip").toString()));
+        assertEquals(1, cite.code(), cite.err());
+        assertTrue(cite.err().contains("uncited.csv:3: column 3 (source): an authored row must cite the page it was modeled on"), cite.err());
+
+        Path list = Files.writeString(dir.resolve("held.tsv"), "url\nhttps://www.example.org/a/\n");
+        CliRunner.Result held = CliRunner.run(args("train", authoredDev.toString(), "--held-out-sources", list.toString(), "-o",
+                dir.resolve("c.zip").toString()));
+        assertEquals(1, held.code(), held.err());
+        assertTrue(held.err().contains("authored-dev.csv:3: article w1 is from a held-out page"), held.err());
+        assertEquals(1, held.err().lines().filter(l -> l.startsWith("stance: error:")).count(), held.err());
+    }
+
+    @Test
     void unknownLabelInDevListsTheKnownOnes() throws IOException {
         Path bad = Files.writeString(dir.resolve("bad.csv"), "article_id,sentence_id,source,target,stance,topic,text\n"
                 + "x1,1,s,iraq,against,other,نص عربي للاختبار.\n");

@@ -63,7 +63,7 @@ public record Dataset(String name, List<LabeledSentence> rows, String sha256) {
         for (LabeledSentence r : rows) {
             if (r.authored()) {
                 throw new org.stance.UserError(name + ":" + r.line() + ": article " + r.articleId() + " is authored (source "
-                        + r.source() + "); authored text is training material only and cannot be in a " + role + " set");
+                        + r.source() + "); authored text is training material only and cannot be in " + (role.matches("[aeiou].*") ? "an " : "a ") + role + " set");
             }
         }
         return this;
