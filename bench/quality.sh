@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Quality benchmark (the numbers in docs/BENCHMARKS.md, "Converged trainer"): ours with the defaults
+# Quality benchmark (the tables at the top of docs/BENCHMARKS.md): ours with the defaults
 # (and with --autotune) against the scikit-learn peers, every system on the same data in one run.
 #   bench/quality.sh [iraq] [mawqif] [ant]        (default: all three)
 #   AUTOTUNE=5m bench/quality.sh mawqif           (budget of the --autotune rows; empty skips them)

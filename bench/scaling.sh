@@ -3,7 +3,7 @@
 # (same dev and test each time), for this project and the peers (one setting each, their large-task one:
 # --quick --large-settings). "all" reuses the ANT figures of bench/run.sh when it has them.
 #   bench/scaling.sh [SIZES...]     default: 1000 5000 15000 all
-# Needs target/bench-data/ant from bench/prepare_data.py. Appends Markdown to docs/BENCHMARKS.md.
+# Needs target/bench-data/ant from bench/prepare_data.py. Appends Markdown to target/bench-results/report.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 py=/usr/bin/python3
@@ -40,7 +40,7 @@ PY
   rows+=("$n")
   echo "scaling: $n done" >&2
 done
-$py - "$out" "${rows[@]}" <<'PY' | tee -a docs/BENCHMARKS.md
+$py - "$out" "${rows[@]}" <<'PY' | tee -a target/bench-results/report.md
 import json, sys
 sys.path.insert(0, "bench")
 from report import wall_rss
