@@ -40,6 +40,11 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--articles", description = "Also evaluate the article verdicts against the articles' majority sentence position.")
     boolean articles;
 
+    @Option(names = "--predictions", paramLabel = "FILE.csv", description = "Also write each row's prediction, as the figures count it: "
+            + "article_id, sentence_id, then per task the gold label, the predicted label and its probability (in the article's context "
+            + "when the model has one, as evaluate scores).")
+    Path predictions;
+
     @Option(names = "--neutral-mass", description = "Article verdict setting (see score --help).")
     double neutralMass = ArticleAggregator.DEFAULT_NEUTRAL_MASS;
 
@@ -63,6 +68,10 @@ final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ArticleAggregator aggregator = articles ? new ArticleAggregator(neutralMass, List.of()) : null; // checks --neutral-mass first
+        OutputGuard.refuseInputs(spec.commandLine(), predictions, OutputGuard.roles("data", data, "model", model));
+        if (predictions != null) {
+            org.stance.io.AtomicFile.checkWritable(predictions, "");
+        }
         ModelCodec.Loaded loaded = ModelCodec.load(model);
         Dataset d = DatasetEvaluation.read(loaded.classifier(), data);
         checkTargets(loaded, d);
@@ -74,8 +83,43 @@ final class EvaluateCommand implements Callable<Integer> {
             metrics.put("article", ArticleEvaluation.evaluate(loaded.classifier(), d.rows(),
                     new ArticleAggregator(neutralMass, loaded.manifest().noPositionLabels())));
         }
+        if (predictions != null) {
+            writePredictions(loaded, d);
+        }
         PrintWriter out = spec.commandLine().getOut();
         out.print(json ? Json.write(metrics) + "\n" : MetricsReport.text("", metrics));
         return 0;
+    }
+
+    private void writePredictions(ModelCodec.Loaded loaded, Dataset d) {
+        var classifier = loaded.classifier();
+        Map<String, float[][]> probs = classifier.predictRows(d.rows());
+        List<String> header = new java.util.ArrayList<>(List.of("article_id", "sentence_id"));
+        for (String task : classifier.tasks()) {
+            header.addAll(List.of(task, "predicted_" + task, "probability_" + task));
+        }
+        try {
+            org.stance.io.AtomicFile.write(predictions, stream -> {
+                var w = new java.io.OutputStreamWriter(stream, java.nio.charset.StandardCharsets.UTF_8);
+                var printer = new org.apache.commons.csv.CSVPrinter(w, org.apache.commons.csv.CSVFormat.RFC4180);
+                printer.printRecord(header);
+                for (int i = 0; i < d.size(); i++) {
+                    var r = d.rows().get(i);
+                    List<String> cells = new java.util.ArrayList<>(List.of(r.articleId(), r.sentenceId()));
+                    for (String task : classifier.tasks()) {
+                        float[] p = probs.get(task)[i];
+                        int best = 0;
+                        for (int c = 1; c < p.length; c++) {
+                            best = p[c] > p[best] ? c : best;
+                        }
+                        cells.addAll(List.of(r.label(task), classifier.labels().get(task).get(best), org.stance.api.LabelScores.plain(p[best])));
+                    }
+                    printer.printRecord(cells);
+                }
+                printer.flush();
+            });
+        } catch (java.io.IOException e) {
+            throw new UserError("cannot write " + predictions + ": " + e.getMessage(), e);
+        }
     }
 }

@@ -77,6 +77,22 @@ class TrainEvaluateInspectCommandTest {
         JsonNode json = new ObjectMapper().readTree(CliRunner.run("evaluate", "-m", model.toString(), test.toString(), "--json").out());
         assertEquals(4, json.path("stance").path("perClass").size());
         assertTrue(json.path("topic").path("accuracy").asDouble() > 0);
+
+        // --predictions: one row per sentence, the same predictions the figures count.
+        Path predictions = dir.resolve("predictions.csv");
+        JsonNode again = new ObjectMapper().readTree(CliRunner.run("evaluate", "-m", model.toString(), test.toString(), "--json",
+                "--predictions", predictions.toString()).out());
+        java.util.List<String> lines = Files.readAllLines(predictions);
+        assertEquals("article_id,sentence_id,stance,predicted_stance,probability_stance,topic,predicted_topic,probability_topic", lines.get(0));
+        int n = again.path("stance").path("n").asInt();
+        assertEquals(n, lines.size() - 1);
+        for (String task : java.util.List.of("stance", "topic")) {
+            int gold = task.equals("stance") ? 2 : 5;
+            long right = lines.stream().skip(1).map(l -> l.split(",")).filter(c -> c[gold].equals(c[gold + 1])).count();
+            assertEquals(again.path(task).path("accuracy").asDouble(), right / (double) n, 1e-9, task + " accuracy from the predictions file");
+        }
+        assertEquals(2, CliRunner.run("evaluate", "-m", model.toString(), test.toString(), "--predictions", test.toString()).code(),
+                "the predictions file may not be the data");
     }
 
     @Test
