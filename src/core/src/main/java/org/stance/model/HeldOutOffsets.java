@@ -54,7 +54,7 @@ final class HeldOutOffsets {
             List<String> targets = new ArrayList<>();
             for (int i = 0; i < train.size(); i++) {
                 String label = train.get(i).label(task);
-                if (!label.isEmpty()) {
+                if (!label.isEmpty() && fold[i] != GroupSplitter.ALWAYS_TRAIN) { // authored rows are never held out, so never tune
                     gold.add(taskLabels.indexOf(label));
                     probs.add(heldOut.get(task)[i]);
                     targets.add(train.get(i).target());

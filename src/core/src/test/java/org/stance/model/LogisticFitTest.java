@@ -165,6 +165,23 @@ class LogisticFitTest {
     }
 
     @Test
+    void decisionOffsetsAreChosenOnRealRowsWhenSomeAreAuthored() {
+        List<LabeledSentence> train = new ArrayList<>();
+        List<String> articles = TestData.head("train", 600).stream().map(LabeledSentence::articleId).distinct().toList();
+        for (LabeledSentence r : TestData.head("train", 600)) {
+            train.add(articles.indexOf(r.articleId()) % 3 != 0 ? r
+                    : new LabeledSentence(r.articleId(), r.sentenceId(), "authored:https://example.org/p", r.target(), r.stance(), r.topic(), r.text(), r.line()));
+        }
+        TrainConfig config = TestData.quickConfig(List.of("stance")).toBuilder().optimizer(Optimizer.LBFGS).maxEpochs(100).offsetFolds(3).build();
+        List<String> log = new ArrayList<>();
+        TrainingResult result = new Trainer(config, log::add).train(train, List.of());
+        assertEquals(result.classifier().labels().get("stance").size(), result.decisionOffsets().get("stance").size());
+        long real = train.stream().filter(r -> !r.authored()).count();
+        long held = log.stream().filter(l -> l.startsWith("decision offsets: fold")).mapToLong(l -> Long.parseLong(l.replaceAll(".*\\((\\d+) held-out.*", "$1"))).sum();
+        assertEquals(real, held, "only real rows are held out to choose the offsets: " + log);
+    }
+
+    @Test
     void decisionOffsetsAreChosenOnHeldOutFoldsAndAddedToTheBias() {
         List<LabeledSentence> train = TestData.head("train", 600);
         TrainConfig plain = TestData.quickConfig(List.of("stance")).toBuilder().optimizer(Optimizer.LBFGS).maxEpochs(100).build();
