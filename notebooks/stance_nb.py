@@ -27,7 +27,7 @@ TRAIN_ARGS = ["train", "datasets/iraq-presence/train.csv",
               # the shipped model's configuration: the defaults, word vectors included (models/README.md)
               "--json"]
 
-SOURCE_GROUPS = {"seeds/": "seeds", "shared/corpus/": "annotation pool", "ant:": "ANT selection"}
+SOURCE_GROUPS = {"seeds/": "seeds", "shared/corpus/": "annotation pool", "ant:": "ANT selection", "authored:": "authored (2019-2026, training only)"}
 
 
 def stance(*args, quiet=True):

@@ -1,0 +1,122 @@
+#!/usr/bin/env python3
+"""Merges the authored period corpus (2019-2026) into the iraq-presence dataset.
+
+  python3 datasets/iraq-presence/tools/merge_authored.py AUTHORING_DIR [SECOND_PASS_DIR]   (from the repository root)
+
+AUTHORING_DIR holds the annotators' batches b*/sentences.csv (article_id, sentence_id, target, stance,
+topic, text: first-pass labels) and b*/sources.tsv (article_id, modeled_on_url, page_date, outlet,
+style, facts_used). SECOND_PASS_DIR (default AUTHORING_DIR/pass2) holds the independent second pass
+*/labels.csv (article_id, sentence_id, target, stance, topic) and the adjudication adjudication.csv
+(article_id, sentence_id, column, label_a, label_b, final, reason).
+
+It replaces any earlier authored rows (so it can be re-run) and:
+  1. appends every authored sentence to sentences.csv and to train.csv (authored text is training
+     material only: never dev or test), with source 'authored:<modeled-on URL>' and the first-pass
+     label unless the adjudication decided another;
+  2. adds each authored article to SOURCES.tsv and its full record to authored/modeled-on.tsv;
+  3. appends the double-labeled sentences to agreement/pass1.csv and pass2.csv with round=authored,
+     and the adjudicated disagreements to agreement/adjudication.csv.
+Labels are never produced here: every label comes from an annotator's file.
+"""
+import csv
+import glob
+import os
+import sys
+
+REPO = os.getcwd()
+DS = os.path.join(REPO, 'datasets', 'iraq-presence')
+COLUMNS = ['article_id', 'sentence_id', 'source', 'target', 'stance', 'topic', 'text']
+AGREEMENT = ['article_id', 'sentence_id', 'target', 'stance', 'topic', 'round']
+ADJUDICATION = ['article_id', 'sentence_id', 'column', 'label_a', 'label_b', 'final', 'reason', 'round']
+SOURCES = ['article_id', 'source', 'origin', 'date', 'licence', 'url_or_repository', 'sentences']
+MODELED_ON = ['article_id', 'modeled_on_url', 'page_date', 'outlet', 'style', 'facts_used', 'annotator']
+ROUND = 'authored'
+
+
+def read_csv(path, delimiter=','):
+    with open(path, encoding='utf-8', newline='') as f:
+        return list(csv.DictReader(f, delimiter=delimiter))
+
+
+def write_csv(path, rows, columns, delimiter=',', terminator='\r\n'):
+    tmp = path + '.tmp'
+    with open(tmp, 'w', encoding='utf-8', newline='') as f:
+        w = csv.DictWriter(f, fieldnames=columns, delimiter=delimiter, lineterminator=terminator)
+        w.writeheader()
+        for r in rows:
+            w.writerow({c: r.get(c, '') for c in columns})
+    os.replace(tmp, path)
+
+
+def key(r):
+    return (r['article_id'], str(int(r['sentence_id'])))
+
+
+def main():
+    src = sys.argv[1]
+    second_dir = sys.argv[2] if len(sys.argv) > 2 else os.path.join(src, 'pass2')
+    batches = sorted(glob.glob(os.path.join(src, 'b*', 'sentences.csv')))
+    first, records = [], []
+    for path in batches:
+        batch = os.path.basename(os.path.dirname(path))
+        meta = {r['article_id']: r for r in read_csv(os.path.join(os.path.dirname(path), 'sources.tsv'), '\t')}
+        for r in read_csv(path):
+            m = meta[r['article_id']]
+            first.append(dict(r, sentence_id=str(int(r['sentence_id'])), source='authored:' + m['modeled_on_url'].strip(), text=r['text'].strip()))
+        for aid in sorted({r['article_id'] for r in read_csv(path)}):
+            records.append(dict(meta[aid], annotator=batch))
+    adjudicated = {}
+    adj_path = os.path.join(second_dir, 'adjudication.csv')
+    adjudication = read_csv(adj_path) if os.path.exists(adj_path) else []
+    for a in adjudication:
+        adjudicated[(a['article_id'], str(int(a['sentence_id'])), a['column'])] = a['final']
+    rows = []
+    for r in first:
+        r = dict(r)
+        for col in ('target', 'stance', 'topic'):
+            r[col] = adjudicated.get((r['article_id'], r['sentence_id'], col), r[col])
+        rows.append(r)
+
+    def replace(name, extra):
+        path = os.path.join(DS, name)
+        kept = [r for r in read_csv(path) if not r['source'].startswith('authored:')]
+        write_csv(path, kept + extra, COLUMNS)
+    replace('sentences.csv', rows)
+    replace('train.csv', rows)
+
+    counts = {}
+    for r in rows:
+        counts[r['article_id']] = counts.get(r['article_id'], 0) + 1
+    sources = [r for r in read_csv(os.path.join(DS, 'SOURCES.tsv'), '\t') if r['source'] != 'authored']
+    for m in records:
+        sources.append({'article_id': m['article_id'], 'source': 'authored',
+                        'origin': 'written by the project annotators after one page (modeled on: facts only, own wording)',
+                        'date': m['page_date'], 'licence': 'Apache-2.0 (the project\'s own text)',
+                        'url_or_repository': m['modeled_on_url'].strip(), 'sentences': counts[m['article_id']]})
+    write_csv(os.path.join(DS, 'SOURCES.tsv'), sources, SOURCES, '\t', '\n')
+    os.makedirs(os.path.join(DS, 'authored'), exist_ok=True)
+    write_csv(os.path.join(DS, 'authored', 'modeled-on.tsv'), records, MODELED_ON, '\t', '\n')
+
+    # Agreement: first pass (the authors) against the blind second pass.
+    second = {}
+    for path in sorted(glob.glob(os.path.join(second_dir, '*', 'labels.csv'))):
+        for r in read_csv(path):
+            second[key(r)] = r
+    by_key = {key(r): r for r in first}
+    p1 = [r for r in read_csv(os.path.join(DS, 'agreement', 'pass1.csv')) if r.get('round') != ROUND]
+    p2 = [r for r in read_csv(os.path.join(DS, 'agreement', 'pass2.csv')) if r.get('round') != ROUND]
+    for k in sorted(second, key=lambda k: (k[0], int(k[1]))):
+        if k not in by_key:
+            sys.exit(f'second pass labels {k} that no batch holds')
+        a, b = by_key[k], second[k]
+        p1.append({c: a[c] for c in AGREEMENT[:5]} | {'round': ROUND})
+        p2.append({c: b[c] for c in AGREEMENT[:5]} | {'round': ROUND, 'sentence_id': k[1]})
+    write_csv(os.path.join(DS, 'agreement', 'pass1.csv'), p1, AGREEMENT)
+    write_csv(os.path.join(DS, 'agreement', 'pass2.csv'), p2, AGREEMENT)
+    adj = [r for r in read_csv(os.path.join(DS, 'agreement', 'adjudication.csv')) if r.get('round') != ROUND]
+    adj += [dict(a, round=ROUND, sentence_id=str(int(a['sentence_id']))) for a in adjudication]
+    write_csv(os.path.join(DS, 'agreement', 'adjudication.csv'), adj, ADJUDICATION)
+    print(f'{len(records)} authored articles, {len(rows)} sentences; {len(second)} double-labeled, {len(adjudication)} adjudicated')
+
+
+main()
