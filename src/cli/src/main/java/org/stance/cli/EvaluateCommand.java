@@ -75,7 +75,8 @@ final class EvaluateCommand implements Callable<Integer> {
         ModelCodec.Loaded loaded = ModelCodec.load(model);
         Dataset d = DatasetEvaluation.read(loaded.classifier(), data);
         checkTargets(loaded, d);
-        Map<String, Metrics> metrics = new LinkedHashMap<>(DatasetEvaluation.sentences(loaded.classifier(), d.rows()));
+        Map<String, float[][]> probs = loaded.classifier().predictRows(d.rows());
+        Map<String, Metrics> metrics = new LinkedHashMap<>(DatasetEvaluation.sentences(loaded.classifier(), d.rows(), probs));
         if (metrics.isEmpty()) {
             throw new UserError(data + ": no row carries a label of the model's tasks " + loaded.classifier().labels().keySet());
         }
@@ -84,16 +85,15 @@ final class EvaluateCommand implements Callable<Integer> {
                     new ArticleAggregator(neutralMass, loaded.manifest().noPositionLabels())));
         }
         if (predictions != null) {
-            writePredictions(loaded, d);
+            writePredictions(loaded, d, probs);
         }
         PrintWriter out = spec.commandLine().getOut();
         out.print(json ? Json.write(metrics) + "\n" : MetricsReport.text("", metrics));
         return 0;
     }
 
-    private void writePredictions(ModelCodec.Loaded loaded, Dataset d) {
+    private void writePredictions(ModelCodec.Loaded loaded, Dataset d, Map<String, float[][]> probs) {
         var classifier = loaded.classifier();
-        Map<String, float[][]> probs = classifier.predictRows(d.rows());
         List<String> header = new java.util.ArrayList<>(List.of("article_id", "sentence_id"));
         for (String task : classifier.tasks()) {
             header.addAll(List.of(task, "predicted_" + task, "probability_" + task));
@@ -107,12 +107,8 @@ final class EvaluateCommand implements Callable<Integer> {
                     var r = d.rows().get(i);
                     List<String> cells = new java.util.ArrayList<>(List.of(r.articleId(), r.sentenceId()));
                     for (String task : classifier.tasks()) {
-                        float[] p = probs.get(task)[i];
-                        int best = 0;
-                        for (int c = 1; c < p.length; c++) {
-                            best = p[c] > p[best] ? c : best;
-                        }
-                        cells.addAll(List.of(r.label(task), classifier.labels().get(task).get(best), org.stance.api.LabelScores.plain(p[best])));
+                        var top = org.stance.api.LabelScores.of(classifier.labels().get(task), probs.get(task)[i]);
+                        cells.addAll(List.of(r.label(task), top.label(), org.stance.api.LabelScores.plain(top.probability())));
                     }
                     printer.printRecord(cells);
                 }

@@ -56,7 +56,7 @@ final class OutputGuard {
 
     private static boolean same(Path a, Path b) {
         try {
-            return Files.exists(a) && Files.isRegularFile(a) && Files.isSameFile(a.toRealPath(), b.toRealPath());
+            return Files.isRegularFile(a) && Files.isSameFile(a, b); // file keys: symlinks and hard links count
         } catch (IOException | SecurityException e) {
             return false;
         }
@@ -69,11 +69,7 @@ final class OutputGuard {
             Object v = roleThenPaths[i + 1];
             Collection<Path> paths = v instanceof Collection<?> c ? c.stream().map(Path.class::cast).toList()
                     : v == null ? java.util.List.of() : java.util.List.of((Path) v);
-            out.merge((String) roleThenPaths[i], paths, (x, y) -> {
-                java.util.List<Path> all = new java.util.ArrayList<>(x);
-                all.addAll(y);
-                return all;
-            });
+            out.put((String) roleThenPaths[i], paths);
         }
         return out;
     }

@@ -75,9 +75,10 @@ public record Dataset(String name, List<LabeledSentence> rows, String sha256) {
      */
     public Dataset requireNoneOf(HeldOutSources heldOut) {
         for (LabeledSentence r : rows) {
-            if (heldOut.contains(r.authored() ? r.modeledOn() : r.source())) {
+            String page = r.authored() ? r.modeledOn() : r.source();
+            if (heldOut.contains(page)) {
                 throw new org.stance.UserError(name + ":" + r.line() + ": article " + r.articleId() + " is from a held-out page ("
-                        + (r.authored() ? r.modeledOn() : r.source()) + ", listed in " + heldOut.file() + ")");
+                        + page + ", listed in " + heldOut.file() + ")");
             }
         }
         return this;

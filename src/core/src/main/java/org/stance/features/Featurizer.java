@@ -101,12 +101,15 @@ public final class Featurizer {
      * block (when this featurizer has one).
      */
     public List<SparseVector> featurizeArticles(List<String> texts, List<String> targets, List<String> articles) {
-        return featurizeArticleTokens(tokenize(texts, normalizerConfig), targets, articles);
+        return inArticles(sentenceVectors(texts, targets), articles);
     }
 
     /** {@link #featurizeArticles} from sentences {@link #tokenize tokenised} with this featurizer's normaliser. */
     public List<SparseVector> featurizeArticleTokens(List<List<String>> tokens, List<String> targets, List<String> articles) {
-        List<SparseVector> own = IntStream.range(0, tokens.size()).parallel().mapToObj(i -> tokenVector(tokens.get(i), targets.get(i))).toList();
+        return inArticles(IntStream.range(0, tokens.size()).parallel().mapToObj(i -> tokenVector(tokens.get(i), targets.get(i))).toList(), articles);
+    }
+
+    private List<SparseVector> inArticles(List<SparseVector> own, List<String> articles) {
         return articleContext == 0 ? own : ArticleContext.appendByArticle(own, articles, baseDimension(), articleContext);
     }
 

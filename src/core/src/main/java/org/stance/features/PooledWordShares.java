@@ -37,10 +37,10 @@ public final class PooledWordShares {
         boolean sif = featurizer.pooling() == Pooling.SIF;
         int d = embeddings.dimension();
         List<String> tokens = Tokenizer.tokenize(featurizer.normalizer().normalize(text));
+        List<WordEmbeddings.TokenVector> vectors = tokens.stream().map(embeddings::tokenVector).toList(); // null: no vector
         double[] sum = new double[d];
         double total = 0;
-        for (String t : tokens) {
-            WordEmbeddings.TokenVector v = embeddings.tokenVector(t);
+        for (WordEmbeddings.TokenVector v : vectors) {
             if (v != null) {
                 double a = sif ? v.sifWeight() : 1.0;
                 for (int k = 0; k < d; k++) {
@@ -58,14 +58,14 @@ public final class PooledWordShares {
             return shares;
         }
         double scale = 1 / Math.sqrt(norm); // a_t / (A‖p‖) = a_t / ‖Σ a v‖
-        for (String t : tokens) {
-            WordEmbeddings.TokenVector v = embeddings.tokenVector(t);
+        for (int t = 0; t < tokens.size(); t++) {
+            WordEmbeddings.TokenVector v = vectors.get(t);
             if (v != null) {
                 double dot = 0;
                 for (int k = 0; k < d; k++) {
                     dot += g[k] * v.data()[v.offset() + k];
                 }
-                shares.merge(t, (sif ? v.sifWeight() : 1.0) * scale * dot, Double::sum);
+                shares.merge(tokens.get(t), (sif ? v.sifWeight() : 1.0) * scale * dot, Double::sum);
             }
         }
         return shares;

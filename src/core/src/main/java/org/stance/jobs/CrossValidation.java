@@ -84,18 +84,13 @@ public final class CrossValidation {
             }
         }
         // Pooled over the held-out rows only: authored rows are trained on in every fold, never scored.
-        List<LabeledSentence> heldOut = new ArrayList<>();
-        for (int i = 0; i < rows.size(); i++) {
-            if (fold[i] != GroupSplitter.ALWAYS_TRAIN) {
-                heldOut.add(rows.get(i));
-            }
-        }
+        int[] scored = java.util.stream.IntStream.range(0, rows.size()).filter(i -> fold[i] != GroupSplitter.ALWAYS_TRAIN).toArray();
+        List<LabeledSentence> heldOut = java.util.Arrays.stream(scored).mapToObj(rows::get).toList();
         Map<String, Metrics> pooled = new LinkedHashMap<>();
         for (String task : pooledProbs.keySet()) {
             float[][] all = pooledProbs.get(task);
-            float[][] scored = java.util.stream.IntStream.range(0, rows.size()).filter(i -> fold[i] != GroupSplitter.ALWAYS_TRAIN)
-                    .mapToObj(i -> all[i]).toArray(float[][]::new);
-            pooled.put(task, Evaluator.evaluate(task, labels.get(task), heldOut, scored));
+            pooled.put(task, Evaluator.evaluate(task, labels.get(task), heldOut,
+                    java.util.Arrays.stream(scored).mapToObj(i -> all[i]).toArray(float[][]::new)));
         }
         Map<String, Integer> articleFolds = new java.util.TreeMap<>();
         for (int i = 0; i < rows.size(); i++) {

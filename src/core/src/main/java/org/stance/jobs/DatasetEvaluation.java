@@ -26,7 +26,11 @@ public final class DatasetEvaluation {
 
     /** Task → metrics, over the tasks the rows are labeled for; each row is scored with its own target. */
     public static Map<String, Metrics> sentences(Classifier classifier, List<LabeledSentence> rows) {
-        Map<String, float[][]> probs = classifier.predictRows(rows);
+        return sentences(classifier, rows, classifier.predictRows(rows));
+    }
+
+    /** The same from the rows' probabilities already computed ({@link Classifier#predictRows}). */
+    public static Map<String, Metrics> sentences(Classifier classifier, List<LabeledSentence> rows, Map<String, float[][]> probs) {
         Map<String, Metrics> out = new LinkedHashMap<>();
         for (String task : classifier.tasks()) {
             if (rows.stream().anyMatch(r -> !r.label(task).isEmpty())) {
