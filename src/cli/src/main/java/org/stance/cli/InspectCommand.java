@@ -15,7 +15,8 @@ import org.stance.eval.MetricsReport;
 
 /** {@code stance inspect}: what a model file holds, without loading the network. */
 @Command(name = "inspect", mixinStandardHelpOptions = true, showDefaultValues = true,
-        description = "Print a model's manifest: format, labels, normalisation, features, hyperparameters, data hashes, figures.")
+        description = {"Print a model's manifest: format, labels, normalisation, features, hyperparameters, data hashes, figures.",
+                "Checks every part of the file against the SHA-256 its manifest records, and prints the file's own SHA-256."})
 final class InspectCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "MODEL.zip", description = "Model file.")
@@ -27,15 +28,24 @@ final class InspectCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    private String fileSha256() {
+        try {
+            return org.stance.io.Hashes.sha256(model);
+        } catch (java.io.IOException e) {
+            throw new org.stance.UserError("cannot read " + model + ": " + e.getMessage(), e);
+        }
+    }
+
     @Override
     public Integer call() {
         ModelManifest m = ModelCodec.readManifest(model);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(Json.write(m));
+            out.println(Json.write(java.util.Map.of("fileSha256", fileSha256()), m));
             return 0;
         }
         out.printf("model:        %s%n", model);
+        out.printf("sha256:       %s (the file's own; every part matched the SHA-256 its manifest records)%n", fileSha256());
         out.printf("format:       %s v%d (written by stance %s on %s)%n", m.format(), m.formatVersion(), m.projectVersion(), m.createdAt());
         m.labels().forEach((task, labels) -> out.printf("labels:       %s = %s%n", task, String.join(", ", labels)));
         out.printf("normaliser:   %s%n", m.normalizer());

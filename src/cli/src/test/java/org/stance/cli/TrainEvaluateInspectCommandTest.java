@@ -57,13 +57,17 @@ class TrainEvaluateInspectCommandTest {
 
         CliRunner.Result inspect = CliRunner.run("inspect", model.toString());
         assertEquals(0, inspect.code(), inspect.err());
-        assertTrue(inspect.out().contains("format:       stance-model v2"));
+        assertTrue(inspect.out().contains("format:       stance-model v" + org.stance.artifact.ModelManifest.FORMAT_VERSION));
+        assertTrue(inspect.out().contains("sha256:       " + org.stance.io.Hashes.sha256(model)), "the file's own hash: " + inspect.out());
         assertTrue(inspect.out().contains("stance = neutral, pro_withdrawal, skeptical, status_quo"));
         assertTrue(inspect.out().contains(org.stance.io.Hashes.sha256(Files.readAllBytes(train))));
         assertTrue(inspect.out().contains("articleContext=0.5"), "the default article context weight is stored: " + inspect.out());
 
         JsonNode manifest = new ObjectMapper().readTree(CliRunner.run("inspect", "--json", model.toString()).out());
         assertEquals(2, manifest.path("history").size());
+        assertEquals(org.stance.io.Hashes.sha256(model), manifest.path("fileSha256").asText());
+        assertTrue(manifest.path("integrity").path("parts").has("parameters.f32") && manifest.path("integrity").path("parts").has("vocabulary.tsv"),
+                manifest.path("integrity").toString());
         assertTrue(manifest.path("evaluation").path("test").path("stance").path("macroF1").isNumber());
     }
 

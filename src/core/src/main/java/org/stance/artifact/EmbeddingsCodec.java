@@ -70,7 +70,7 @@ public final class EmbeddingsCodec {
         try {
             AtomicFile.write(file, out -> {
                 ZipOutputStream zip = new ZipOutputStream(out);
-                writeTo(e, zip, "");
+                writeTo(e, new Parts.Writer(zip), "");
                 zip.finish();
             });
         } catch (IOException ex) {
@@ -98,30 +98,39 @@ public final class EmbeddingsCodec {
         if (zip.stream().noneMatch(e -> e.getName().startsWith(ModelCodec.EMBEDDINGS))) {
             throw new UserError(file + ": this model carries no word vectors to reuse");
         }
-        return readFrom(zip, ModelCodec.EMBEDDINGS, file.toString());
+        return readFrom(ModelCodec.sealedParts(zip, file), ModelCodec.EMBEDDINGS);
     }
 
     /** Writes the embeddings into another zip (a model), every entry name preceded by {@code prefix}. */
     public static void writeTo(WordEmbeddings e, ZipOutputStream zip, String prefix) throws IOException {
+        writeTo(e, new Parts.Writer(zip), prefix);
+    }
+
+    static void writeTo(WordEmbeddings e, Parts.Writer zip, String prefix) throws IOException {
         WordEmbeddings.Parts p = e.parts();
-        ZipEntries.deflated(zip, prefix + MANIFEST, manifest(p).getBytes(StandardCharsets.UTF_8));
+        zip.deflated(prefix + MANIFEST, manifest(p).getBytes(StandardCharsets.UTF_8));
         StringBuilder vocab = new StringBuilder();
         for (int i = 0; i < p.words().length; i++) {
             vocab.append(p.words()[i]).append('\t').append(p.counts()[i]).append('\n');
         }
-        ZipEntries.deflated(zip, prefix + WORDS, vocab.toString().getBytes(StandardCharsets.UTF_8));
-        ZipEntries.stored(zip, prefix + WORD_VECTORS, float16(p.wordVectors(), prefix + WORD_VECTORS));
+        zip.deflated(prefix + WORDS, vocab.toString().getBytes(StandardCharsets.UTF_8));
+        zip.stored(prefix + WORD_VECTORS, float16(p.wordVectors(), prefix + WORD_VECTORS));
         StringBuilder grams = new StringBuilder();
         for (int i = 0; i < p.ngrams().length; i++) {
             grams.append(p.ngrams()[i]).append('\t').append(p.ngramWeights()[i]).append('\n');
         }
-        ZipEntries.deflated(zip, prefix + NGRAMS, grams.toString().getBytes(StandardCharsets.UTF_8));
-        ZipEntries.stored(zip, prefix + NGRAM_VECTORS, float16(p.ngramVectors(), prefix + NGRAM_VECTORS));
+        zip.deflated(prefix + NGRAMS, grams.toString().getBytes(StandardCharsets.UTF_8));
+        zip.stored(prefix + NGRAM_VECTORS, float16(p.ngramVectors(), prefix + NGRAM_VECTORS));
     }
 
     /** Reads what {@link #writeTo} wrote under {@code prefix}; {@code name} names the file in errors. */
     public static WordEmbeddings readFrom(ZipFile zip, String prefix, String name) {
-        Properties m = properties(ZipEntries.read(zip, prefix + MANIFEST, 1 << 20, name), name);
+        return readFrom(Parts.Reader.unsealed(zip, name), prefix);
+    }
+
+    static WordEmbeddings readFrom(Parts.Reader zip, String prefix) {
+        String name = zip.name();
+        Properties m = properties(zip.read(prefix + MANIFEST, 1 << 20), name);
         String format = m.getProperty("format");
         if (!FORMAT.equals(format)) {
             throw new UserError(name + ": not a stance embeddings artifact (format '" + format + "', expected '" + FORMAT + "')");
@@ -184,7 +193,7 @@ public final class EmbeddingsCodec {
     private record Table(String[] keys, double[] numbers, float[] vectors) {
     }
 
-    private static Table table(ZipFile zip, String listEntry, String vectorEntry, int rows, int dim, String name) {
+    private static Table table(Parts.Reader zip, String listEntry, String vectorEntry, int rows, int dim, String name) {
         String[] keys = new String[rows];
         double[] numbers = new double[rows];
         TsvCursor list = new TsvCursor(text(zip, listEntry, rows, name), name, listEntry, 2);
@@ -301,12 +310,12 @@ public final class EmbeddingsCodec {
         return (int) v;
     }
 
-    private static byte[] text(ZipFile zip, String entry, int lines, String name) {
-        return ZipEntries.read(zip, entry, (long) lines * MAX_LINE_BYTES + 1024, name);
+    private static byte[] text(Parts.Reader zip, String entry, int lines, String name) {
+        return zip.read(entry, (long) lines * MAX_LINE_BYTES + 1024);
     }
 
-    private static byte[] vectors(ZipFile zip, String entry, long values, String name) {
-        return ZipEntries.read(zip, entry, values * 2, name);
+    private static byte[] vectors(Parts.Reader zip, String entry, long values, String name) {
+        return zip.read(entry, values * 2);
     }
 
     private static long intOrLong(Properties m, String key, String name) {

@@ -10,9 +10,18 @@ import java.io.IOException;
  */
 public final class Json {
 
-    static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION); // a key given twice is refused, not overwritten
 
     private Json() {
+    }
+
+    /** A record as indented JSON, with {@code first}'s fields before its own (e.g. a file's hash before its manifest). */
+    public static String write(java.util.Map<String, ?> first, Object value) {
+        com.fasterxml.jackson.databind.node.ObjectNode node = MAPPER.createObjectNode();
+        first.forEach((k, v) -> node.set(k, MAPPER.valueToTree(v)));
+        node.setAll((com.fasterxml.jackson.databind.node.ObjectNode) MAPPER.valueToTree(value));
+        return write(node);
     }
 
     /** Any record (a manifest, figures) as indented JSON. */

@@ -27,11 +27,13 @@ import org.stance.model.TrainConfig;
  * vocabulary.tsv    group TAB idf TAB hash, one n-gram feature per line, in input order
  * embeddings/...    the word vectors, when the model pools them ({@link EmbeddingsCodec})
  * parameters.f32    the network's parameters, float32 little-endian, in DL4J's flattening order
+ * manifest.sha256   the manifest's own SHA-256 ({@link ModelSeal}); the manifest lists every other part's
  * </pre>
  * Loading rebuilds the network from the manifest's settings (the trainer's own architecture) and
  * fills in the parameters: nothing in the file is deserialized as Java objects or names a class,
  * and every count is checked against the format's limits before anything is allocated for it.
- * A file of another version is refused, naming both versions.
+ * Every part is checked against its SHA-256 before it is decoded. A file of another version is
+ * refused, naming both versions.
  */
 public final class ModelCodec {
 
@@ -59,29 +61,49 @@ public final class ModelCodec {
         AtomicFile.checkWritable(file, "model ");
     }
 
-    /** Writes the artifact atomically: readers never see a half-written model. */
-    public static void save(Path file, ModelManifest manifest, Classifier classifier) {
+    /**
+     * Writes the artifact atomically (readers never see a half-written model), sealed: the parts
+     * first, then the manifest listing their SHA-256, then the manifest's own SHA-256. Returns
+     * the manifest as written.
+     */
+    public static ModelManifest save(Path file, ModelManifest manifest, Classifier classifier) {
         checkWritable(file);
+        ModelManifest[] written = new ModelManifest[1];
         try {
             AtomicFile.write(file, out -> {
                 ZipOutputStream zip = new ZipOutputStream(out);
-                ZipEntries.deflated(zip, MANIFEST, Json.MAPPER.writeValueAsBytes(manifest));
-                ZipEntries.deflated(zip, VOCABULARY, vocabulary(classifier.featurizer().vocabulary()));
+                Parts.Writer parts = new Parts.Writer(zip);
+                parts.deflated(VOCABULARY, vocabulary(classifier.featurizer().vocabulary()));
                 if (classifier.featurizer().embeddings() != null) {
-                    EmbeddingsCodec.writeTo(classifier.featurizer().embeddings(), zip, EMBEDDINGS);
+                    EmbeddingsCodec.writeTo(classifier.featurizer().embeddings(), parts, EMBEDDINGS);
                 }
-                ZipEntries.stored(zip, PARAMETERS, float32(classifier.parameters()));
+                parts.stored(PARAMETERS, float32(classifier.parameters()));
+                written[0] = manifest.sealed(ModelSeal.of(manifest.labels(), parts));
+                byte[] manifestBytes = Json.MAPPER.writeValueAsBytes(written[0]);
+                ZipEntries.deflated(zip, MANIFEST, manifestBytes);
+                ZipEntries.deflated(zip, ModelSeal.ENTRY, ModelSeal.entry(manifestBytes));
                 zip.finish();
             });
         } catch (IOException e) {
             throw new UserError("cannot write model " + file + ": " + e.getMessage(), e);
         }
+        return written[0];
     }
 
-    /** Reads only the manifest (for inspect), checking format and version. */
+    /**
+     * Reads the manifest (for inspect) and checks the whole file's integrity: the seal, and every
+     * part's SHA-256, streamed, without decoding the parts.
+     */
     public static ModelManifest readManifest(Path file) {
         try (ZipFile zip = ZipEntries.open(file, "model")) {
-            return manifest(zip, file);
+            Opened opened = manifest(zip, file, ModelManifest.FORMAT_VERSION);
+            ModelSeal.verify(zip, opened.bytes(), opened.manifest(), file);
+            opened.manifest().integrity().parts().forEach((entry, sha) -> {
+                if (!sha.equals(ZipEntries.sha256(zip, entry, MAX_PARAMETERS * 4, file.toString()))) {
+                    throw new UserError(file + ": corrupt model: part '" + entry + "' does not match the SHA-256 its manifest records");
+                }
+            });
+            return opened.manifest();
         } catch (IOException | RuntimeException e) {
             if (e instanceof UserError u) {
                 throw u;
@@ -90,48 +112,79 @@ public final class ModelCodec {
         }
     }
 
+    /** The sealed parts of a current-format model, its manifest and seal checked (for reading its word vectors alone). */
+    static Parts.Reader sealedParts(ZipFile zip, Path file) {
+        try {
+            Opened opened = manifest(zip, file, ModelManifest.FORMAT_VERSION);
+            return ModelSeal.verify(zip, opened.bytes(), opened.manifest(), file);
+        } catch (IOException e) {
+            throw new UserError(file + ": corrupt model manifest (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** Loads a model of the current format, every part checked against its SHA-256 before it is used. */
     public static Loaded load(Path file) {
+        return load(file, ModelManifest.FORMAT_VERSION);
+    }
+
+    /**
+     * Loads a model of this format or an older one that {@link #save} can re-save in this format
+     * ({@code stance upgrade-model}). An older file has no seal: its parts are checked by their zip
+     * CRCs and the decoders' range checks only.
+     */
+    public static Loaded loadForUpgrade(Path file) {
+        return load(file, ModelManifest.OLDEST_UPGRADABLE_VERSION);
+    }
+
+    private static Loaded load(Path file, int oldestVersion) {
         if (file == null) {
             throw new UserError("no model file given");
         }
         try (ZipFile zip = ZipEntries.open(file, "model")) {
-            // The word vectors (most of the file) decode on other threads while the manifest and the
-            // vocabulary are read: done one after the other, they were most of a cold start. Their
-            // errors still come after the manifest's.
-            CompletableFuture<WordEmbeddings> vectorsRead = zip.getEntry(EMBEDDINGS + EmbeddingsCodec.MANIFEST) == null
+            Opened opened = manifest(zip, file, oldestVersion);
+            ModelManifest m = opened.manifest();
+            Parts.Reader parts = m.formatVersion() == ModelManifest.FORMAT_VERSION ? ModelSeal.verify(zip, opened.bytes(), m, file)
+                    : Parts.Reader.unsealed(zip, file.toString());
+            // The word vectors (most of the file) decode on other threads while the vocabulary is
+            // read: done one after the other, they were most of a cold start.
+            CompletableFuture<WordEmbeddings> vectorsRead = m.embeddings() == null || !parts.has(EMBEDDINGS + EmbeddingsCodec.MANIFEST)
                     ? CompletableFuture.completedFuture(null)
-                    : Background.start("stance-model-load", () -> EmbeddingsCodec.readFrom(zip, EMBEDDINGS, file.toString()));
-            ModelManifest m;
+                    : Background.start("stance-model-load", () -> EmbeddingsCodec.readFrom(parts, EMBEDDINGS));
             try {
-                m = manifest(zip, file);
-            } catch (RuntimeException | IOException e) {
+                return restore(parts, m, vectorsRead, file);
+            } finally {
                 Background.finish(vectorsRead); // the zip stays open until the reader is done with it
-                throw e;
             }
-            ModelManifest.Features f = m.features();
-            TrainConfig config = m.trainConfig();
-            List<Integer> classCounts = config.tasks().stream().map(t -> m.labels().get(t).size()).toList();
-            long expected = Classifier.parameterCount(config, f.inputSize(), classCounts);
-            if (expected != m.network().parameters() || expected > MAX_PARAMETERS) {
-                throw new UserError(file + ": corrupt model: the manifest declares " + m.network().parameters() + " parameters, its architecture has "
-                        + expected + (expected > MAX_PARAMETERS ? " (more than the " + MAX_PARAMETERS + " this format allows)" : ""));
-            }
-            Featurizer.Vocabulary vocabulary = vocabulary(ZipEntries.read(zip, VOCABULARY, (long) f.ngramCount() * MAX_VOCABULARY_LINE, file.toString()),
-                    f.ngramCount(), file);
-            WordEmbeddings vectors = m.embeddings() == null ? null : Background.result(vectorsRead);
-            if (vectors == null && m.embeddings() != null) {
-                throw new UserError(file + ": corrupt model: the manifest names word vectors, the file holds none");
-            }
-            Pooling pooling = m.embeddings() == null ? null : Pooling.valueOf(m.embeddings().pooling());
-            Featurizer featurizer = Featurizer.of(config.normalizer(), config.ngrams(), vocabulary, vectors, pooling);
-            if (featurizer.dimension() != f.inputSize()) {
-                throw new UserError(file + ": corrupt model: the features give " + featurizer.dimension() + " inputs, the manifest says " + f.inputSize());
-            }
-            float[] parameters = floats(ZipEntries.read(zip, PARAMETERS, expected * 4, file.toString()), (int) expected, file);
-            return new Loaded(m, Classifier.restore(featurizer, config, m.labels(), parameters));
         } catch (IOException | IllegalArgumentException | NullPointerException e) {
             throw new UserError(file + ": corrupt model file (" + e.getMessage() + ")", e);
         }
+    }
+
+    private static Loaded restore(Parts.Reader parts, ModelManifest m, CompletableFuture<WordEmbeddings> vectorsRead, Path file) {
+        ModelManifest.Features f = m.features();
+        TrainConfig config = m.trainConfig();
+        List<Integer> classCounts = config.tasks().stream().map(t -> m.labels().get(t).size()).toList();
+        long expected = Classifier.parameterCount(config, f.inputSize(), classCounts);
+        if (expected != m.network().parameters() || expected > MAX_PARAMETERS) {
+            throw new UserError(file + ": corrupt model: the manifest declares " + m.network().parameters() + " parameters, its architecture has "
+                    + expected + (expected > MAX_PARAMETERS ? " (more than the " + MAX_PARAMETERS + " this format allows)" : ""));
+        }
+        Featurizer.Vocabulary vocabulary = vocabulary(parts.read(VOCABULARY, (long) f.ngramCount() * MAX_VOCABULARY_LINE), f.ngramCount(), file);
+        WordEmbeddings vectors = m.embeddings() == null ? null : Background.result(vectorsRead);
+        if (vectors == null && m.embeddings() != null) {
+            throw new UserError(file + ": corrupt model: the manifest names word vectors, the file holds none");
+        }
+        if (vectors != null && m.embeddings().dimension() != vectors.dimension()) {
+            throw new UserError(file + ": corrupt model: the manifest says the word vectors have " + m.embeddings().dimension()
+                    + " dimensions, they have " + vectors.dimension());
+        }
+        Pooling pooling = m.embeddings() == null ? null : Pooling.valueOf(m.embeddings().pooling());
+        Featurizer featurizer = Featurizer.of(config.normalizer(), config.ngrams(), vocabulary, vectors, pooling);
+        if (featurizer.dimension() != f.inputSize()) {
+            throw new UserError(file + ": corrupt model: the features give " + featurizer.dimension() + " inputs, the manifest says " + f.inputSize());
+        }
+        float[] parameters = floats(parts.read(PARAMETERS, expected * 4), (int) expected, file);
+        return new Loaded(m, Classifier.restore(featurizer, config, m.labels(), parameters));
     }
 
     /**
@@ -151,9 +204,17 @@ public final class ModelCodec {
         return null;
     }
 
-    /** The manifest through Jackson's data binding, with the format and version checked first. */
-    static ModelManifest bound(byte[] bytes, Path file) throws IOException {
-        JsonNode node = Json.MAPPER.readTree(bytes);
+    /** The manifest through Jackson's data binding, with the format and version ({@code oldestVersion} to the current) checked first. */
+    static ModelManifest bound(byte[] bytes, Path file, int oldestVersion) throws IOException {
+        JsonNode node;
+        try {
+            node = Json.MAPPER.readTree(bytes);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            // One line: Jackson's full message adds a second one locating the error in "[Source: ...]".
+            com.fasterxml.jackson.core.JsonLocation at = e.getLocation();
+            throw new UserError(file + ": corrupt model manifest: " + e.getOriginalMessage()
+                    + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"), e);
+        }
         String format = node.path("format").asText("");
         if (!ModelManifest.FORMAT.equals(format)) {
             throw new UserError(file + ": not a stance model (format '" + format + "', expected '" + ModelManifest.FORMAT + "')");
@@ -163,10 +224,12 @@ public final class ModelCodec {
                     + ModelManifest.FORMAT_VERSION);
         }
         int version = node.path("formatVersion").asInt();
-        if (version != ModelManifest.FORMAT_VERSION) {
+        if (version < oldestVersion || version > ModelManifest.FORMAT_VERSION) {
+            boolean upgradable = version >= ModelManifest.OLDEST_UPGRADABLE_VERSION && version < ModelManifest.FORMAT_VERSION;
             throw new UserError(file + ": model format version " + version + " (written by stance " + node.path("projectVersion").asText("?")
-                    + "); this stance reads format version " + ModelManifest.FORMAT_VERSION
-                    + " only: retrain the model with this version (its manifest records the command's settings)");
+                    + "); this stance reads format version " + ModelManifest.FORMAT_VERSION + " only: "
+                    + (upgradable ? "re-save it with 'stance upgrade-model " + file + " -o NEW.zip'"
+                            : "retrain the model with this version (its manifest records the command's settings)"));
         }
         try {
             return Json.MAPPER.treeToValue(node, ModelManifest.class);
@@ -176,21 +239,26 @@ public final class ModelCodec {
         }
     }
 
-    private static ModelManifest manifest(ZipFile zip, Path file) throws IOException {
+    /** A manifest's bytes and what they say. */
+    private record Opened(byte[] bytes, ModelManifest manifest) {
+    }
+
+    private static Opened manifest(ZipFile zip, Path file, int oldestVersion) throws IOException {
         if (zip.getEntry(MANIFEST) == null) {
             throw new UserError(file + ": not a stance model (no " + MANIFEST + " inside)");
         }
         byte[] bytes = ZipEntries.read(zip, MANIFEST, MAX_MANIFEST_BYTES, file.toString());
         ModelManifest m = streamed(bytes);
         if (m == null) {
-            m = bound(bytes, file);
+            m = bound(bytes, file, oldestVersion);
         }
         ModelManifest.Features f = m.features();
         if (f == null || m.network() == null || m.labels() == null || f.ngramCount() < 0 || f.ngramCount() > MAX_FEATURES
                 || f.inputSize() < f.ngramCount() || f.inputSize() > MAX_FEATURES + 10_000) {
             throw new UserError(file + ": corrupt model manifest: missing or out-of-range feature counts");
         }
-        if (m.network().tasks() == null || !java.util.Set.copyOf(m.network().tasks()).equals(m.labels().keySet())) {
+        if (m.network().tasks() == null || !java.util.Set.copyOf(m.network().tasks()).equals(m.labels().keySet())
+                || m.network().tasks().size() != m.labels().size()) {
             throw new UserError(file + ": corrupt model manifest: the network's tasks " + m.network().tasks() + " are not the labeled tasks "
                     + m.labels().keySet());
         }
@@ -199,8 +267,14 @@ public final class ModelCodec {
             if (labels == null || labels.size() < 2 || labels.size() > 10_000) {
                 throw new UserError(file + ": corrupt model manifest: task '" + task + "' has no valid label list");
             }
+            if (java.util.Set.copyOf(labels).size() != labels.size()) {
+                throw new UserError(file + ": corrupt model manifest: task '" + task + "' lists a label twice " + labels);
+            }
         }
-        return m;
+        if (m.embeddings() != null && (m.embeddings().dimension() <= 0 || m.embeddings().dimension() > EmbeddingsCodec.MAX_DIMENSION)) {
+            throw new UserError(file + ": corrupt model manifest: word vector dimension " + m.embeddings().dimension() + " is out of range");
+        }
+        return new Opened(bytes, m);
     }
 
     private static byte[] vocabulary(Featurizer.Vocabulary v) {

@@ -27,12 +27,13 @@ import org.stance.text.NormalizerConfig;
  * @param evaluation       split name ("dev", "test") → task → figures
  * @param tuning           the --autotune search that chose the settings (null: settings as given)
  * @param decisionOffsets  task → the per-label offsets chosen on held-out folds and already added to its bias (empty: none)
+ * @param integrity        the SHA-256 of every other part and of the label lists, set when the file is written (null before)
  */
 public record ModelManifest(String format, int formatVersion, String projectVersion, String createdAt, Map<String, List<String>> labels,
                             List<String> noPositionLabels, Map<String, Boolean> normalizer, Features features, List<String> targets,
                             Embeddings embeddings, Network network, List<Data> data, Map<String, Map<String, Figures>> evaluation,
                             List<Epoch> history, int bestEpoch, double trainingSeconds, Map<String, List<Double>> decisionOffsets,
-                            Tuning tuning) {
+                            Tuning tuning, Integrity integrity) {
 
     /** Collections a file leaves out are read as empty, so a sparse manifest never gives a null to the code that reads it. */
     public ModelManifest {
@@ -53,8 +54,32 @@ public record ModelManifest(String format, int formatVersion, String projectVers
     }
 
     public static final String FORMAT = "stance-model";
-    /** 2: the network as settings + raw float32 parameters (version 1 held a Java-serialized DL4J zip). */
-    public static final int FORMAT_VERSION = 2;
+    /**
+     * 3: every part's SHA-256 in the manifest, and the manifest's own in {@code manifest.sha256}.
+     * 2: the network as settings + raw float32 parameters (version 1 held a Java-serialized DL4J zip).
+     */
+    public static final int FORMAT_VERSION = 3;
+
+    /** The oldest version {@code stance upgrade-model} re-saves: version 2 holds the same parts, without their hashes. */
+    public static final int OLDEST_UPGRADABLE_VERSION = 2;
+
+    /**
+     * What the loader checks before it uses a part.
+     *
+     * @param labelsSha256 SHA-256 of the label lists in order (see {@code ModelSeal.labelsDigest})
+     * @param parts        zip entry → SHA-256 of its bytes, for every entry but the manifest and its seal
+     */
+    public record Integrity(String labelsSha256, Map<String, String> parts) {
+        public Integrity {
+            parts = parts == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(parts));
+        }
+    }
+
+    /** This manifest as the current format writes it, with the given integrity record. */
+    public ModelManifest sealed(Integrity seal) {
+        return new ModelManifest(format, FORMAT_VERSION, projectVersion, createdAt, labels, noPositionLabels, normalizer, features, targets,
+                embeddings, network, data, evaluation, history, bestEpoch, trainingSeconds, decisionOffsets, tuning, seal);
+    }
 
     /**
      * The n-gram features and the size of the vocabulary stored beside the manifest.

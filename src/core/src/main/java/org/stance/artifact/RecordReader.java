@@ -59,6 +59,9 @@ final class RecordReader {
                 while (p.nextToken() == JsonToken.FIELD_NAME) {
                     String name = p.currentName();
                     p.nextToken();
+                    if (map.containsKey(name)) {
+                        throw new IOException("duplicate key '" + name + "'"); // data binding then refuses it with its position
+                    }
                     map.put(name, value(p));
                 }
                 return map;

@@ -45,10 +45,21 @@ final class ZipEntries {
             close(zip);
             throw new UserError(file + ": not a valid " + what + " file (" + zip.size() + " zip entries; at most " + MAX_ENTRIES + " expected)");
         }
+        // Two entries of one name: a reader would see one of them, another tool the other.
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (ZipEntry e : java.util.Collections.list(zip.entries())) {
+            if (!names.add(e.getName())) {
+                close(zip);
+                throw new UserError(file + ": not a valid " + what + " file (the zip entry '" + e.getName() + "' appears twice)");
+            }
+        }
         return zip;
     }
 
-    /** The entry's bytes, at most {@code maxBytes} of them whatever the entry declares; a missing entry is an error. */
+    /**
+     * The entry's bytes, at most {@code maxBytes} of them whatever the entry declares, checked
+     * against the entry's zip CRC (ZipFile checks none); a missing entry is an error.
+     */
     static byte[] read(ZipFile zip, String entry, long maxBytes, String name) {
         ZipEntry e = zip.getEntry(entry);
         if (e == null) {
@@ -66,7 +77,7 @@ final class ZipEntries {
                 if (exact.length != e.getSize() || in.read() != -1) {
                     throw new UserError(name + ": entry '" + entry + "' does not hold the " + e.getSize() + " bytes it declares; the file is corrupt");
                 }
-                return exact;
+                return crcChecked(e, exact, name);
             }
             ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 20);
             byte[] buffer = new byte[1 << 16];
@@ -79,9 +90,44 @@ final class ZipEntries {
                 }
                 out.write(buffer, 0, n);
             }
-            return out.toByteArray();
+            return crcChecked(e, out.toByteArray(), name);
         } catch (IOException ex) {
             throw new UserError(name + ": cannot read entry '" + entry + "' (" + ex.getMessage() + "); the file is corrupt", ex);
+        }
+    }
+
+    private static byte[] crcChecked(ZipEntry e, byte[] bytes, String name) {
+        CRC32 crc = new CRC32();
+        crc.update(bytes);
+        if (e.getCrc() != -1 && crc.getValue() != e.getCrc()) {
+            throw new UserError(name + ": corrupt file: entry '" + e.getName() + "' fails its zip CRC check");
+        }
+        return bytes;
+    }
+
+    /** SHA-256 of an entry's bytes, streamed (at most {@code maxBytes}), for checking a part without decoding it. */
+    static String sha256(ZipFile zip, String entry, long maxBytes, String name) {
+        ZipEntry e = zip.getEntry(entry);
+        if (e == null) {
+            throw new UserError(name + ": corrupt or incomplete file: entry '" + entry + "' is missing");
+        }
+        try (InputStream in = zip.getInputStream(e)) {
+            java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[1 << 16];
+            long total = 0;
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                total += n;
+                if (total > maxBytes) {
+                    throw new UserError(name + ": entry '" + entry + "' inflates beyond the " + maxBytes + " bytes this format allows");
+                }
+                digest.update(buffer, 0, n);
+            }
+            return java.util.HexFormat.of().formatHex(digest.digest());
+        } catch (IOException ex) {
+            throw new UserError(name + ": cannot read entry '" + entry + "' (" + ex.getMessage() + "); the file is corrupt", ex);
+        } catch (java.security.NoSuchAlgorithmException ex) {
+            throw new IllegalStateException(ex);
         }
     }
 

@@ -109,9 +109,8 @@ public final class TrainingJob {
                 targets(config, trainRows), embeddings(classifier, config), ModelManifest.Network.of(recorded(config, result, classifier.labels()), Classifier.parameterCount(config,
                         classifier.featurizer().dimension(), config.tasks().stream().map(t -> classifier.labels().get(t).size()).toList())), data,
                 evaluation, ModelManifest.Epoch.of(result.history()), result.bestEpoch(), result.seconds(), result.decisionOffsets(),
-                tuning == null ? null : tuning.toManifest());
-        ModelCodec.save(request.output(), manifest, classifier);
-        return new Outcome(manifest, classifier);
+                tuning == null ? null : tuning.toManifest(), null);
+        return new Outcome(ModelCodec.save(request.output(), manifest, classifier), classifier);
     }
 
     /** A reader of the job's files; with {@code skipInvalid}, each row left out is reported with its file and line. */

@@ -35,6 +35,27 @@ class StanceModelTest {
         assertEquals(s.stance().label(), s.stance().probabilities().keySet().iterator().next());
     }
 
+    /** Invisible characters inside words change nothing: a sentence scores as the same sentence without them, in both modes. */
+    @Test
+    void invisibleCharactersInsideWordsChangeNothing() {
+        String plain = "واشنطن غير جادة في الانسحاب من العراق وما يجري مجرد إعادة تموضع لقواتها في أربيل.";
+        SentenceScore expected = model.scoreSentences(List.of(plain), "").get(0);
+        ArticleScore expectedArticle = model.scoreArticle("a", plain);
+        for (String invisible : List.of("\u00AD", "\u200B", "\u2060", "\uFEFF", "\uFE0F", "\u200D", "\u202E", new String(Character.toChars(0xE0041)))) {
+            String hidden = plain.replace("الانسحاب", "الان" + invisible + "سحاب").replace("تموضع", "تمو" + invisible + "ضع");
+            SentenceScore got = model.scoreSentences(List.of(hidden), "").get(0);
+            assertEquals(expected.stance(), got.stance(), invisible.codePoints().mapToObj(Integer::toHexString).toList().toString());
+            assertEquals(expected.topic(), got.topic());
+            assertEquals(expectedArticle.stance(), model.scoreArticle("a", hidden).stance());
+        }
+    }
+
+    @Test
+    void tatweelAloneIsNotText() {
+        assertEquals("no Arabic letter", model.scoreSentences(List.of("ـــــــ"), "").get(0).skipped());
+        org.junit.jupiter.api.Assertions.assertThrows(InvalidTextException.class, () -> model.scoreArticle("a", "ـــــ\nـــ"));
+    }
+
     @Test
     void emptyAndNonArabicSentencesAreReportedNotScored() {
         List<SentenceScore> scores = model.scoreSentences(List.of("", "Read Previous", "القوات باقية في العراق."), "");
@@ -163,7 +184,7 @@ class StanceModelTest {
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> model.scoreSentences(List.of("نص"), "iraq"),
                 "a target on a model without target input");
         assertEquals(List.of(), model.info().targets());
-        assertEquals(2, model.info().formatVersion());
+        assertEquals(org.stance.artifact.ModelManifest.FORMAT_VERSION, model.info().formatVersion());
     }
 
     @Test

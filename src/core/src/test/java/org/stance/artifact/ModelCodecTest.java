@@ -56,7 +56,7 @@ class ModelCodecTest {
             }
             ModelManifest streamed = ModelCodec.streamed(bytes);
             assertTrue(streamed != null, file + " was not read by the streaming reader");
-            assertEquals(ModelCodec.bound(bytes, file), streamed, file.toString());
+            assertEquals(ModelCodec.bound(bytes, file, ModelManifest.FORMAT_VERSION), streamed, file.toString());
         }
         // Shapes it does not bind go to data binding, which reads or refuses them: an unknown property,
         // a string where a list belongs, another format version.
@@ -66,7 +66,7 @@ class ModelCodecTest {
         }
         String json = new String(bytes, StandardCharsets.UTF_8);
         for (String changed : List.of(json.replaceFirst("\\{", "{\"surprise\": 1, "), json.replaceFirst("\"targets\"\\s*:\\s*\\[\\s*\\]", "\"targets\": \"x\""),
-                json.replaceFirst("\"formatVersion\"\\s*:\\s*2", "\"formatVersion\": 3"))) {
+                json.replaceFirst("\"formatVersion\"\\s*:\\s*" + ModelManifest.FORMAT_VERSION, "\"formatVersion\": 99"))) {
             assertTrue(!changed.equals(json), "the test edit did not apply");
             assertEquals(null, ModelCodec.streamed(changed.getBytes(StandardCharsets.UTF_8)));
         }
@@ -269,12 +269,46 @@ class ModelCodecTest {
         }
     }
 
-    /** Copies a model zip, replacing one entry. */
+    /**
+     * Copies a model zip, replacing one entry, and seals the copy again (the part's hash in the
+     * manifest, the manifest's in its seal), so that the check under test is the one that refuses it.
+     */
     static void rewrite(Path from, Path to, String entry, byte[] content) throws IOException {
-        try (ZipFile in = new ZipFile(from.toFile()); ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(to))) {
+        Map<String, byte[]> entries = entries(from);
+        entries.put(entry, content);
+        if (!entry.equals(ModelCodec.MANIFEST) && !entry.equals(ModelSeal.ENTRY)) {
+            com.fasterxml.jackson.databind.node.ObjectNode m = (com.fasterxml.jackson.databind.node.ObjectNode) Json.MAPPER.readTree(entries.get(ModelCodec.MANIFEST));
+            ((com.fasterxml.jackson.databind.node.ObjectNode) m.get("integrity").get("parts")).put(entry, org.stance.io.Hashes.sha256(content));
+            entries.put(ModelCodec.MANIFEST, Json.MAPPER.writeValueAsBytes(m));
+        }
+        if (!entry.equals(ModelSeal.ENTRY)) {
+            entries.put(ModelSeal.ENTRY, ModelSeal.entry(entries.get(ModelCodec.MANIFEST)));
+        }
+        write(to, entries);
+    }
+
+    /** Copies a model zip, replacing one entry and nothing else. */
+    static void rewriteUnsealed(Path from, Path to, String entry, byte[] content) throws IOException {
+        Map<String, byte[]> entries = entries(from);
+        entries.put(entry, content);
+        write(to, entries);
+    }
+
+    static Map<String, byte[]> entries(Path zip) throws IOException {
+        Map<String, byte[]> out = new java.util.LinkedHashMap<>();
+        try (ZipFile in = new ZipFile(zip.toFile())) {
             for (ZipEntry e : java.util.Collections.list(in.entries())) {
-                out.putNextEntry(new ZipEntry(e.getName()));
-                out.write(e.getName().equals(entry) ? content : in.getInputStream(e).readAllBytes());
+                out.put(e.getName(), in.getInputStream(e).readAllBytes());
+            }
+        }
+        return out;
+    }
+
+    static void write(Path to, Map<String, byte[]> entries) throws IOException {
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(to))) {
+            for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+                out.putNextEntry(new ZipEntry(e.getKey()));
+                out.write(e.getValue());
                 out.closeEntry();
             }
         }
