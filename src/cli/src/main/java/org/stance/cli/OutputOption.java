@@ -44,11 +44,12 @@ final class OutputOption {
         checkWritable();
         try {
             if (isStdout()) {
-                Writer w = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16);
+                // Straight to the stream under System.out, which passes write errors on: a full disk or a
+                // closed pipe stops the work at once instead of scoring the rest for nobody.
+                Writer w = new BufferedWriter(new OutputStreamWriter(Stdout.stream(), StandardCharsets.UTF_8), 1 << 16);
                 body.writeTo(w);
                 w.flush();
-                // System.out is a PrintStream, which swallows write errors: a full disk or a closed pipe shows only here.
-                if (System.out.checkError()) {
+                if (Stdout.stream() == System.out && System.out.checkError()) {
                     throw new IOException("the write failed (closed, full, or a broken pipe); the output is incomplete");
                 }
                 return;
@@ -59,7 +60,8 @@ final class OutputOption {
                 w.flush();
             });
         } catch (IOException e) {
-            throw new UserError("cannot write " + (isStdout() ? "standard output" : path) + ": " + e.getMessage(), e);
+            throw new UserError(isStdout() ? "cannot write to standard output: " + e.getMessage() + "; the output is incomplete"
+                    : "cannot write " + path + ": " + e.getMessage(), e);
         }
     }
 }

@@ -24,7 +24,7 @@ public final class StanceCommand {
     /** The subcommands, in the order the usage text lists them. */
     private static final List<Class<?>> SUBCOMMANDS = List.of(PrepareCommand.class, DatasetCommand.class, TrainCommand.class,
             EvaluateCommand.class, CrossValidateCommand.class, ScoreCommand.class, SuggestCommand.class, BenchCommand.class, EmbedCommand.class,
-            InspectCommand.class, CommandLine.HelpCommand.class);
+            InspectCommand.class, UpgradeModelCommand.class, CommandLine.HelpCommand.class);
 
     @Option(names = "--stacktrace", scope = ScopeType.INHERIT,
             description = "Print the full stack trace of an error (for bug reports).")
@@ -32,7 +32,7 @@ public final class StanceCommand {
 
     public static void main(String[] args) {
         // UTF-8 whatever the locale: messages and inspect output quote Arabic text (LANG=C would print '?').
-        System.exit(run(args, new PrintWriter(new java.io.OutputStreamWriter(System.out, java.nio.charset.StandardCharsets.UTF_8), true),
+        System.exit(run(args, new PrintWriter(new java.io.OutputStreamWriter(Stdout.install(), java.nio.charset.StandardCharsets.UTF_8), true),
                 new PrintWriter(new java.io.OutputStreamWriter(System.err, java.nio.charset.StandardCharsets.UTF_8), true)));
     }
 
@@ -62,6 +62,9 @@ public final class StanceCommand {
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             boolean trace = root.stacktrace;
             int code = 1;
+            if (Stdout.isBrokenPipe(ex) && !trace) {
+                return 1; // the reader stopped early (| head): quiet, as cat is
+            }
             if (ex instanceof UserError) {
                 err.println("stance: error: " + ex.getMessage());
             } else if (ex instanceof InvalidSettingException s) {
@@ -86,9 +89,13 @@ public final class StanceCommand {
                     + "(bin/stance takes the heap from STANCE_JAVA_OPTS, e.g. -Xmx16g)");
             code = 1;
         }
-        if (out.checkError() && code == 0) {
+        java.io.IOException failed = out.checkError() ? new java.io.IOException("the write failed") : Stdout.failure();
+        if (failed != null && code == 0) {
             // PrintWriter swallows write errors: a full disk, a closed stdout or a broken pipe shows here.
-            err.println("stance: error: cannot write to standard output (closed, full, or a broken pipe): the output is incomplete");
+            if (!Stdout.isBrokenPipe(failed)) {
+                err.println("stance: error: cannot write to standard output: "
+                        + (failed == null || failed.getMessage() == null ? "the write failed" : failed.getMessage()) + "; the output is incomplete");
+            }
             code = 1;
         }
         err.flush();

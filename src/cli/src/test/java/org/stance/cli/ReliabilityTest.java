@@ -45,7 +45,7 @@ class ReliabilityTest {
             int code = StanceCommand.run(new String[] {"score", "-m", TestModels.small().toString(), SEED, "--format", "jsonl"},
                     new PrintWriter(new StringWriter()), new PrintWriter(err));
             assertEquals(1, code, err.toString());
-            assertTrue(err.toString().contains("cannot write standard output"), err.toString());
+            assertTrue(err.toString().contains("cannot write to standard output"), err.toString());
         } finally {
             System.setOut(old);
         }
