@@ -45,11 +45,35 @@ public final class ArabicNormalizer {
                 if (m != DROPPED) {
                     out[length++] = m;
                 }
+            } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                if (!isDefaultIgnorable(Character.toCodePoint(c, s.charAt(i + 1)))) {
+                    out[length++] = c;
+                    out[length++] = s.charAt(i + 1);
+                }
+                i++;
             } else if (!dropped(c)) {
                 out[length++] = map(c);
             }
         }
         return new String(out, 0, length);
+    }
+
+    /**
+     * Unicode's Default_Ignorable_Code_Point (DerivedCoreProperties, Unicode 15): characters with no
+     * visible form unless a renderer supports them (soft hyphen, zero-width space and joiners,
+     * direction marks and controls, the word joiner, variation selectors, BOM, tag characters,
+     * Hangul fillers). Inside a word they split it in two for the tokenizer while the reader sees
+     * nothing, so normalisation removes them all, whatever the configuration.
+     */
+    public static boolean isDefaultIgnorable(int cp) {
+        if (cp < 0x00AD || (cp > 0x061C && cp < 0x115F)) {
+            return false; // ASCII and the Arabic letters: one or two comparisons for almost every character
+        }
+        return cp == 0x00AD || cp == 0x034F || cp == 0x061C || cp == 0x115F || cp == 0x1160 || cp == 0x17B4 || cp == 0x17B5
+                || (cp >= 0x180B && cp <= 0x180F) || (cp >= 0x200B && cp <= 0x200F) || (cp >= 0x202A && cp <= 0x202E)
+                || (cp >= 0x2060 && cp <= 0x206F) || cp == 0x3164 || (cp >= 0xFE00 && cp <= 0xFE0F) || cp == 0xFEFF || cp == 0xFFA0
+                || (cp >= 0xFFF0 && cp <= 0xFFF8) || (cp >= 0x1BCA0 && cp <= 0x1BCA3) || (cp >= 0x1D173 && cp <= 0x1D17A)
+                || (cp >= 0xE0000 && cp <= 0xE0FFF);
     }
 
     /**
@@ -86,9 +110,9 @@ public final class ArabicNormalizer {
                 || (c >= '\u06DF' && c <= '\u06E4') || c == '\u06E7' || c == '\u06E8' || (c >= '\u06EA' && c <= '\u06ED');
     }
 
-    /** Whether the configured steps remove the character (a diacritic or the tatweel). */
+    /** Whether normalisation removes the character: a default-ignorable one always, a diacritic or the tatweel when configured. */
     boolean dropped(char c) {
-        return (config.stripDiacritics() && isDiacritic(c)) || (config.stripTatweel() && c == '\u0640');
+        return isDefaultIgnorable(c) || (config.stripDiacritics() && isDiacritic(c)) || (config.stripTatweel() && c == '\u0640');
     }
 
     char map(char c) {
@@ -144,8 +168,9 @@ public final class ArabicNormalizer {
         return false;
     }
 
+    /** A letter of the Arabic script; the tatweel U+0640, which only stretches a word, is not one. */
     public static boolean isArabicLetter(char c) {
-        return (c >= '\u0621' && c <= '\u064A') || (c >= '\u0671' && c <= '\u06D3') || (c >= '\uFB50' && c <= '\uFDFF')
+        return (c >= '\u0621' && c <= '\u064A' && c != '\u0640') || (c >= '\u0671' && c <= '\u06D3') || (c >= '\uFB50' && c <= '\uFDFF')
                 || (c >= '\uFE70' && c <= '\uFEFC');
     }
 }

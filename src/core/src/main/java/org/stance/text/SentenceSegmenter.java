@@ -278,42 +278,50 @@ public final class SentenceSegmenter {
     }
 
     /**
-     * Collapses runs of whitespace (including no-break and zero-width spaces) into one space, then
-     * strips the ends: what {@code replaceAll("[\\s\\u00A0\\u200B\\u200C\\u200F\\u200E\\u202F\\uFEFF]+", " ").strip()}
-     * gives, in one pass (the regex, run on every line of every article, was a fifth of segmenting).
+     * Collapses runs of whitespace (including no-break spaces) into one space, removes the
+     * default-ignorable characters ({@link ArabicNormalizer#isDefaultIgnorable}: zero-width
+     * spaces and joiners, direction marks, BOM, soft hyphen, ...), then strips the ends. One pass
+     * (a regex, run on every line of every article, was a fifth of segmenting); a line with
+     * nothing to change is returned stripped, without a copy.
      */
     static String collapse(String s) {
-        StringBuilder out = null; // null while nothing changed
-        int copied = 0; // s[0, copied) is in out
         int i = 0;
-        while (i < s.length()) {
-            if (!isCollapsed(s.charAt(i))) {
-                i++;
-                continue;
-            }
-            int end = i + 1;
-            while (end < s.length() && isCollapsed(s.charAt(end))) {
-                end++;
-            }
-            if (end - i > 1 || s.charAt(i) != ' ') { // a single plain space is already what the run becomes
-                if (out == null) {
-                    out = new StringBuilder(s.length());
-                }
-                out.append(s, copied, i).append(' ');
-                copied = end;
-            }
-            i = end;
+        while (i < s.length() && !needsWork(s, i)) {
+            i++;
         }
-        if (out == null) {
+        if (i == s.length()) {
             return s.strip();
         }
-        return out.append(s, copied, s.length()).toString().strip();
+        StringBuilder out = new StringBuilder(s.length()).append(s, 0, i);
+        while (i < s.length()) {
+            char c = s.charAt(i);
+            int cp = Character.isHighSurrogate(c) && i + 1 < s.length() ? s.codePointAt(i) : c;
+            int width = Character.charCount(cp);
+            if (isSpace(c)) {
+                if (out.length() > 0 && out.charAt(out.length() - 1) != ' ') {
+                    out.append(' ');
+                }
+            } else if (!ArabicNormalizer.isDefaultIgnorable(cp)) {
+                out.append(s, i, i + width);
+            }
+            i += width;
+        }
+        return out.toString().strip();
     }
 
-    /** The characters {@link #collapse} folds: regex \\s (space, \\t, \\n, \\x0B, \\f, \\r), no-break, zero-width and direction marks, BOM. */
-    private static boolean isCollapsed(char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r' || c == '\u00A0' || c == '\u200B' || c == '\u200C'
-                || c == '\u200F' || c == '\u200E' || c == '\u202F' || c == '\uFEFF';
+    /** Whether collapsing changes the text at {@code i}: any space but a single plain one, or an ignorable character. */
+    private static boolean needsWork(String s, int i) {
+        char c = s.charAt(i);
+        if (c == ' ') {
+            return i + 1 < s.length() && isSpace(s.charAt(i + 1));
+        }
+        return isSpace(c) || ArabicNormalizer.isDefaultIgnorable(c) || (Character.isHighSurrogate(c) && i + 1 < s.length()
+                && ArabicNormalizer.isDefaultIgnorable(s.codePointAt(i)));
+    }
+
+    /** The spaces {@link #collapse} folds: regex \\s (space, \\t, \\n, \\x0B, \\f, \\r), and the no-break spaces. */
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r' || c == '\u00A0' || c == '\u202F';
     }
 
     private static final class Piece {

@@ -18,6 +18,47 @@ class ArabicNormalizerTest {
         assertEquals("وتحدثت", all.normalize("وتحدّثت"));
     }
 
+    /**
+     * Default_Ignorable_Code_Point derived as Unicode derives it (DerivedCoreProperties.txt):
+     * Other_Default_Ignorable_Code_Point + Cf + Variation_Selector, minus White_Space, the
+     * interlinear annotation and Egyptian format controls, and the prepended concatenation marks.
+     * Cf comes from the JDK's Unicode tables, so this is a derivation independent of the list under test.
+     */
+    static boolean derivedDefaultIgnorable(int cp) {
+        boolean otherDefaultIgnorable = cp == 0x034F || cp == 0x115F || cp == 0x1160 || cp == 0x17B4 || cp == 0x17B5 || cp == 0x2065
+                || cp == 0x3164 || cp == 0xFFA0 || (cp >= 0xFFF0 && cp <= 0xFFF8) || cp == 0xE0000 || (cp >= 0xE0002 && cp <= 0xE001F)
+                || (cp >= 0xE0080 && cp <= 0xE00FF) || (cp >= 0xE01F0 && cp <= 0xE0FFF);
+        boolean variationSelector = (cp >= 0x180B && cp <= 0x180D) || cp == 0x180F || (cp >= 0xFE00 && cp <= 0xFE0F)
+                || (cp >= 0xE0100 && cp <= 0xE01EF);
+        boolean format = Character.getType(cp) == Character.FORMAT;
+        boolean excluded = Character.isWhitespace(cp) || (cp >= 0xFFF9 && cp <= 0xFFFB) || (cp >= 0x13430 && cp <= 0x1343F)
+                || (cp >= 0x0600 && cp <= 0x0605) || cp == 0x06DD || cp == 0x070F || cp == 0x0890 || cp == 0x0891 || cp == 0x08E2
+                || cp == 0x110BD || cp == 0x110CD;
+        return (otherDefaultIgnorable || variationSelector || format) && !excluded;
+    }
+
+    @Test
+    void everyDefaultIgnorableCodePointIsDroppedAndNothingElse() {
+        int count = 0;
+        for (int cp = 0; cp <= Character.MAX_CODE_POINT; cp++) {
+            assertEquals(derivedDefaultIgnorable(cp), ArabicNormalizer.isDefaultIgnorable(cp), String.format("U+%04X", cp));
+            if (ArabicNormalizer.isDefaultIgnorable(cp)) {
+                count++;
+                String inWord = "الانسح" + new String(Character.toChars(cp)) + "اب";
+                assertEquals("الانسحاب", all.normalize(inWord), String.format("U+%04X inside a word", cp));
+                assertEquals("الانسحاب", none.normalize(inWord), String.format("U+%04X with no step configured", cp));
+                assertEquals("الانسحاب", SentenceSegmenter.collapse(inWord), String.format("U+%04X in segmentation", cp));
+            }
+        }
+        assertTrue(count > 4000, count + " ignorable code points"); // the tag and reserved block alone holds 4,096
+    }
+
+    @Test
+    void tatweelAloneIsNoArabicText() {
+        assertFalse(ArabicNormalizer.hasArabicLetter("ــــــ"));
+        assertTrue(ArabicNormalizer.hasArabicLetter("العـراق"));
+    }
+
     @Test
     void stripsTatweel() {
         assertEquals("العراق", all.normalize("العـــراق"));
