@@ -119,4 +119,5 @@ def main():
     print(f'{len(records)} authored articles, {len(rows)} sentences; {len(second)} double-labeled, {len(adjudication)} adjudicated')
 
 
-main()
+if __name__ == '__main__':
+    main()
