@@ -106,8 +106,15 @@ public final class Boilerplate {
 
     /** True when the line ends with a sentence-final mark (optionally followed by closing quotes or brackets). */
     static boolean endsSentence(String s) {
-        String t = s.strip();
-        int i = t.length() - 1;
+        return endsSentence(s, s.length());
+    }
+
+    /** {@link #endsSentence(String)} of {@code s[0, end)}, read backwards from {@code end} without copying the prefix. */
+    static boolean endsSentence(CharSequence t, int end) {
+        int i = end - 1;
+        while (i >= 0 && Character.isWhitespace(t.charAt(i))) {
+            i--;
+        }
         while (i >= 0 && CLOSERS.indexOf(t.charAt(i)) >= 0) {
             i--;
         }

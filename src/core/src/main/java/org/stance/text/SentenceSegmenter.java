@@ -65,7 +65,7 @@ public final class SentenceSegmenter {
             }
             sawText = true;
             if (open != null) {
-                open.text = open.text + " " + line;
+                open.text.append(' ').append(line); // appended, not concatenated: 100k continued lines stay linear
             } else {
                 open = new Piece(line, null);
                 pieces.add(open);
@@ -78,9 +78,9 @@ public final class SentenceSegmenter {
         List<Segment> out = new ArrayList<>();
         for (Piece p : pieces) {
             if (p.reason != null) {
-                out.add(new Segment(out.size() + 1, p.text, p.reason));
+                out.add(new Segment(out.size() + 1, p.text.toString(), p.reason));
             } else {
-                for (String sentence : mergeFragments(splitLine(p.text))) {
+                for (String sentence : mergeFragments(splitLine(p.text.toString()))) {
                     out.add(new Segment(out.size() + 1, sentence, null));
                 }
             }
@@ -223,7 +223,8 @@ public final class SentenceSegmenter {
                 continue;
             }
             int j = i + 1;
-            while (j < line.length() && "»”\"".indexOf(line.charAt(j)) < 0) {
+            // never further than a quotation can be: unbounded, many stray marks made this quadratic
+            while (j < line.length() && j - i <= MAX_QUOTE_CHARS && "»”\"".indexOf(line.charAt(j)) < 0) {
                 j++;
             }
             if (j >= line.length() || j - i > MAX_QUOTE_CHARS) {
@@ -241,7 +242,7 @@ public final class SentenceSegmenter {
     /** A closing quotation mark right after a sentence end inside the quotation: “... نستطيع.” */
     private static boolean closesQuotedSentence(String line, boolean[] quoted, int i) {
         return i > 0 && !quoted[i] && quoted[i - 1] && "»”\"".indexOf(line.charAt(i)) >= 0
-                && Boilerplate.endsSentence(line.substring(0, i));
+                && Boilerplate.endsSentence(line, i);
     }
 
     /** A period after a single letter (د. for Dr., initials) is not a sentence end. */
@@ -253,15 +254,20 @@ public final class SentenceSegmenter {
         return dot - k - 1 == 1;
     }
 
+    /** Attaches fragments to the sentence before (the first to the one after), in linear time: each is appended, never re-copied. */
     private static List<String> mergeFragments(List<String> sentences) {
-        List<String> out = new ArrayList<>();
+        List<StringBuilder> merged = new ArrayList<>();
         for (String s : sentences) {
             boolean fragment = Boilerplate.wordCount(s) < MIN_WORDS;
-            if (fragment && !out.isEmpty()) {
-                out.set(out.size() - 1, out.get(out.size() - 1) + " " + s);
+            if (fragment && !merged.isEmpty()) {
+                merged.get(merged.size() - 1).append(' ').append(s);
             } else {
-                out.add(s);
+                merged.add(new StringBuilder(s));
             }
+        }
+        List<String> out = new ArrayList<>(merged.size());
+        for (StringBuilder b : merged) {
+            out.add(b.toString());
         }
         if (out.size() > 1 && Boilerplate.wordCount(out.get(0)) < MIN_WORDS) {
             out.set(1, out.get(0) + " " + out.get(1));
@@ -325,11 +331,11 @@ public final class SentenceSegmenter {
     }
 
     private static final class Piece {
-        String text;
+        final StringBuilder text;
         final Boilerplate.Reason reason;
 
         Piece(String text, Boilerplate.Reason reason) {
-            this.text = text;
+            this.text = new StringBuilder(text);
             this.reason = reason;
         }
     }

@@ -101,4 +101,33 @@ class SentenceSegmenterTest {
             assertEquals(visible.replaceAll("[\\s\\u00A0\\u202F]+", " ").strip(), SentenceSegmenter.collapse(t), () -> RandomTexts.codes(t));
         }
     }
+
+    /**
+     * Hostile pages that once took quadratic time (37 s for 800 KB of " ."): for each, 8 times the
+     * input takes about 8 times as long, not 64. Best of three runs each; the bound is loose (24x)
+     * so that a loaded machine does not fail it, and a quadratic step still does.
+     */
+    @Test
+    void segmentationTimeIsLinearInTheInput() {
+        List<String> units = List.of(" .", " ،؟!.", "\"ق ", "«ق.» ", "قال المسؤول إن القوات،\n", "«قال المسؤول ", "قال. «ق» “ ، \u200b\u00ad", "...");
+        for (String unit : units) {
+            double one = bestSeconds(page(unit, 16_000));
+            double eight = bestSeconds(page(unit, 128_000));
+            assertTrue(eight < 24 * Math.max(one, 0.002), String.format("%s: 1x %.4f s, 8x %.4f s", RandomTexts.codes(unit), one, eight));
+        }
+    }
+
+    private static String page(String unit, int chars) {
+        return "قال المسؤول إن القوات ستبقى. " + unit.repeat(chars / unit.length());
+    }
+
+    private double bestSeconds(String page) {
+        double best = Double.MAX_VALUE;
+        for (int i = 0; i < 3; i++) {
+            long t = System.nanoTime();
+            segmenter.segment(page);
+            best = Math.min(best, (System.nanoTime() - t) / 1e9);
+        }
+        return best;
+    }
 }
