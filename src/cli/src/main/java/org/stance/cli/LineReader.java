@@ -19,6 +19,11 @@ final class LineReader {
         this.in = in;
     }
 
+    /** Whether a line can be read without waiting for more input (a whole line may still need a wait). */
+    boolean ready() throws IOException {
+        return position < limit || in.ready();
+    }
+
     /** The next line, or null at the end of the input. */
     String readLine() throws IOException {
         StringBuilder partial = null;

@@ -97,8 +97,9 @@ final class ScoreCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "standard input (-) can be given once only");
         }
         // Everything that can fail on the user's input is checked before the first byte is written:
-        // articles are read and segmented, sentence files are read through once (stdin is kept in a
-        // temporary file for that), so a bad line never leaves half an output behind.
+        // articles are read and segmented, sentence files are read through once, so a bad line never
+        // leaves half an output behind. Standard input and pipes are streamed instead (never copied
+        // to disk): a bad line there stops the run at that line, and an -o file is then not written.
         List<CheckedArticle> articles = sentences ? List.of() : readArticles(in);
         List<LineInput> lineInputs = sentences ? lineInputs(in) : List.of();
         if (threads < 1 || threads > 1024) {
@@ -119,14 +120,11 @@ final class ScoreCommand implements Callable<Integer> {
             try {
                 if (sentences) {
                     for (LineInput li : lineInputs) {
-                        InputStream s;
-                        try {
-                            s = Files.newInputStream(li.file());
-                        } catch (IOException e) {
-                            throw new UserError("cannot read " + li.name() + ": " + e.getMessage(), e);
-                        }
-                        try (s) {
-                            count[0] += scoreLines(scorer, writer, s, li.name(), li.articleId(), count);
+                        try (InputStream s = li.open()) {
+                            count[0] += scoreLines(scorer, writer, s, li, count, () -> {
+                                writer.finish();
+                                w.flush();
+                            });
                         }
                     }
                 } else {
@@ -170,47 +168,46 @@ final class ScoreCommand implements Callable<Integer> {
         };
     }
 
-    /** A --sentences input: the file read (stdin's spool for "-"), the name errors give, the article id of its records. */
-    private record LineInput(Path file, String name, String articleId) {
+    /**
+     * A --sentences input: the file read (null for standard input), the name errors give, the
+     * article id of its records, and whether it is streamed (standard input or a pipe, which can be
+     * read once: it is checked line by line as it is scored, and each batch is written as soon as
+     * it is scored when no more input is waiting, so that an interactive user sees every answer).
+     */
+    private record LineInput(Path file, String name, String articleId, boolean streamed) {
+
+        InputStream open() {
+            try {
+                return file == null ? System.in : Files.newInputStream(file);
+            } catch (IOException e) {
+                throw new UserError("cannot read " + name + ": " + e.getMessage(), e);
+            }
+        }
     }
 
-    /** Resolves and checks every --sentences input (UTF-8, no NUL, not empty) before any scoring. */
+    /** Resolves every --sentences input and checks each file (UTF-8, no NUL, not empty) before any scoring. */
     private static List<LineInput> lineInputs(List<Path> in) throws IOException {
         List<LineInput> out = new ArrayList<>();
         for (Path p : in) {
             if (p.toString().equals("-")) {
-                out.add(new LineInput(spool(System.in), "standard input", null));
+                out.add(new LineInput(null, "standard input", null, true));
             } else {
                 for (Path f : InputFiles.files(List.of(p))) {
-                    // A pipe (process substitution, a FIFO) can be read once: it is spooled too.
-                    Path readable = InputFiles.isPipe(f) ? spool(Files.newInputStream(f)) : f;
-                    out.add(new LineInput(readable, f.toString(), InputFiles.idOf(f)));
+                    out.add(new LineInput(f, f.toString(), InputFiles.idOf(f), InputFiles.isPipe(f)));
                 }
             }
         }
         for (LineInput li : out) {
-            try (InputStream s = Files.newInputStream(li.file())) {
+            if (li.streamed()) {
+                continue;
+            }
+            try (InputStream s = li.open()) {
                 if (org.stance.io.TextFiles.checkText(s, li.name()) == 0) {
                     throw new UserError(li.name() + " is empty: no sentence to score");
                 }
             }
         }
         return out;
-    }
-
-
-    /** Copies a stream that can be read once into a temporary file, removed when the JVM exits. */
-    private static Path spool(InputStream in) {
-        try {
-            Path spool = Files.createTempFile("stance-input", ".txt");
-            spool.toFile().deleteOnExit();
-            try (in) {
-                Files.copy(in, spool, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            }
-            return spool;
-        } catch (IOException e) {
-            throw new UserError("cannot read the input into a temporary file: " + e.getMessage(), e);
-        }
     }
 
     /** An article with the segments its check produced, so that scoring does not segment it again. */
@@ -324,7 +321,12 @@ final class ScoreCommand implements Callable<Integer> {
      * number of lines. Reading and writing overlap the scoring: batch k is scored by the model's
      * threads while the records of batch k-1 are written and the lines of batch k+1 are read.
      */
-    private long scoreLines(StanceModel scorer, ScoreWriter writer, InputStream stream, String name, String articleId, long[] count)
+    /** Flushes what has been written so far to the output. */
+    private interface Flush {
+        void run() throws IOException;
+    }
+
+    private long scoreLines(StanceModel scorer, ScoreWriter writer, InputStream stream, LineInput input, long[] count, Flush flush)
             throws IOException {
         var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -342,9 +344,25 @@ final class ScoreCommand implements Callable<Integer> {
             while (true) {
                 List<String> batch = new ArrayList<>();
                 String line = null;
-                while (batch.size() < scorer.streamingBatch() && (line = readInputLine(reader, name, lines)) != null) {
+                while (batch.size() < scorer.streamingBatch()) {
+                    if (input.streamed() && !ready(reader, input.name())) {
+                        if (!batch.isEmpty()) {
+                            break; // score what has arrived
+                        }
+                        if (pending != null) {
+                            write(pending, pendingFirst, writer, input.articleId(), count); // show what is done before waiting
+                            pending = null;
+                            flush.run();
+                        }
+                    }
+                    if ((line = readInputLine(reader, input.name(), lines)) == null) {
+                        break;
+                    }
                     if (lines == 0 && line.startsWith("\uFEFF")) {
                         line = line.substring(1);
+                    }
+                    if (input.streamed() && line.indexOf('\0') >= 0) {
+                        throw new UserError(input.name() + ":" + (lines + 1) + ": binary data (a NUL byte); expected UTF-8 text");
                     }
                     batch.add(line);
                     lines++;
@@ -352,7 +370,7 @@ final class ScoreCommand implements Callable<Integer> {
                 java.util.concurrent.Future<List<SentenceScore>> next = batch.isEmpty() ? null
                         : dispatcher.submit(() -> scorer.scoreSentences(batch, target));
                 if (pending != null) {
-                    write(pending, pendingFirst, writer, articleId, count);
+                    write(pending, pendingFirst, writer, input.articleId(), count);
                 }
                 pending = next;
                 pendingFirst = first;
@@ -365,9 +383,17 @@ final class ScoreCommand implements Callable<Integer> {
             dispatcher.shutdownNow();
         }
         if (lines == 0) {
-            throw new UserError(name + " is empty: no sentence to score");
+            throw new UserError(input.name() + " is empty: no sentence to score");
         }
         return lines;
+    }
+
+    private static boolean ready(LineReader reader, String name) {
+        try {
+            return reader.ready();
+        } catch (IOException e) {
+            throw new UserError("cannot read " + name + ": " + e.getMessage(), e);
+        }
     }
 
     private static void write(java.util.concurrent.Future<List<SentenceScore>> scores, int first, ScoreWriter writer, String articleId,
