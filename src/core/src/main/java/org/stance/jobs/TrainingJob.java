@@ -50,7 +50,10 @@ public final class TrainingJob {
         ModelCodec.checkWritable(request.output());
         TrainConfig config = request.config();
         DatasetReader reader = reader(request.knownLabels(), request.skipInvalid(), progress);
+        long readStart = System.nanoTime();
         Dataset train = reader.read(request.train());
+        progress.accept(String.format("read %d training rows (%d articles) in %.1f s", train.rows().size(), train.articles().size(),
+                (System.nanoTime() - readStart) / 1e9));
         config = config.toBuilder().tasks(resolveTasks(config.tasks(), train)).build();
         if (request.heldOut() != null) {
             train.requireNoneOf(request.heldOut());

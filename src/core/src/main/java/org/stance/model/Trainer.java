@@ -109,6 +109,7 @@ public final class Trainer {
             classCounts.add(taskLabels.size());
             weights.add(config.classWeighting().weights(counts));
         }
+        checkMemory(featurizer.dimension(), classCounts);
         ComputationGraph network = NetworkFactory.build(config, featurizer.dimension(), classCounts, weights);
         Classifier classifier = new Classifier(featurizer, network, labels);
         if (!config.optimizer().earlyStopping()) {
@@ -199,6 +200,27 @@ public final class Trainer {
     }
 
     /** Fails before any training when a task cannot be learned or evaluated from the data given. */
+    /** Labels of one task: a model is a classifier of a few classes, and every label costs a column of the feature count. */
+    public static final int MAX_LABELS_PER_TASK = 1000;
+
+    /**
+     * Refuses, before anything large is allocated, a model whose training would not fit in this
+     * heap: with many labels the parameters (features × labels) dominate. L-BFGS keeps about 21
+     * double copies of a head's parameters (point, gradients, 7 pairs of history, per-chunk
+     * gradients); the mini-batch optimizers about 4 float copies of the whole network.
+     */
+    private void checkMemory(int features, List<Integer> classCounts) {
+        long parameters = Classifier.parameterCount(config, features, classCounts);
+        long largestHead = classCounts.stream().mapToLong(c -> (long) features * c + c).max().orElse(0);
+        long bytes = parameters * 4L * 4 + (config.optimizer().earlyStopping() ? 0 : largestHead * 8L * 21);
+        long heap = Runtime.getRuntime().maxMemory();
+        if (bytes > heap * 0.8) {
+            throw new UserError(String.format("training would need about %.1f GB (%d features x %s labels), more than this Java heap's %.1f GB:"
+                    + " lower --max-features, merge rare labels, or give Java more memory (STANCE_JAVA_OPTS=-Xmx...)", bytes / 1e9, features,
+                    classCounts, heap / 1e9));
+        }
+    }
+
     private Map<String, List<String>> checkTasks(List<LabeledSentence> train, List<LabeledSentence> dev) {
         if (train.isEmpty()) {
             throw new UserError("the training set is empty");
@@ -214,6 +236,12 @@ public final class Trainer {
             List<String> taskLabels = train.stream().map(r -> r.label(task)).filter(l -> !l.isEmpty()).distinct().sorted().toList();
             if (taskLabels.size() < 2) {
                 throw new UserError("task '" + task + "' needs at least two labels in the training data, found " + taskLabels);
+            }
+            long labeled = train.stream().filter(r -> !r.label(task).isEmpty()).count();
+            if (taskLabels.size() > MAX_LABELS_PER_TASK || (taskLabels.size() > 100 && taskLabels.size() * 2L > labeled)) {
+                throw new UserError("task '" + task + "' has " + taskLabels.size() + " distinct labels in " + labeled + " labeled training rows;"
+                        + " a task may have at most " + MAX_LABELS_PER_TASK + ", and over 100 only with two rows per label on average"
+                        + " (is the '" + task + "' column the label column?)");
             }
             for (LabeledSentence r : dev) {
                 if (!r.label(task).isEmpty() && !taskLabels.contains(r.label(task))) {
