@@ -48,7 +48,7 @@ final class CsvScoreWriter implements ScoreWriter {
         if (explain) {
             row.add(ExplanationText.of(s.explanation()));
         }
-        printer.printRecord(row);
+        printer.printRecord(org.stance.io.SpreadsheetSafe.cells(row));
     }
 
     @Override
@@ -65,7 +65,7 @@ final class CsvScoreWriter implements ScoreWriter {
         if (explain) {
             row.add("");
         }
-        printer.printRecord(row);
+        printer.printRecord(org.stance.io.SpreadsheetSafe.cells(row));
     }
 
     private static void addTask(List<Object> row, LabelScores s) {

@@ -110,7 +110,7 @@ final class EvaluateCommand implements Callable<Integer> {
                         var top = org.stance.api.LabelScores.of(classifier.labels().get(task), probs.get(task)[i]);
                         cells.addAll(List.of(r.label(task), top.label(), org.stance.api.LabelScores.plain(top.probability())));
                     }
-                    printer.printRecord(cells);
+                    printer.printRecord(org.stance.io.SpreadsheetSafe.cells(cells));
                 }
                 printer.flush();
             });

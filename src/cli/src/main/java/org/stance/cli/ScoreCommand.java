@@ -143,7 +143,7 @@ final class ScoreCommand implements Callable<Integer> {
 
     private ScoreWriter writer(Format format, Writer w, StanceModel scorer) throws IOException {
         return switch (format) {
-            case table -> new TableScoreWriter(w, topK);
+            case table -> new TableScoreWriter(new TerminalSafe(w), topK);
             case jsonl -> {
                 JsonLinesWriter json = new JsonLinesWriter(w, topK);
                 yield new ScoreWriter() {

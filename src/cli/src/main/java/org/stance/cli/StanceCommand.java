@@ -54,7 +54,7 @@ public final class StanceCommand {
         // A usage mistake gets its message and where to look, not the whole usage text.
         cli.setParameterExceptionHandler((ex, arguments) -> {
             CommandLine failed = ex.getCommandLine();
-            err.println("stance: error: " + ex.getMessage());
+            err.println("stance: error: " + TerminalSafe.text(ex.getMessage()));
             err.println("(see '" + failed.getCommandSpec().qualifiedName() + " --help')");
             err.flush();
             return 2;
@@ -66,7 +66,7 @@ public final class StanceCommand {
                 return 1; // the reader stopped early (| head): quiet, as cat is
             }
             if (ex instanceof UserError) {
-                err.println("stance: error: " + ex.getMessage());
+                err.println("stance: error: " + TerminalSafe.text(ex.getMessage()));
             } else if (ex instanceof InvalidSettingException s) {
                 // A setting out of range is a usage mistake: name the option (--neutral-mass for neutralMass).
                 err.println("stance: error: " + optionName(s.setting()) + " " + s.requirement());

@@ -102,7 +102,7 @@ final class SuggestCommand implements Callable<Integer> {
                 List<Object> row = new ArrayList<>(List.of(c.articleId(), c.sentenceId(), c.source(), "", "", "", c.text(), c.reason()));
                 addGuess(row, c.score().stance());
                 addGuess(row, c.score().topic());
-                csv.printRecord(row);
+                csv.printRecord(org.stance.io.SpreadsheetSafe.cells(row));
             }
             csv.flush();
         });

@@ -156,7 +156,7 @@ public final class DatasetReader {
         if (record.size() > 0 && record.get(0).startsWith("\uFEFF")) {
             report(problems, where(name, line, header, 0) + ": a byte-order mark inside the cell (were files concatenated?)");
         }
-        String text = cell(record, Columns.TEXT).strip();
+        String text = org.stance.io.SpreadsheetSafe.text(cell(record, Columns.TEXT).strip());
         if (text.isEmpty()) {
             report(problems, where(name, line, header, header.indexOf(Columns.TEXT)) + ": empty text");
         } else if (!ArabicNormalizer.hasArabicLetter(text)) {
@@ -172,7 +172,7 @@ public final class DatasetReader {
                 checkLabel(record, header, column, line, name, problems);
             }
         }
-        return new LabeledSentence(cell(record, Columns.ARTICLE_ID).strip(), cell(record, Columns.SENTENCE_ID).strip(),
+        return new LabeledSentence(org.stance.io.SpreadsheetSafe.text(cell(record, Columns.ARTICLE_ID).strip()), cell(record, Columns.SENTENCE_ID).strip(),
                 source, targetKey(cell(record, Columns.TARGET)), cell(record, Columns.STANCE).strip(),
                 cell(record, Columns.TOPIC).strip(), text, line);
     }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.stance.io.SpreadsheetSafe;
 import org.stance.UserError;
 import org.stance.text.Segment;
 import org.stance.text.SentenceSegmenter;
@@ -55,8 +56,8 @@ public record PreparedSentences(List<Row> rows) {
         CSVFormat format = CSVFormat.RFC4180.builder().setHeader(Columns.ALL.toArray(String[]::new)).build();
         CSVPrinter printer = new CSVPrinter(out, format);
         for (Row r : rows) {
-            printer.printRecord(r.article().id(), r.segment().index(), r.article().source(), r.segment().kind(), "", "", "",
-                    r.segment().text());
+            printer.printRecord(SpreadsheetSafe.cells(r.article().id(), r.segment().index(), r.article().source(), r.segment().kind(), "", "",
+                    "", r.segment().text()));
         }
         printer.flush();
     }
