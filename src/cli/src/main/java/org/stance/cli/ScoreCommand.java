@@ -78,11 +78,32 @@ final class ScoreCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "Threads that score in parallel (the output keeps the input's order). Default: the cores.")
     int threads = Runtime.getRuntime().availableProcessors();
 
+    /** What to do with an input that cannot be scored, as the Spark job's --on-error. */
+    enum OnError { fail, skip }
+
+    @Option(names = "--on-error", description = "An input file that cannot be read (not UTF-8, binary, no Arabic text, a broken link in a "
+            + "folder): fail stops the run with its error; skip leaves it out, reports it on stderr and counts it at the end. "
+            + "Default: ${DEFAULT-VALUE}.")
+    OnError onError = OnError.fail;
+
     @Mixin
     OutputOption output = new OutputOption();
 
     @Spec
     CommandSpec spec;
+
+    /** Inputs left out under --on-error skip. */
+    private final List<String> skipped = new ArrayList<>();
+
+    private java.util.function.Consumer<String> skipReporter() {
+        if (onError == OnError.fail) {
+            return null;
+        }
+        return problem -> {
+            skipped.add(problem);
+            spec.commandLine().getErr().println("skipped: " + TerminalSafe.text(problem));
+        };
+    }
 
     @Override
     public Integer call() throws IOException {
@@ -100,8 +121,11 @@ final class ScoreCommand implements Callable<Integer> {
         // articles are read and segmented, sentence files are read through once, so a bad line never
         // leaves half an output behind. Standard input and pipes are streamed instead (never copied
         // to disk): a bad line there stops the run at that line, and an -o file is then not written.
-        List<CheckedArticle> articles = sentences ? List.of() : readArticles(in);
-        List<LineInput> lineInputs = sentences ? lineInputs(in) : List.of();
+        List<CheckedArticle> articles = sentences ? List.of() : readArticles(in, skipReporter());
+        List<LineInput> lineInputs = sentences ? lineInputs(in, skipReporter()) : List.of();
+        if (onError == OnError.skip && articles.isEmpty() && lineInputs.isEmpty()) {
+            throw new UserError("every input was skipped: nothing to score");
+        }
         if (threads < 1 || threads > 1024) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--threads must be from 1 to 1024, got " + threads);
         }
@@ -136,8 +160,9 @@ final class ScoreCommand implements Callable<Integer> {
             }
         });
         double seconds = (System.nanoTime() - start) / 1e9;
-        err.printf("scored %d sentences in %.2f s (%.0f sentences/s)%s%n", count[0], seconds, count[0] / Math.max(seconds, 1e-9),
-                count[1] > 0 ? "; " + count[1] + " line(s) not scored (empty or no Arabic letter): see their 'skipped' field" : "");
+        err.printf("scored %d sentences in %.2f s (%.0f sentences/s)%s%s%n", count[0], seconds, count[0] / Math.max(seconds, 1e-9),
+                count[1] > 0 ? "; " + count[1] + " line(s) not scored (empty or no Arabic letter): see their 'skipped' field" : "",
+                skipped.isEmpty() ? "" : "; " + skipped.size() + " input(s) skipped (--on-error skip): see the 'skipped:' lines above");
         return 0;
     }
 
@@ -186,28 +211,36 @@ final class ScoreCommand implements Callable<Integer> {
     }
 
     /** Resolves every --sentences input and checks each file (UTF-8, no NUL, not empty) before any scoring. */
-    private static List<LineInput> lineInputs(List<Path> in) throws IOException {
+    private static List<LineInput> lineInputs(List<Path> in, java.util.function.Consumer<String> skip) throws IOException {
         List<LineInput> out = new ArrayList<>();
         for (Path p : in) {
             if (p.toString().equals("-")) {
                 out.add(new LineInput(null, "standard input", null, true));
             } else {
-                for (Path f : InputFiles.files(List.of(p))) {
+                for (Path f : InputFiles.files(List.of(p), skip)) {
                     out.add(new LineInput(f, f.toString(), InputFiles.idOf(f), InputFiles.isPipe(f)));
                 }
             }
         }
+        List<LineInput> checked = new ArrayList<>();
         for (LineInput li : out) {
-            if (li.streamed()) {
-                continue;
-            }
-            try (InputStream s = li.open()) {
-                if (org.stance.io.TextFiles.checkText(s, li.name()) == 0) {
-                    throw new UserError(li.name() + " is empty: no sentence to score");
+            try {
+                if (!li.streamed()) {
+                    try (InputStream s = li.open()) {
+                        if (org.stance.io.TextFiles.checkText(s, li.name()) == 0) {
+                            throw new UserError(li.name() + " is empty: no sentence to score");
+                        }
+                    }
                 }
+                checked.add(li);
+            } catch (UserError e) {
+                if (skip == null) {
+                    throw e;
+                }
+                skip.accept(e.getMessage());
             }
         }
-        return out;
+        return checked;
     }
 
     /** An article with the segments its check produced, so that scoring does not segment it again. */
@@ -215,8 +248,8 @@ final class ScoreCommand implements Callable<Integer> {
     }
 
     /** Reads all articles and rejects empty, binary or non-Arabic ones before any scoring (checked in parallel, reported in order). */
-    private static List<CheckedArticle> readArticles(List<Path> in) {
-        List<RawArticle> articles = ArticleSource.read(in, System.in);
+    private static List<CheckedArticle> readArticles(List<Path> in, java.util.function.Consumer<String> skip) {
+        List<RawArticle> articles = ArticleSource.read(in, System.in, skip);
         List<Object> checked = articles.parallelStream().map(a -> {
             try {
                 return (Object) new CheckedArticle(a, PreparedSentences.segmentChecked(new SentenceSegmenter(), a));
@@ -227,7 +260,11 @@ final class ScoreCommand implements Callable<Integer> {
         List<CheckedArticle> out = new ArrayList<>(checked.size());
         for (Object o : checked) {
             if (o instanceof UserError e) {
-                throw e;
+                if (skip == null) {
+                    throw e;
+                }
+                skip.accept(e.getMessage());
+                continue;
             }
             out.add((CheckedArticle) o);
         }

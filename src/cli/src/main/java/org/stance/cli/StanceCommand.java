@@ -49,6 +49,13 @@ public final class StanceCommand {
         for (Class<?> command : needed.isEmpty() ? SUBCOMMANDS : needed) {
             cli.addSubcommand(command);
         }
+        // An empty path is never meant (-o "" from an unset shell variable): a usage error, not "is a folder".
+        cli.registerConverter(java.nio.file.Path.class, value -> {
+            if (value.isBlank()) {
+                throw new CommandLine.TypeConversionException("an empty path");
+            }
+            return java.nio.file.Path.of(value);
+        });
         cli.setOut(out);
         cli.setErr(err);
         // A usage mistake gets its message and where to look, not the whole usage text.

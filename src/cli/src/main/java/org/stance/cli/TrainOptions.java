@@ -143,6 +143,9 @@ final class TrainOptions {
 
     /** The settings typed, as the library's config; a value out of range is a usage error naming its option. */
     TrainConfig config(CommandLine cli) {
+        if (noEmbeddings && cli.getParseResult() != null && cli.getParseResult().hasMatchedOption("--embeddings")) {
+            throw new CommandLine.ParameterException(cli, "--no-embeddings and --embeddings exclude each other: give one");
+        }
         for (String task : tasks) {
             if (!task.equals(org.stance.data.Columns.STANCE) && !task.equals(org.stance.data.Columns.TOPIC)) {
                 throw new CommandLine.ParameterException(cli, "--task must be " + org.stance.data.Columns.STANCE + " or "

@@ -55,9 +55,9 @@ public final class EmbeddingsCodec {
     private static final String NORMALIZER_KEY = "normalizer.";
     private static final String PROVENANCE_KEY = "provenance.";
 
-    static final int MAX_WORDS = 5_000_000;
+    static final int MAX_WORDS = WordEmbeddings.MAX_WORDS;
     static final int MAX_NGRAMS = 10_000_000;
-    static final int MAX_DIMENSION = 1_000;
+    static final int MAX_DIMENSION = WordEmbeddings.MAX_DIMENSION;
     /** Values of one vector table (words × dimension): 400 MB as float16, far above the shipped 2M and 5M. */
     static final long MAX_VECTOR_VALUES = 100_000_000L;
     /** Text entries: a word or n-gram line is far below this many bytes on average. */

@@ -30,8 +30,11 @@ final class ZipEntries {
         if (Files.isDirectory(file)) {
             throw new UserError(file + ": is a folder, not a " + what + " file");
         }
-        if (!Files.isRegularFile(file)) {
+        if (!Files.exists(file)) {
             throw new UserError(file + ": no such " + what + " file");
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new UserError(file + ": not a " + what + " file but a device or special file");
         }
         ZipFile zip;
         try {

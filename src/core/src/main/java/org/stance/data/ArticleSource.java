@@ -20,6 +20,15 @@ public final class ArticleSource {
 
     /** Reads every input; "-" reads standard input. Article ids must be unique. */
     public static List<RawArticle> read(List<Path> inputs, InputStream stdin) {
+        return read(inputs, stdin, null);
+    }
+
+    /**
+     * Reads every input as {@link #read(List, InputStream)} does; with {@code skipped}, a file that
+     * cannot be read as UTF-8 text (or a folder entry that is not a file) is reported there, one
+     * line each, and left out instead of failing the whole run.
+     */
+    public static List<RawArticle> read(List<Path> inputs, InputStream stdin, java.util.function.Consumer<String> skipped) {
         List<RawArticle> articles = new ArrayList<>();
         List<Path> paths = new ArrayList<>();
         for (Path p : inputs) {
@@ -29,8 +38,15 @@ public final class ArticleSource {
                 paths.add(p);
             }
         }
-        for (Path file : InputFiles.files(paths)) {
-            articles.add(new RawArticle(InputFiles.idOf(file), file.toString(), TextFiles.read(file)));
+        for (Path file : InputFiles.files(paths, skipped)) {
+            try {
+                articles.add(new RawArticle(InputFiles.idOf(file), file.toString(), TextFiles.read(file)));
+            } catch (UserError e) {
+                if (skipped == null) {
+                    throw e;
+                }
+                skipped.accept(e.getMessage());
+            }
         }
         Map<String, String> seen = new HashMap<>();
         for (RawArticle a : articles) {

@@ -53,7 +53,16 @@ final class VecFormat {
                 }
                 if (dim < 0) {
                     dim = parts.length - 1;
-                } else if (parts.length - 1 != dim) {
+                }
+                if (dim > WordEmbeddings.MAX_DIMENSION) {
+                    // the artifact (and so train) refuses it: refused here, where the file and line can be named
+                    throw new UserError(file + ":" + lineNo + ": vectors of " + dim + " values; at most " + WordEmbeddings.MAX_DIMENSION
+                            + " are supported");
+                }
+                if (words.size() >= WordEmbeddings.MAX_WORDS) {
+                    throw new UserError(file + ":" + lineNo + ": more than " + WordEmbeddings.MAX_WORDS + " words; keep the most frequent");
+                }
+                if (parts.length - 1 != dim) {
                     throw new UserError(file + ":" + lineNo + ": the vector of '" + parts[0] + "' has " + (parts.length - 1)
                             + " values, expected " + dim);
                 }

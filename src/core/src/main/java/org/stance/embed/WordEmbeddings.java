@@ -30,6 +30,11 @@ import org.stance.text.Tokenizer;
  */
 public final class WordEmbeddings {
 
+    /** The largest vectors and vocabulary the artifact format stores (checked when vectors are imported or read). */
+    public static final int MAX_DIMENSION = 1_000;
+    public static final int MAX_WORDS = 5_000_000;
+
+
     /** The SIF smoothing constant a. */
     static final double SIF_A = 1e-3;
 

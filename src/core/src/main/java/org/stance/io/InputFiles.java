@@ -14,15 +14,34 @@ public final class InputFiles {
     private InputFiles() {
     }
 
-    /** Lists the article files named by the inputs, in a stable order, failing on a missing path. */
+    /** Lists the article files named by the inputs, in a stable order, failing on a missing path or an unreadable entry. */
     public static List<Path> files(List<Path> inputs) {
+        return files(inputs, null);
+    }
+
+    /**
+     * Lists the article files named by the inputs, in a stable order. A *.txt entry of a folder that
+     * is not a readable file (a broken symbolic link, a pipe, a device) fails the listing, naming
+     * it; with {@code skipped}, it is reported there and left out instead.
+     */
+    public static List<Path> files(List<Path> inputs, java.util.function.Consumer<String> skipped) {
         List<Path> files = new ArrayList<>();
         for (Path input : inputs) {
             if (Files.isDirectory(input)) {
                 try (Stream<Path> walk = Files.walk(input)) {
-                    List<Path> found = walk.filter(Files::isRegularFile)
-                            .filter(p -> p.getFileName().toString().endsWith(".txt"))
-                            .sorted().toList();
+                    List<Path> found = new ArrayList<>();
+                    for (Path p : walk.filter(p -> p.getFileName().toString().endsWith(".txt")).sorted().toList()) {
+                        if (Files.isRegularFile(p)) {
+                            found.add(p);
+                        } else if (!Files.isDirectory(p)) {
+                            String problem = p + ": " + (Files.isSymbolicLink(p) && !Files.exists(p) ? "a broken symbolic link"
+                                    : isPipe(p) ? "a pipe" : "a device or special file") + " in the folder " + input;
+                            if (skipped == null) {
+                                throw new UserError(problem + "; remove it, or give --on-error skip");
+                            }
+                            skipped.accept(problem);
+                        }
+                    }
                     if (found.isEmpty()) {
                         throw new UserError(input + ": folder holds no .txt article");
                     }

@@ -231,6 +231,10 @@ public final class Trainer {
         if (dev.isEmpty() && config.optimizer().earlyStopping()) {
             throw new UserError("the dev set is empty: give a dev file or more training articles");
         }
+        if (config.ngrams().useTarget() && train.stream().allMatch(r -> r.target().isEmpty())) {
+            throw new UserError("the target is set to be an input (--use-target) but no training row has a target:"
+                    + " add a 'target' column, or train without --use-target");
+        }
         Map<String, List<String>> labels = new LinkedHashMap<>();
         for (String task : config.tasks()) {
             List<String> taskLabels = train.stream().map(r -> r.label(task)).filter(l -> !l.isEmpty()).distinct().sorted().toList();
