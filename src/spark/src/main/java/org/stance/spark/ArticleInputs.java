@@ -25,7 +25,7 @@ final class ArticleInputs {
             return spark.createDataset(rows.rdd(), Encoders.javaSerialization(ArticleRow.class));
         }
         Dataset<Row> table = switch (format) {
-            case jsonl -> spark.read().json(input);
+            case jsonl -> spark.read().option("mode", "PERMISSIVE").option("columnNameOfCorruptRecord", CORRUPT).json(input);
             case csv -> spark.read().option("header", true).option("multiLine", true).option("escape", "\"").csv(input);
             case parquet -> spark.read().parquet(input);
             default -> throw new IllegalStateException(format.name());
@@ -36,11 +36,35 @@ final class ArticleInputs {
                 throw new UserError(input + ": no '" + required + "' column (columns found: " + String.join(", ", columns) + ")");
             }
         }
+        refuseDuplicateIds(table, input);
         boolean hasTarget = columns.contains("target");
-        Dataset<Row> selected = table.select("id", hasTarget ? "target" : "id", "text");
+        boolean hasCorrupt = columns.contains(CORRUPT);
+        Dataset<Row> selected = table.select("id", hasTarget ? "target" : "id", "text", hasCorrupt ? CORRUPT : "id");
         return selected.repartition(partitions).map((org.apache.spark.api.java.function.MapFunction<Row, ArticleRow>) r -> new ArticleRow(
-                String.valueOf(r.get(0)), input, r.isNullAt(2) ? "" : r.getString(2), hasTarget && !r.isNullAt(1) ? r.getString(1) : target),
+                r.isNullAt(0) ? "" : String.valueOf(r.get(0)), input, r.isNullAt(2) ? "" : String.valueOf(r.get(2)),
+                hasTarget && !r.isNullAt(1) ? String.valueOf(r.get(1)) : target, problem(r, hasCorrupt)),
                 Encoders.javaSerialization(ArticleRow.class));
+    }
+
+    /** The column Spark puts a JSON line it cannot parse into. */
+    static final String CORRUPT = "_corrupt_record";
+
+    /** Why a row is no article: a JSON line that did not parse (its start quoted), or no id. */
+    private static String problem(Row r, boolean hasCorrupt) {
+        if (hasCorrupt && !r.isNullAt(3)) {
+            String line = r.getString(3).strip();
+            return "a malformed JSON line: " + (line.length() > 60 ? line.substring(0, 60) + "..." : line);
+        }
+        return r.isNullAt(0) || String.valueOf(r.get(0)).isBlank() ? "a row without an id" : null;
+    }
+
+    /** Article ids must be unique, as in the CLI: records of two articles with one id could not be told apart. */
+    private static void refuseDuplicateIds(Dataset<Row> table, String input) {
+        List<Row> repeated = table.where(table.col("id").isNotNull()).groupBy("id").count().where("count > 1").limit(3).collectAsList();
+        if (!repeated.isEmpty()) {
+            Row first = repeated.get(0);
+            throw new UserError(input + ": the article id '" + first.get(0) + "' is given " + first.getLong(1) + " times; ids must be unique");
+        }
     }
 
     /** The file name without its extension, as the CLI names an article. */

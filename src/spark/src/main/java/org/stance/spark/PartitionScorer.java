@@ -75,6 +75,9 @@ final class PartitionScorer implements MapPartitionsFunction<ArticleRow, ScoredL
     private List<ScoredLine> score(StanceModel scorer, ArticleRow a) {
         StringWriter out = new StringWriter();
         try {
+            if (a.problem() != null) {
+                throw new IllegalArgumentException(a.problem());
+            }
             JsonLinesWriter json = new JsonLinesWriter(out, 0);
             ArticleScore verdict = scorer.scoreArticle(a.id(), a.source(), a.text(), a.target(), s -> {
                 try {

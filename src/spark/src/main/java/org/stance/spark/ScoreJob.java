@@ -91,6 +91,10 @@ public final class ScoreJob {
         @Override
         public Integer call() throws IOException {
             // Everything that can fail on the user's side is checked before Spark starts.
+            if (partitions < 0) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--partitions must be 0 (Spark's default) or more, got " + partitions);
+            }
+            checkLocalPaths();
             StanceModel check = StanceModel.load(model, 1, threshold, neutralMass);
             if (!target.isEmpty()) {
                 check.checkTarget(target);
@@ -111,7 +115,15 @@ public final class ScoreJob {
             spark.sparkContext().setLogLevel("WARN");
             try {
                 int parts = partitions > 0 ? partitions : spark.sparkContext().defaultParallelism() * 4;
-                Dataset<ArticleRow> articles = ArticleInputs.read(spark, input, how, target, parts);
+                Dataset<ArticleRow> articles;
+                try {
+                    articles = ArticleInputs.read(spark, input, how, target, parts);
+                } catch (UserError e) {
+                    throw e;
+                } catch (Exception e) { // SparkException is checked in Java's eyes but thrown undeclared by Scala
+                    // a corrupt Parquet footer, an unreadable file: Spark's message is many lines of its own internals
+                    throw new UserError(input + ": cannot be read as " + how + " (" + message(rootCause(e)) + ")", e);
+                }
                 Broadcast<byte[]> broadcast = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(modelBytes);
                 ModelCache.put(broadcast.id(), threshold, neutralMass, check);
                 var sentenceCount = spark.sparkContext().longAccumulator("sentences");
@@ -143,6 +155,36 @@ public final class ScoreJob {
                 spark.stop();
             }
             return 0;
+        }
+
+        /** A local input must exist and the output must not, checked before Spark starts (a cluster path is Spark's to check). */
+        private void checkLocalPaths() {
+            Path in = localPath(input);
+            if (in != null && !Files.exists(in)) {
+                throw new UserError(input + ": no such file or folder");
+            }
+            if (in != null && Files.isDirectory(in) && (inputFormat == InputFormat.auto || inputFormat == InputFormat.text)
+                    && guess(input) == InputFormat.text) {
+                try (var files = Files.list(in)) {
+                    if (files.noneMatch(f -> f.getFileName().toString().endsWith(".txt"))) {
+                        throw new UserError(input + ": the folder holds no .txt article");
+                    }
+                } catch (IOException e) {
+                    throw new UserError("cannot list " + input + ": " + e.getMessage(), e);
+                }
+            }
+            Path out = localPath(output);
+            if (out != null && Files.exists(out)) {
+                throw new UserError(output + ": already exists; the job writes a new folder (remove it or choose another)");
+            }
+        }
+
+        /** The local path a job path names (no scheme, or file:), or null for a cluster file system. */
+        static Path localPath(String path) {
+            if (path.startsWith("file:")) {
+                return Path.of(ArticleInputs.localPath(path));
+            }
+            return path.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*") ? null : Path.of(path);
         }
 
         static InputFormat guess(String path) {
@@ -178,18 +220,30 @@ public final class ScoreJob {
         });
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             Throwable cause = rootCause(ex);
+            Score score = commandLine.getCommand() instanceof Score s ? s : null;
             boolean usage = cause instanceof org.stance.InvalidSettingException || cause instanceof IllegalArgumentException
                     && !(cause instanceof PartitionScorer.ArticleFailure);
             boolean known = cause instanceof UserError || cause instanceof PartitionScorer.ArticleFailure || usage
-                    || cause instanceof org.apache.spark.sql.AnalysisException;
-            err.println("stance-spark: error: " + (known ? message(cause) : "internal error: " + cause));
-            Score score = commandLine.getCommand() instanceof Score s ? s : null;
+                    || cause instanceof org.apache.spark.sql.AnalysisException || cause instanceof IOException;
+            // A task that failed on something not its own (a corrupt input block, a lost executor): one line, without "internal".
+            boolean taskFailed = !known && chainHas(ex, org.apache.spark.SparkException.class);
+            err.println("stance-spark: error: " + (known ? message(cause) : taskFailed ? "the job failed: " + message(cause) : "internal error: " + cause)
+                    + (known || score == null || score.stacktrace ? "" : " (run again with --stacktrace for details)"));
             if (score != null && score.stacktrace) {
                 ex.printStackTrace(err);
             }
             return usage && !(cause instanceof UserError) ? 2 : 1;
         });
         return cli.execute(args);
+    }
+
+    static boolean chainHas(Throwable t, Class<?> type) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (type.isInstance(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The innermost cause that says something: Spark wraps a task's exception in its own several times. */

@@ -130,19 +130,27 @@ class ScoreJobTest {
         lines.add(JSON.createObjectNode().put("id", "empty").put("text", "  ").toString());
         lines.add(JSON.createObjectNode().put("id", "binary").put("text", "\u0000\u0001\u0002 نص").toString());
         lines.add(JSON.createObjectNode().put("id", "latin").put("text", "Only Latin text here.").toString());
+        lines.add("{\"id\": \"cut\", \"text\": \"نص");
+        lines.add(JSON.createObjectNode().put("text", good).toString());
         Files.write(input, lines);
         Path out = dir.resolve("skip");
         Run r = run("score", "--model", MODEL.toString(), "--input", input.toString(), "--output", out.toString(), "--on-error", "skip",
                 "--master", "local[2]");
         assertEquals(0, r.code(), r.err());
-        assertTrue(r.err().contains("3 article(s) not scored"), r.err());
+        assertTrue(r.err().contains("5 article(s) not scored"), r.err());
         assertEquals(14, records(out).size(), "13 sentences and the verdict of the good article");
         Map<String, String> reasons = new HashMap<>();
+        List<String> unnamed = new ArrayList<>();
         for (JsonNode e : records(out.resolve("_errors"))) {
-            reasons.put(e.get("id").asText(), e.get("reason").asText());
+            if (e.get("id").asText().isEmpty()) {
+                unnamed.add(e.get("reason").asText());
+            } else {
+                reasons.put(e.get("id").asText(), e.get("reason").asText());
+            }
         }
         assertEquals(Map.of("empty", "article 'empty' is empty", "binary", "article 'binary' holds binary data (a NUL character)",
                 "latin", "article 'latin' holds no sentence of Arabic text"), reasons);
+        assertEquals(List.of("a malformed JSON line: {\"id\": \"cut\", \"text\": \"نص", "a row without an id"), unnamed.stream().sorted().toList());
 
         Run fail = run("score", "--model", MODEL.toString(), "--input", input.toString(), "--output", dir.resolve("fail").toString(),
                 "--master", "local[2]");
@@ -151,6 +159,48 @@ class ScoreJobTest {
         assertTrue(fail.err().contains("article '") && fail.err().contains("is empty") || fail.err().contains("binary") || fail.err().contains("Arabic"),
                 fail.err());
         assertFalse(fail.err().contains("\tat "), "no stack trace: " + fail.err());
+    }
+
+    /** Mistakes a user can make on the command line are refused in one line, before Spark starts where they can be. */
+    @Test
+    void pathsAndSettingsAreCheckedBeforeSparkStarts() throws IOException {
+        Path exists = Files.createDirectories(dir.resolve("exists"));
+        long start = System.nanoTime();
+        Run taken = run("score", "--model", MODEL.toString(), "--input", TestData.SEEDS.toString(), "--output", exists.toString());
+        assertEquals(1, taken.code());
+        assertTrue(taken.err().contains("already exists"), taken.err());
+        Run missing = run("score", "--model", MODEL.toString(), "--input", dir.resolve("none").toString(), "--output", dir.resolve("o1").toString());
+        assertTrue(missing.code() == 1 && missing.err().contains("no such file or folder"), missing.err());
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        Run nothing = run("score", "--model", MODEL.toString(), "--input", empty.toString(), "--output", dir.resolve("o2").toString());
+        assertTrue(nothing.code() == 1 && nothing.err().contains("holds no .txt article"), nothing.err());
+        Run partitions = run("score", "--model", MODEL.toString(), "--input", TestData.SEEDS.toString(), "--output", dir.resolve("o3").toString(),
+                "--partitions", "-1");
+        assertEquals(2, partitions.code(), partitions.err());
+        assertTrue((System.nanoTime() - start) / 1e9 < 10, "all refused before any Spark start-up");
+        for (Run r : List.of(taken, missing, nothing, partitions)) {
+            assertFalse(r.err().contains("\tat ") || r.err().contains("internal error"), r.err());
+        }
+    }
+
+    @Test
+    void duplicateIdsAndACorruptParquetFileAreOneLineErrors() throws IOException {
+        Path dup = dir.resolve("dup.jsonl");
+        String text = "قال المسؤول إن القوات ستبقى في العراق حتى نهاية العام المقبل.";
+        Files.write(dup, List.of(JSON.createObjectNode().put("id", "a").put("text", text).toString(),
+                JSON.createObjectNode().put("id", "a").put("text", text).toString()));
+        Run twice = run("score", "--model", MODEL.toString(), "--input", dup.toString(), "--output", dir.resolve("o4").toString(), "--master", "local[2]");
+        assertEquals(1, twice.code());
+        assertTrue(twice.err().contains("the article id 'a' is given 2 times"), twice.err());
+        Path corrupt = dir.resolve("corrupt.parquet");
+        Files.write(corrupt, new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16});
+        Run bad = run("score", "--model", MODEL.toString(), "--input", corrupt.toString(), "--output", dir.resolve("o5").toString(), "--master", "local[2]");
+        assertEquals(1, bad.code());
+        assertTrue(bad.err().contains("cannot be read as parquet"), bad.err());
+        for (Run r : List.of(twice, bad)) {
+            assertEquals(1, r.err().lines().filter(l -> l.startsWith("stance-spark: error:")).count(), r.err());
+            assertFalse(r.err().contains("\tat ") || r.err().contains("internal error"), r.err());
+        }
     }
 
     @Test
