@@ -10,6 +10,16 @@ import java.io.Reader;
  */
 final class LineReader {
 
+    /** The longest line read: one sentence per line, far below this; a file without line breaks is refused, not held. */
+    static final int MAX_LINE_CHARS = 1 << 20;
+
+    /** A line longer than {@link #MAX_LINE_CHARS}. */
+    static final class LineTooLong extends IOException {
+        LineTooLong() {
+            super("a line of more than " + MAX_LINE_CHARS + " characters; --sentences reads one sentence per line");
+        }
+    }
+
     private final Reader in;
     private final char[] buffer = new char[1 << 16];
     private int position;
@@ -41,6 +51,9 @@ final class LineReader {
                 position++;
             }
             if (position < limit) {
+                if ((partial == null ? 0 : partial.length()) + position - start > MAX_LINE_CHARS) {
+                    throw new LineTooLong();
+                }
                 String line = partial == null ? new String(buffer, start, position - start)
                         : partial.append(buffer, start, position - start).toString();
                 position++; // the LF
@@ -50,6 +63,9 @@ final class LineReader {
                 partial = new StringBuilder(Math.max(16, 2 * (position - start)));
             }
             partial.append(buffer, start, position - start);
+            if (partial.length() > MAX_LINE_CHARS) {
+                throw new LineTooLong();
+            }
         }
     }
 

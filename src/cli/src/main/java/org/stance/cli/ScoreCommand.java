@@ -37,7 +37,9 @@ import org.stance.text.SentenceSegmenter;
 @Command(name = "score", mixinStandardHelpOptions = true, showDefaultValues = true, sortOptions = false,
         description = {"Score raw Arabic articles: the same segmentation as prepare, stance and topic with probabilities "
                 + "for every sentence, and the article's stance with its evidence sentences.",
-                "With --sentences, every input line is one sentence, scored as it is: exactly one record per line, in order."})
+                "With --sentences, every input line is one sentence, scored as it is: exactly one record per line, in order.",
+                "Limits: an input file or standard input of at most 1 GB (articles); with --sentences, lines of at most 1,048,576 "
+                        + "characters and no limit on their number (streamed). Articles over 1 MB are scored streamed."})
 final class ScoreCommand implements Callable<Integer> {
 
     enum Format { table, jsonl, csv }
@@ -450,6 +452,8 @@ final class ScoreCommand implements Callable<Integer> {
             return reader.readLine();
         } catch (CharacterCodingException e) {
             throw new UserError(name + ":" + (linesSoFar + 1) + ": not valid UTF-8; save the input as UTF-8");
+        } catch (LineReader.LineTooLong e) {
+            throw new UserError(name + ":" + (linesSoFar + 1) + ": " + e.getMessage());
         } catch (IOException e) {
             throw new UserError("cannot read " + name + ": " + e.getMessage(), e); // an input failure, not an output one
         }

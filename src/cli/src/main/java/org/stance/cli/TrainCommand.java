@@ -17,7 +17,10 @@ import org.stance.eval.MetricsReport;
 @Command(name = "train", mixinStandardHelpOptions = true, showDefaultValues = true, sortOptions = false,
         description = {"Train a stance/topic classifier on labeled sentences (CSV with a text column and stance and/or topic "
                 + "columns; optional article_id, target).",
-                "Progress goes to stderr; the evaluation report to stdout; the model to -o."})
+                "Progress goes to stderr; the evaluation report to stdout; the model to -o.",
+                "Limits: each CSV at most 1 GB; at most 1,000 labels per task (over 100 only with two rows per label on average); "
+                        + "rows are bounded by memory only, and a model whose training would not fit the Java heap is refused before "
+                        + "training starts (give more with STANCE_JAVA_OPTS=-Xmx...)."})
 final class TrainCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "TRAIN.csv", description = "Training sentences.")

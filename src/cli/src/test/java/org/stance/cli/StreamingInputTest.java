@@ -61,4 +61,12 @@ class StreamingInputTest {
                 Files.readString(dir.resolve("err.txt")).strip());
         assertTrue(!Files.exists(target), "no partial output file");
     }
+
+    @Test
+    void aLineLongerThanTheLimitIsRefusedWithItsLineNumber() throws Exception {
+        Path file = Files.writeString(dir.resolve("long.txt"), "قال المسؤول إن القوات ستبقى.\n" + "ق".repeat(LineReader.MAX_LINE_CHARS + 10) + "\n");
+        CliRunner.Result r = CliRunner.run("score", "-m", TestModels.small().toString(), "--sentences", file.toString(), "--format", "jsonl");
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("long.txt:2: a line of more than 1048576 characters"), r.err());
+    }
 }
