@@ -271,6 +271,11 @@ public final class ModelCodec {
                 throw new UserError(file + ": corrupt model manifest: task '" + task + "' lists a label twice " + labels);
             }
         }
+        try {
+            m.trainConfig(); // the settings as the library reads them: a value out of range or missing is refused here, not later
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new UserError(file + ": corrupt model manifest: " + e.getMessage(), e);
+        }
         if (m.embeddings() != null && (m.embeddings().dimension() <= 0 || m.embeddings().dimension() > EmbeddingsCodec.MAX_DIMENSION)) {
             throw new UserError(file + ": corrupt model manifest: word vector dimension " + m.embeddings().dimension() + " is out of range");
         }
