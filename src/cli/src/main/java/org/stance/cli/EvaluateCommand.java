@@ -45,6 +45,10 @@ final class EvaluateCommand implements Callable<Integer> {
             + "when the model has one, as evaluate scores).")
     Path predictions;
 
+    @Option(names = "--errors", description = "With --predictions: write only the rows whose prediction is wrong in some task "
+            + "(for reading the model's mistakes).")
+    boolean errorsOnly;
+
     @Option(names = "--neutral-mass", description = "Article verdict setting (see score --help).")
     double neutralMass = ArticleAggregator.DEFAULT_NEUTRAL_MASS;
 
@@ -69,6 +73,9 @@ final class EvaluateCommand implements Callable<Integer> {
     public Integer call() {
         ArticleAggregator aggregator = articles ? new ArticleAggregator(neutralMass, List.of()) : null; // checks --neutral-mass first
         OutputGuard.refuseInputs(spec.commandLine(), predictions, OutputGuard.roles("data", data, "model", model));
+        if (errorsOnly && predictions == null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--errors needs --predictions FILE.csv");
+        }
         if (predictions != null) {
             org.stance.io.AtomicFile.checkWritable(predictions, "");
         }
@@ -106,11 +113,15 @@ final class EvaluateCommand implements Callable<Integer> {
                 for (int i = 0; i < d.size(); i++) {
                     var r = d.rows().get(i);
                     List<String> cells = new java.util.ArrayList<>(List.of(r.articleId(), r.sentenceId()));
+                    boolean wrong = false;
                     for (String task : classifier.tasks()) {
                         var top = org.stance.api.LabelScores.of(classifier.labels().get(task), probs.get(task)[i]);
                         cells.addAll(List.of(r.label(task), top.label(), org.stance.api.LabelScores.plain(top.probability())));
+                        wrong |= !r.label(task).isEmpty() && !r.label(task).equals(top.label());
                     }
-                    printer.printRecord(org.stance.io.SpreadsheetSafe.cells(cells));
+                    if (wrong || !errorsOnly) {
+                        printer.printRecord(org.stance.io.SpreadsheetSafe.cells(cells));
+                    }
                 }
                 printer.flush();
             });

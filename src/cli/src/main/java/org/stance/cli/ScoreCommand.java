@@ -1,17 +1,10 @@
 package org.stance.cli;
 
-import org.stance.io.InputFiles;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,10 +21,9 @@ import org.stance.api.ArticleScore;
 import org.stance.api.JsonLinesWriter;
 import org.stance.api.SentenceScore;
 import org.stance.api.StanceModel;
-import org.stance.data.ArticleSource;
-import org.stance.data.PreparedSentences;
 import org.stance.data.RawArticle;
-import org.stance.text.SentenceSegmenter;
+import org.stance.cli.ScoreInputs.CheckedArticle;
+import org.stance.cli.ScoreInputs.LineInput;
 
 /** {@code stance score}: raw articles (or ready sentences) in, stance and topic with probabilities out. */
 @Command(name = "score", mixinStandardHelpOptions = true, showDefaultValues = true, sortOptions = false,
@@ -53,6 +45,15 @@ final class ScoreCommand implements Callable<Integer> {
 
     @Option(names = "--format", description = "Output format: ${COMPLETION-CANDIDATES} (default: table on a terminal, jsonl otherwise).")
     Format format;
+
+    @Option(names = "--text-column", paramLabel = "NAME", description = "In a CSV or JSON-lines input (.csv, .jsonl, .json), the column "
+            + "holding the text. Rows are articles; with an article_id column, rows are the sentences of their article (not segmented "
+            + "again); with --sentences, each row is a sentence. Default: ${DEFAULT-VALUE}.")
+    String textColumn = "text";
+
+    @Option(names = "--id-column", paramLabel = "NAME", description = "In a CSV or JSON-lines input, the column whose value is the "
+            + "article id of the records (a row without one is named by its line). Default: ${DEFAULT-VALUE}.")
+    String idColumn = "id";
 
     @Option(names = "--sentences", description = "Inputs hold one sentence per line: no segmentation, one record per line. Each line is "
             + "scored on its own (a model with article context reads it as an article of one sentence).")
@@ -123,8 +124,8 @@ final class ScoreCommand implements Callable<Integer> {
         // articles are read and segmented, sentence files are read through once, so a bad line never
         // leaves half an output behind. Standard input and pipes are streamed instead (never copied
         // to disk): a bad line there stops the run at that line, and an -o file is then not written.
-        List<CheckedArticle> articles = sentences ? List.of() : readArticles(in, skipReporter());
-        List<LineInput> lineInputs = sentences ? lineInputs(in, skipReporter()) : List.of();
+        List<CheckedArticle> articles = sentences ? List.of() : ScoreInputs.articles(in, textColumn, idColumn, skipReporter());
+        List<LineInput> lineInputs = sentences ? ScoreInputs.lines(in, textColumn, idColumn, skipReporter()) : List.of();
         if (onError == OnError.skip && articles.isEmpty() && lineInputs.isEmpty()) {
             throw new UserError("every input was skipped: nothing to score");
         }
@@ -137,6 +138,7 @@ final class ScoreCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--target: " + e.getMessage());
         }
+        checkRowTargets(scorer, articles, lineInputs);
         Format chosen = format != null ? format : (System.console() != null && output.isStdout() ? Format.table : Format.jsonl);
         PrintWriter err = spec.commandLine().getErr();
         long start = System.nanoTime();
@@ -145,9 +147,14 @@ final class ScoreCommand implements Callable<Integer> {
             ScoreWriter writer = writer(chosen, w, scorer);
             try {
                 if (sentences) {
+                    SentenceScoring lines = new SentenceScoring(scorer, writer, target, this::rowTarget, count);
                     for (LineInput li : lineInputs) {
+                        if (li.rows() != null) {
+                            count[0] += lines.rows(li.rows());
+                            continue;
+                        }
                         try (InputStream s = li.open()) {
-                            count[0] += scoreLines(scorer, writer, s, li, count, () -> {
+                            count[0] += lines.lines(s, li, () -> {
                                 writer.finish();
                                 w.flush();
                             });
@@ -195,85 +202,6 @@ final class ScoreCommand implements Callable<Integer> {
         };
     }
 
-    /**
-     * A --sentences input: the file read (null for standard input), the name errors give, the
-     * article id of its records, and whether it is streamed (standard input or a pipe, which can be
-     * read once: it is checked line by line as it is scored, and each batch is written as soon as
-     * it is scored when no more input is waiting, so that an interactive user sees every answer).
-     */
-    private record LineInput(Path file, String name, String articleId, boolean streamed) {
-
-        InputStream open() {
-            try {
-                return file == null ? System.in : Files.newInputStream(file);
-            } catch (IOException e) {
-                throw new UserError("cannot read " + name + ": " + e.getMessage(), e);
-            }
-        }
-    }
-
-    /** Resolves every --sentences input and checks each file (UTF-8, no NUL, not empty) before any scoring. */
-    private static List<LineInput> lineInputs(List<Path> in, java.util.function.Consumer<String> skip) throws IOException {
-        List<LineInput> out = new ArrayList<>();
-        for (Path p : in) {
-            if (p.toString().equals("-")) {
-                out.add(new LineInput(null, "standard input", null, true));
-            } else {
-                for (Path f : InputFiles.files(List.of(p), skip)) {
-                    out.add(new LineInput(f, f.toString(), InputFiles.idOf(f), InputFiles.isPipe(f)));
-                }
-            }
-        }
-        List<LineInput> checked = new ArrayList<>();
-        for (LineInput li : out) {
-            try {
-                if (!li.streamed()) {
-                    try (InputStream s = li.open()) {
-                        if (org.stance.io.TextFiles.checkText(s, li.name()) == 0) {
-                            throw new UserError(li.name() + " is empty: no sentence to score");
-                        }
-                    }
-                }
-                checked.add(li);
-            } catch (UserError e) {
-                if (skip == null) {
-                    throw e;
-                }
-                skip.accept(e.getMessage());
-            }
-        }
-        return checked;
-    }
-
-    /** An article with the segments its check produced, so that scoring does not segment it again. */
-    private record CheckedArticle(RawArticle article, List<org.stance.text.Segment> segments) {
-    }
-
-    /** Reads all articles and rejects empty, binary or non-Arabic ones before any scoring (checked in parallel, reported in order). */
-    private static List<CheckedArticle> readArticles(List<Path> in, java.util.function.Consumer<String> skip) {
-        List<RawArticle> articles = ArticleSource.read(in, System.in, skip);
-        List<Object> checked = articles.parallelStream().map(a -> {
-            try {
-                return (Object) new CheckedArticle(a, PreparedSentences.segmentChecked(new SentenceSegmenter(), a));
-            } catch (UserError e) {
-                return e;
-            }
-        }).toList();
-        List<CheckedArticle> out = new ArrayList<>(checked.size());
-        for (Object o : checked) {
-            if (o instanceof UserError e) {
-                if (skip == null) {
-                    throw e;
-                }
-                skip.accept(e.getMessage());
-                continue;
-            }
-            out.add((CheckedArticle) o);
-        }
-        return out;
-    }
-
-    /** Streams one input line by line, in batches, one record per line; returns the number of lines. */
     /** Above this many characters an article is scored alone, streamed, so its records are never all held. */
     static final int LARGE_ARTICLE = 1 << 20;
 
@@ -300,7 +228,7 @@ final class ScoreCommand implements Callable<Integer> {
                 if (a.text().length() > LARGE_ARTICLE) {
                     sentences += drain(inFlight, writer, 0);
                     long[] written = {0};
-                    ArticleScore verdict = oneThread.withThreads(threads).scoreSegmented(a.id(), a.source(), checked.segments(), target, s -> {
+                    ArticleScore verdict = oneThread.withThreads(threads).scoreSegmented(a.id(), a.source(), checked.segments(), targetOf(checked), s -> {
                         written[0]++;
                         try {
                             writer.sentence(a.id(), s);
@@ -314,7 +242,7 @@ final class ScoreCommand implements Callable<Integer> {
                 }
                 inFlight.add(pool.submit(() -> {
                     List<SentenceScore> list = new ArrayList<>();
-                    ArticleScore verdict = oneThread.scoreSegmented(a.id(), a.source(), checked.segments(), target, list::add);
+                    ArticleScore verdict = oneThread.scoreSegmented(a.id(), a.source(), checked.segments(), targetOf(checked), list::add);
                     return new Scored(a.id(), list, verdict);
                 }));
                 sentences += drain(inFlight, writer, 2 * threads);
@@ -341,7 +269,7 @@ final class ScoreCommand implements Callable<Integer> {
         return n;
     }
 
-    private static <T> T await(java.util.concurrent.Future<T> future) throws IOException {
+    static <T> T await(java.util.concurrent.Future<T> future) throws IOException {
         try {
             return future.get();
         } catch (InterruptedException e) {
@@ -360,102 +288,33 @@ final class ScoreCommand implements Callable<Integer> {
      * number of lines. Reading and writing overlap the scoring: batch k is scored by the model's
      * threads while the records of batch k-1 are written and the lines of batch k+1 are read.
      */
-    /** Flushes what has been written so far to the output. */
-    private interface Flush {
-        void run() throws IOException;
+    /** A table row's own target where it has one and the model reads targets, the --target given otherwise. */
+    private String targetOf(CheckedArticle a) {
+        return rowTarget(a.target());
     }
 
-    private long scoreLines(StanceModel scorer, ScoreWriter writer, InputStream stream, LineInput input, long[] count, Flush flush)
-            throws IOException {
-        var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        LineReader reader = new LineReader(new InputStreamReader(stream, decoder));
-        java.util.concurrent.ExecutorService dispatcher = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "stance-dispatch");
-            t.setDaemon(true);
-            return t;
+    private boolean needsTarget;
+
+    private String rowTarget(String own) {
+        return needsTarget && own != null && !own.isBlank() ? own : target;
+    }
+
+    /** Every row target a model that reads targets will be given, checked before anything is scored. */
+    private void checkRowTargets(StanceModel scorer, List<CheckedArticle> articles, List<LineInput> lines) {
+        needsTarget = scorer.info().needsTarget();
+        if (!needsTarget) {
+            return; // a target column is data the model does not read (the dataset's own files have one)
+        }
+        java.util.stream.Stream<String[]> given = java.util.stream.Stream.concat(
+                articles.stream().map(a -> new String[] {a.article().source(), a.target()}),
+                lines.stream().filter(l -> l.rows() != null).flatMap(l -> l.rows().stream().map(r -> new String[] {l.name() + ":" + r.line(), r.target()})));
+        given.filter(t -> t[1] != null && !t[1].isBlank()).forEach(t -> {
+            try {
+                scorer.checkTarget(t[1]);
+            } catch (IllegalArgumentException e) {
+                throw new UserError(t[0] + ": target '" + t[1] + "': " + e.getMessage());
+            }
         });
-        long lines = 0;
-        int first = 1;
-        java.util.concurrent.Future<List<SentenceScore>> pending = null;
-        int pendingFirst = 0;
-        try {
-            while (true) {
-                List<String> batch = new ArrayList<>();
-                String line = null;
-                while (batch.size() < scorer.streamingBatch()) {
-                    if (input.streamed() && !ready(reader, input.name())) {
-                        if (!batch.isEmpty()) {
-                            break; // score what has arrived
-                        }
-                        if (pending != null) {
-                            write(pending, pendingFirst, writer, input.articleId(), count); // show what is done before waiting
-                            pending = null;
-                            flush.run();
-                        }
-                    }
-                    if ((line = readInputLine(reader, input.name(), lines)) == null) {
-                        break;
-                    }
-                    if (lines == 0 && line.startsWith("\uFEFF")) {
-                        line = line.substring(1);
-                    }
-                    if (input.streamed() && line.indexOf('\0') >= 0) {
-                        throw new UserError(input.name() + ":" + (lines + 1) + ": binary data (a NUL byte); expected UTF-8 text");
-                    }
-                    batch.add(line);
-                    lines++;
-                }
-                java.util.concurrent.Future<List<SentenceScore>> next = batch.isEmpty() ? null
-                        : dispatcher.submit(() -> scorer.scoreSentences(batch, target));
-                if (pending != null) {
-                    write(pending, pendingFirst, writer, input.articleId(), count);
-                }
-                pending = next;
-                pendingFirst = first;
-                first += batch.size();
-                if (next == null) {
-                    break;
-                }
-            }
-        } finally {
-            dispatcher.shutdownNow();
-        }
-        if (lines == 0) {
-            throw new UserError(input.name() + " is empty: no sentence to score");
-        }
-        return lines;
     }
 
-    private static boolean ready(LineReader reader, String name) {
-        try {
-            return reader.ready();
-        } catch (IOException e) {
-            throw new UserError("cannot read " + name + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static void write(java.util.concurrent.Future<List<SentenceScore>> scores, int first, ScoreWriter writer, String articleId,
-                              long[] count) throws IOException {
-        List<SentenceScore> done = await(scores);
-        for (SentenceScore s : done) {
-            if (s.skipped() != null) {
-                count[1]++;
-            }
-            writer.sentence(articleId, s.withId(first + s.id() - 1));
-        }
-    }
-
-    /** The next input line; the input was checked before scoring, so a failure here is a read error of the input itself. */
-    private static String readInputLine(LineReader reader, String name, long linesSoFar) {
-        try {
-            return reader.readLine();
-        } catch (CharacterCodingException e) {
-            throw new UserError(name + ":" + (linesSoFar + 1) + ": not valid UTF-8; save the input as UTF-8");
-        } catch (LineReader.LineTooLong e) {
-            throw new UserError(name + ":" + (linesSoFar + 1) + ": " + e.getMessage());
-        } catch (IOException e) {
-            throw new UserError("cannot read " + name + ": " + e.getMessage(), e); // an input failure, not an output one
-        }
-    }
 }
