@@ -28,6 +28,12 @@ final class InspectCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    private static String names(java.util.Map<String, Boolean> steps, boolean on) {
+        String joined = steps.entrySet().stream().filter(e -> e.getValue() == on).map(java.util.Map.Entry::getKey)
+                .collect(java.util.stream.Collectors.joining(", "));
+        return joined.isEmpty() ? "none" : joined;
+    }
+
     private String fileSha256() {
         try {
             return org.stance.io.Hashes.sha256(model);
@@ -48,15 +54,24 @@ final class InspectCommand implements Callable<Integer> {
         out.printf("sha256:       %s (the file's own; every part matched the SHA-256 its manifest records)%n", fileSha256());
         out.printf("format:       %s v%d (written by stance %s on %s)%n", m.format(), m.formatVersion(), m.projectVersion(), m.createdAt());
         m.labels().forEach((task, labels) -> out.printf("labels:       %s = %s%n", task, String.join(", ", labels)));
-        out.printf("normaliser:   %s%n", m.normalizer());
-        out.printf("features:     %d n-grams, %d inputs %s%n", m.features().ngramCount(), m.features().inputSize(), m.features());
+        out.printf("normaliser:   on: %s; off: %s%n", names(m.normalizer(), true), names(m.normalizer(), false));
+        ModelManifest.Features f = m.features();
+        out.printf("features:     %,d n-grams (word 1-%d-grams, character %d-%d-grams%s, in at least %d sentences, at most %,d)%s%s; %,d inputs%n",
+                f.ngramCount(), f.wordNgrams(), f.charMin(), f.charMax(), f.stems() ? ", light stems" : "", f.minDf(), f.maxFeatures(),
+                f.articleContext() > 0 ? ", article context weight " + f.articleContext() : "", f.useTarget() ? ", target as input"
+                        + (f.targetCross() ? " (crossed)" : "") : "", f.inputSize());
         if (!m.targets().isEmpty()) {
             out.printf("targets:      %s%n", String.join(", ", m.targets()));
         }
         out.printf("embeddings:   %s%n", m.embeddings() == null ? "none (n-grams only)"
                 : m.embeddings().pooling() + " pooling of " + m.embeddings().words() + " words x " + m.embeddings().dimension() + " dims, "
-                + m.embeddings().provenance().getOrDefault("corpus.description", ""));
-        out.printf("network:      %s%n", m.network());
+                + Redact.paths(m.embeddings().provenance().getOrDefault("corpus.description", "")));
+        ModelManifest.Network n = m.network();
+        out.printf("network:      %s, %s, L2 %s, class weights %s, metric %s, seed %d, %,d parameters%s%n", n.optimizer(),
+                n.hidden() == 0 ? "no hidden layer" : n.hidden() + " hidden units, input dropout " + n.inputDropout(), n.l2(),
+                n.classWeighting().toLowerCase(java.util.Locale.ROOT), n.metric() == null ? "auto" : n.metric().toLowerCase(java.util.Locale.ROOT),
+                n.seed(), n.parameters(), m.trainConfig().optimizer().earlyStopping() ? ", learning rate " + n.learningRate() + ", batch "
+                        + n.batchSize() + ", at most " + n.maxEpochs() + " epochs, patience " + n.patience() : "");
         out.printf("no position:  %s%n", String.join(", ", m.noPositionLabels()));
         if (m.trainConfig().optimizer().earlyStopping()) {
             out.printf("best epoch:   %d of %d run (%.1f s)%n", m.bestEpoch(), m.history().size(), m.trainingSeconds());
@@ -71,10 +86,12 @@ final class InspectCommand implements Callable<Integer> {
                     m.tuning().bestTrial(), m.tuning().metric());
         }
         for (ModelManifest.Data d : m.data()) {
-            out.printf("data %-6s  %s  sha256 %s  %d sentences, %d articles  %s%n", d.role() + ":", d.file(), d.sha256(), d.sentences(),
-                    d.articles(), d.labelCounts());
+            out.printf("data %-6s  %s  sha256 %s  %,d sentences, %,d articles%n", d.role() + ":", Redact.paths(d.file()), d.sha256(), d.sentences(),
+                    d.articles());
+            d.labelCounts().forEach((task, counts) -> out.printf("              %s: %s%n", task, counts.entrySet().stream()
+                    .map(e -> e.getKey() + " " + e.getValue()).collect(java.util.stream.Collectors.joining(", "))));
         }
-        m.evaluation().forEach((split, figures) -> figures.values().forEach(f -> out.print(MetricsReport.text(split, f.toMetrics()))));
+        m.evaluation().forEach((split, figures) -> figures.values().forEach(figure -> out.print(MetricsReport.text(split, figure.toMetrics()))));
         out.println("model card:   models/MODEL_CARD.md in the stance repository (the shipped model: intended use, training data and"
                 + " period, figures on real text, known failure modes); datasets/README.md for the data");
         return 0;

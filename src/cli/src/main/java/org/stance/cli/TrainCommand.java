@@ -49,6 +49,9 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the manifest (settings, data hashes, figures) as JSON instead of text.")
     boolean json;
 
+    @Option(names = "--force", description = "Overwrite -o even when git tracks it (the shipped model, a committed one).")
+    boolean force;
+
     @Mixin
     TrainOptions options = new TrainOptions();
 
@@ -76,6 +79,10 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         OutputGuard.refuseInputs(spec.commandLine(), output, OutputGuard.roles("training data", train, "dev data", dev, "test data", test,
                 "held-out list", heldOutSources, "embeddings", options.embeddings));
+        if (!force && GitTracked.isTracked(output)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), output + " is tracked by git (a shipped or committed model): "
+                    + "write the new model elsewhere, or give --force to replace it");
+        }
         PrintWriter err = spec.commandLine().getErr();
         TrainRequest request = new TrainRequest(train, dev, test, output, options.config(spec.commandLine()),
                 options.knownLabels(spec.commandLine()), options.skipInvalid, autotune,
@@ -86,6 +93,12 @@ final class TrainCommand implements Callable<Integer> {
             out.println(org.stance.artifact.Json.write(outcome.manifest()));
         } else {
             outcome.manifest().evaluation().forEach((split, figures) -> figures.values().forEach(f -> out.print(MetricsReport.text(split, f.toMetrics()))));
+            var evaluation = outcome.manifest().evaluation();
+            out.println("figures: 'train' is the training rows themselves (optimistic)"
+                    + (evaluation.containsKey("dev") ? (dev != null ? "; 'dev' is " + dev : "; 'dev' is the training articles held out for early stopping")
+                            : "") + (test != null ? "; 'test' is " + test + ", used once after training" : "")
+                    + (evaluation.containsKey("dev") || test != null ? "" : "; no held-out figures: give --test TEST.csv, or estimate them with "
+                            + "'stance cross-validate'"));
             boolean converged = !outcome.manifest().trainConfig().optimizer().earlyStopping();
             out.printf("model written to %s (%s %d, %.1f s)%n", output, converged ? "LBFGS iterations" : "best epoch", outcome.manifest().bestEpoch(),
                     outcome.manifest().trainingSeconds());

@@ -61,7 +61,7 @@ class TrainEvaluateInspectCommandTest {
         assertTrue(inspect.out().contains("sha256:       " + org.stance.io.Hashes.sha256(model)), "the file's own hash: " + inspect.out());
         assertTrue(inspect.out().contains("stance = neutral, pro_withdrawal, skeptical, status_quo"));
         assertTrue(inspect.out().contains(org.stance.io.Hashes.sha256(Files.readAllBytes(train))));
-        assertTrue(inspect.out().contains("articleContext=0.5"), "the default article context weight is stored: " + inspect.out());
+        assertTrue(inspect.out().contains("article context weight 0.5"), "the default article context weight is stored: " + inspect.out());
 
         JsonNode manifest = new ObjectMapper().readTree(CliRunner.run("inspect", "--json", model.toString()).out());
         assertEquals(2, manifest.path("history").size());

@@ -89,6 +89,8 @@ public final class TrainingJob {
         TrainingResult result = new Trainer(config, vectors, progress).train(trainRows, devRows);
         Classifier classifier = result.classifier();
         Map<String, Map<String, ModelManifest.Figures>> evaluation = new LinkedHashMap<>();
+        // The training rows themselves: optimistic, but always there, and far below the held-out figures means underfitting.
+        evaluation.put("train", ModelManifest.Figures.of(DatasetEvaluation.sentences(classifier, trainRows)));
         if (!devRows.isEmpty()) {
             evaluation.put("dev", ModelManifest.Figures.of(DatasetEvaluation.sentences(classifier, devRows)));
         }

@@ -1,0 +1,68 @@
+package org.stance.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.stance.TestData;
+import org.stance.TestModels;
+import org.stance.data.DatasetWriter;
+
+/** The everyday path around training: no silent overwrite of a committed model, figures always, readable inspect. */
+class EverydayUseTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aModelTrackedByGitIsOnlyReplacedWithForce() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(new ProcessBuilder("git", "--version").start().waitFor() == 0, "needs git");
+        Path repo = Files.createDirectories(dir.resolve("repo"));
+        assertEquals(0, new ProcessBuilder("git", "init", "-q", repo.toString()).start().waitFor());
+        Path model = Files.copy(TestModels.small(), repo.resolve("model.zip"));
+        assertEquals(0, new ProcessBuilder("git", "-C", repo.toString(), "add", "model.zip").start().waitFor());
+        Path csv = dir.resolve("train.csv");
+        DatasetWriter.write(csv, TestData.head("train", 120));
+        byte[] before = Files.readAllBytes(model);
+        CliRunner.Result refused = CliRunner.run("train", csv.toString(), "--no-embeddings", "-o", model.toString());
+        assertEquals(2, refused.code());
+        assertTrue(refused.err().contains("is tracked by git"), refused.err());
+        assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(model)), "the tracked model is untouched");
+        CliRunner.Result forced = CliRunner.run("train", csv.toString(), "--no-embeddings", "--force", "-o", model.toString());
+        assertEquals(0, forced.code(), forced.err());
+        assertTrue(forced.out().contains("train stance (n="), "training-set figures are always printed: " + forced.out());
+        assertTrue(forced.out().contains("no held-out figures: give --test TEST.csv"), forced.out());
+    }
+
+    @Test
+    void inspectIsReadableAndShowsNoOtherMachinesFolders() {
+        CliRunner.Result r = CliRunner.run("inspect", TestData.REPO.resolve("models/iraq-presence.zip").toString());
+        assertEquals(0, r.code(), r.err());
+        assertFalse(r.out().contains("Features[") || r.out().contains("Network[") || r.out().contains("{nfkc="), r.out());
+        String shown = r.out().lines().filter(l -> !l.startsWith("model:")).collect(java.util.stream.Collectors.joining("\n"));
+        assertFalse(shown.contains("/work/") || shown.contains("/home/"), "no absolute folder of the training machine: " + shown);
+        assertTrue(r.out().contains("network:      LBFGS, no hidden layer"), r.out());
+    }
+
+    @Test
+    void evaluateErrorsWritesTheMisclassifiedRowsOnly() throws Exception {
+        Path csv = dir.resolve("test.csv");
+        DatasetWriter.write(csv, TestData.head("test", 150));
+        Path all = dir.resolve("all.csv");
+        Path errors = dir.resolve("errors.csv");
+        String model = TestModels.small().toString();
+        assertEquals(0, CliRunner.run("evaluate", "-m", model, csv.toString(), "--predictions", all.toString()).code());
+        assertEquals(0, CliRunner.run("evaluate", "-m", model, csv.toString(), "--predictions", errors.toString(), "--errors").code());
+        List<String> wrong = Files.readAllLines(all).stream().skip(1).filter(l -> {
+            String[] c = l.split(",");
+            return !c[2].equals(c[3]) || !c[5].equals(c[6]);
+        }).toList();
+        assertEquals(wrong, Files.readAllLines(errors).subList(1, Files.readAllLines(errors).size()));
+        assertEquals(2, CliRunner.run("evaluate", "-m", model, csv.toString(), "--errors").code(), "--errors needs --predictions");
+    }
+}
