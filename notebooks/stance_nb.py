@@ -116,11 +116,25 @@ def score_sentences(texts, target=""):
 
 
 def score_test():
-    """test.csv joined with the notebook model's scores of its text column (one CLI call per target)."""
+    """test.csv joined with the notebook model's scores of each row, scored as `evaluate` scores it:
+    `stance score test.csv` reads the CSV by its columns, each row a sentence in its article (the
+    labels equal evaluate's; a test checks it), with all labels' probabilities."""
     test = read_csv(DATA / "test.csv")
-    parts = [score_sentences(group["text"], target).set_index(group.index).add_prefix("pred_")
-             for target, group in test.groupby("target")]
-    return test.join(pd.concat(parts))
+    out = stance("score", "-m", MODEL.relative_to(ROOT), "--format", "jsonl", (DATA / "test.csv").relative_to(ROOT))
+    rows = {}
+    for line in out.splitlines():
+        r = json.loads(line)
+        if r["type"] != "sentence":
+            continue
+        row = {"pred_skipped": r.get("skipped")}
+        for task in ("stance", "topic"):
+            if r.get(task):
+                row[f"pred_{task}"] = r[task]["label"]
+                row[f"pred_{task}_p"] = r[task]["probability"]
+                row[f"pred_{task}_probs"] = r[task]["probabilities"]
+        rows[(str(r["article_id"]), str(r["sentence_id"]))] = row
+    keys = [(str(a), str(s)) for a, s in zip(test["article_id"], test["sentence_id"])]
+    return test.join(pd.DataFrame([rows[k] for k in keys], index=test.index))
 
 
 def score_articles(*paths, target=""):
