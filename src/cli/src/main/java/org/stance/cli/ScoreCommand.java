@@ -95,6 +95,9 @@ final class ScoreCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** A run longer than this says every so often how far it is (stderr). */
+    static final int PROGRESS_SECONDS = 5;
+
     /** Inputs left out under --on-error skip. */
     private final List<String> skipped = new ArrayList<>();
 
@@ -144,7 +147,7 @@ final class ScoreCommand implements Callable<Integer> {
         long start = System.nanoTime();
         long[] count = new long[2];
         output.write(w -> {
-            ScoreWriter writer = writer(chosen, w, scorer);
+            ScoreWriter writer = Progress.counting(writer(chosen, w, scorer), err, PROGRESS_SECONDS);
             try {
                 if (sentences) {
                     SentenceScoring lines = new SentenceScoring(scorer, writer, target, this::rowTarget, count);
@@ -166,6 +169,8 @@ final class ScoreCommand implements Callable<Integer> {
                 writer.finish();
             } catch (UncheckedIOException e) {
                 throw e.getCause();
+            } finally {
+                writer.close();
             }
         });
         double seconds = (System.nanoTime() - start) / 1e9;

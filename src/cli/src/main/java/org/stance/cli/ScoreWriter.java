@@ -12,4 +12,8 @@ interface ScoreWriter {
     void article(ArticleScore a) throws IOException;
 
     void finish() throws IOException;
+
+    /** Releases what the writer holds besides its output (a progress timer); the output stays open. */
+    default void close() {
+    }
 }
