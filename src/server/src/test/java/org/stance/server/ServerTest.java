@@ -157,6 +157,28 @@ class ServerTest {
         }
     }
 
+    /** The CLI itself (its runnable jar, built before this module): score --sentences gives the records the server gives. */
+    @Test
+    void theCliCommandGivesTheSameRecords() throws Exception {
+        Path jar = TestData.REPO.resolve("src/cli/target/stance.jar");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(jar), "the CLI jar is built before this module");
+        List<String> sentences = TestData.head("test", 30).stream().map(r -> r.text()).toList();
+        Path lines = Files.write(dir.resolve("lines.txt"), sentences, StandardCharsets.UTF_8);
+        Process cli = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString(), "score", "-m",
+                modelFile.toString(), "--sentences", lines.toString(), "--format", "jsonl").redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String out = new String(cli.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, cli.waitFor());
+        String[] records = out.strip().split("\n");
+        JsonNode http = post("/v1/sentences", sentencesBody(sentences)).json();
+        assertEquals(records.length, http.size());
+        for (int i = 0; i < records.length; i++) {
+            ObjectNode expected = (ObjectNode) JSON.readTree(records[i]);
+            assertEquals("lines", expected.remove("article_id").asText()); // the CLI names a file's lines after the file
+            assertEquals(expected.get("stance").get("label"), http.get(i).get("stance").get("label"));
+            assertEquals(expected, http.get(i), "record " + i + " equals the CLI's, every probability to its last printed digit");
+        }
+    }
+
     @Test
     void badItemsAnswerInTheirPlaceAndTheOthersAreScored() throws Exception {
         JsonNode mixed = post("/v1/sentences", sentencesBody(List.of("قال المسؤول إن القوات ستبقى في العراق.", "only Latin", ""))).json();
