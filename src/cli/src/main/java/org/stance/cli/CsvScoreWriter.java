@@ -12,7 +12,8 @@ import org.stance.api.SentenceScore;
 
 /**
  * One CSV row per sentence (level=sentence) and per article verdict (level=article), with the top
- * labels, their probabilities, and one probability column per label.
+ * labels, their probabilities, and one probability column per label; with {@code --top-k K}, the
+ * labels ranked 2 to K and their probabilities instead of the per-label columns.
  */
 final class CsvScoreWriter implements ScoreWriter {
 
@@ -21,15 +22,26 @@ final class CsvScoreWriter implements ScoreWriter {
     private final List<String> topicLabels;
 
     private final boolean explain;
+    private final int topK;
 
-    CsvScoreWriter(Writer out, List<String> stanceLabels, List<String> topicLabels, boolean explain) throws IOException {
+    CsvScoreWriter(Writer out, List<String> stanceLabels, List<String> topicLabels, boolean explain, int topK) throws IOException {
         this.stanceLabels = stanceLabels;
         this.topicLabels = topicLabels;
         this.explain = explain;
+        this.topK = topK;
         List<String> header = new ArrayList<>(List.of("level", "article_id", "sentence_id", "text", "stance", "stance_probability",
                 "topic", "topic_probability", "uncertain", "skipped"));
-        stanceLabels.forEach(l -> header.add("p_stance_" + l));
-        topicLabels.forEach(l -> header.add("p_topic_" + l));
+        if (topK > 0) {
+            for (String task : List.of("stance", "topic")) {
+                for (int rank = 2; rank <= Math.min(topK, (task.equals("stance") ? stanceLabels : topicLabels).size()); rank++) {
+                    header.add(task + "_" + rank);
+                    header.add(task + "_" + rank + "_probability");
+                }
+            }
+        } else {
+            stanceLabels.forEach(l -> header.add("p_stance_" + l));
+            topicLabels.forEach(l -> header.add("p_topic_" + l));
+        }
         if (explain) {
             header.add("explain");
         }
@@ -61,7 +73,7 @@ final class CsvScoreWriter implements ScoreWriter {
         row.add("");
         row.add("");
         addProbabilities(row, a.stance(), stanceLabels);
-        topicLabels.forEach(l -> row.add(""));
+        addProbabilities(row, null, topicLabels);
         if (explain) {
             row.add("");
         }
@@ -74,9 +86,19 @@ final class CsvScoreWriter implements ScoreWriter {
     }
 
 
-    private static void addProbabilities(List<Object> row, LabelScores s, List<String> labels) {
-        for (String l : labels) {
-            row.add(s == null ? "" : LabelScores.plain(s.probabilities().getOrDefault(l, 0.0)));
+    /** Every label's probability, or (with --top-k) the labels ranked 2 to K with theirs; blanks without scores. */
+    private void addProbabilities(List<Object> row, LabelScores s, List<String> labels) {
+        if (topK <= 0) {
+            for (String l : labels) {
+                row.add(s == null ? "" : LabelScores.plain(s.probabilities().getOrDefault(l, 0.0)));
+            }
+            return;
+        }
+        List<java.util.Map.Entry<String, Double>> ranked = s == null ? List.of() : List.copyOf(s.probabilities().entrySet());
+        for (int rank = 2; rank <= Math.min(topK, labels.size()); rank++) {
+            boolean has = rank - 1 < ranked.size();
+            row.add(has ? ranked.get(rank - 1).getKey() : "");
+            row.add(has ? LabelScores.plain(ranked.get(rank - 1).getValue()) : "");
         }
     }
 

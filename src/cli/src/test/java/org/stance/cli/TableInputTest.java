@@ -90,4 +90,18 @@ class TableInputTest {
         assertEquals(1, broken.code());
         assertTrue(broken.err().startsWith("stance: error: " + jsonl + ":2: not a JSON object"), broken.err());
     }
+
+    @Test
+    void topKShapesTheCsvOutput() throws Exception {
+        Path csv = Files.writeString(dir.resolve("lines.csv"), "id,text\nd1,قال المسؤول إن القوات ستبقى في العراق.\n");
+        CliRunner.Result r = CliRunner.run("score", "-m", TestModels.small().toString(), csv.toString(), "--sentences", "--format", "csv",
+                "--top-k", "2");
+        assertEquals(0, r.code(), r.err());
+        String header = r.out().lines().findFirst().orElseThrow();
+        assertTrue(header.endsWith(",stance_2,stance_2_probability,topic_2,topic_2_probability"), header);
+        String[] cells = r.out().lines().skip(1).findFirst().orElseThrow().split(",");
+        assertTrue(Double.parseDouble(cells[5]) >= Double.parseDouble(cells[11]), "rank 2 is below rank 1");
+        CliRunner.Result all = CliRunner.run("score", "-m", TestModels.small().toString(), csv.toString(), "--sentences", "--format", "csv");
+        assertTrue(all.out().lines().findFirst().orElseThrow().contains("p_stance_neutral"), "without --top-k: every label's column");
+    }
 }
