@@ -22,11 +22,12 @@ import org.stance.curation.Agreement;
 
 /** {@code stance dataset}: the figures of the dataset card, and the fixed splits. */
 @Command(name = "dataset", mixinStandardHelpOptions = true, showDefaultValues = true,
-        description = "Dataset card figures (stats) and fixed article-level splits (split).",
-        subcommands = {DatasetCommand.Stats.class, DatasetCommand.Split.class})
+        description = "Dataset card figures (stats), fixed article-level splits (split), adding labeled rows (add).",
+        subcommands = {DatasetCommand.Stats.class, DatasetCommand.Split.class, DatasetAddCommand.class})
 final class DatasetCommand {
 
-    static final String DEFAULT_DIR = "datasets/iraq-presence";
+    /** The shipped dataset, found from the project (STANCE_HOME, which bin/stance sets), not from the working folder. */
+    static final String DEFAULT_DIR = "${env:STANCE_HOME:-.}/datasets/iraq-presence";
 
     @Command(name = "stats", mixinStandardHelpOptions = true, showDefaultValues = true,
             description = "Counts per label, split and source, split checks and inter-annotator agreement (Cohen's kappa), as Markdown.")
@@ -127,7 +128,10 @@ final class DatasetCommand {
     }
 
     @Command(name = "split", mixinStandardHelpOptions = true, showDefaultValues = true,
-            description = "Write train.csv, dev.csv and test.csv beside sentences.csv: whole articles, stratified on stance.")
+            description = {"Write train.csv, dev.csv and test.csv beside sentences.csv, by whole articles.",
+                    "An article already in a split stays there; a new one goes where a hash of its id with --seed puts it (authored "
+                            + "ones to train), so adding data never moves the test set. --reshuffle cuts everything afresh, "
+                            + "stratified on stance: it replaces the test set, and figures before and after stop being comparable."})
     static final class Split implements Callable<Integer> {
 
         @Parameters(arity = "0..1", paramLabel = "DIR", description = "Dataset folder holding sentences.csv.", defaultValue = DEFAULT_DIR)
@@ -142,8 +146,11 @@ final class DatasetCommand {
         @Option(names = "--dev-folds", description = "Folds that form the dev split.", defaultValue = "1")
         int devFolds;
 
-        @Option(names = "--seed", defaultValue = "13", description = "Seed of the article shuffle.")
+        @Option(names = "--seed", defaultValue = "13", description = "Seed of the article hash (and of --reshuffle's shuffle).")
         long seed;
+
+        @Option(names = "--reshuffle", description = "Cut every article afresh (replaces the test set).")
+        boolean reshuffle;
 
         @Spec
         CommandSpec spec;
@@ -153,7 +160,9 @@ final class DatasetCommand {
             DatasetLayout layout = new DatasetLayout(dir);
             layout.requireSentences();
             List<LabeledSentence> rows = new DatasetReader(IraqPresence.schema()).read(layout.sentences()).rows();
-            Map<String, List<LabeledSentence>> splits = DatasetSplitter.split(rows, "stance", folds, testFolds, devFolds, seed);
+            Map<String, String> existing = reshuffle ? Map.of() : DatasetAddCommand.existingSplits(layout);
+            Map<String, List<LabeledSentence>> splits = existing.isEmpty() ? DatasetSplitter.split(rows, "stance", folds, testFolds, devFolds, seed)
+                    : DatasetSplitter.extend(rows, existing, folds, testFolds, devFolds, seed);
             // The three files are one unit: a failure must not leave a new train split beside an old test split.
             Map<Path, List<LabeledSentence>> files = new java.util.LinkedHashMap<>();
             splits.forEach((name, part) -> files.put(layout.split(name), part));

@@ -8,14 +8,43 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Cuts a labeled dataset into fixed train/dev/test splits by article, stratified on one label
- * column as far as whole articles allow. The split is made of equal folds of {@code 1/folds} of
- * the data: {@code testFolds} of them form test, {@code devFolds} dev, the rest train. Authored
+ * Cuts a labeled dataset into fixed train/dev/test splits by article. {@link #split} cuts all of it
+ * afresh, stratified on one label column as far as whole articles allow: equal folds of
+ * {@code 1/folds} of the data, {@code testFolds} of them test, {@code devFolds} dev, the rest train.
+ * {@link #extend} keeps every article where it is and places only new articles, each by a hash of
+ * its id with the seed ({@link #splitOf}), so that adding data never moves the test set. Authored
  * articles always go to train.
  */
 public final class DatasetSplitter {
 
     private DatasetSplitter() {
+    }
+
+    /** The split of an article new to the dataset: a function of its id and the seed alone (SHA-256), in the folds' proportions. */
+    public static String splitOf(String articleKey, long seed, int folds, int testFolds, int devFolds) {
+        byte[] h = org.stance.io.Hashes.sha256(seed + ":" + articleKey).substring(0, 15).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        long value = Long.parseLong(new String(h, java.nio.charset.StandardCharsets.US_ASCII), 16);
+        long fold = Math.floorMod(value, folds);
+        return DatasetLayout.SPLITS.get(fold < testFolds ? 2 : fold < testFolds + devFolds ? 1 : 0);
+    }
+
+    /**
+     * The splits of {@code rows}: an article already in a split ({@code existing}: article key →
+     * split name) stays there with all its rows, old and new; a new one goes where
+     * {@link #splitOf} puts it (train when authored).
+     */
+    public static Map<String, List<LabeledSentence>> extend(List<LabeledSentence> rows, Map<String, String> existing, int folds, int testFolds,
+                                                            int devFolds, long seed) {
+        Map<String, List<LabeledSentence>> out = new LinkedHashMap<>();
+        DatasetLayout.SPLITS.forEach(s -> out.put(s, new java.util.ArrayList<>()));
+        for (LabeledSentence r : rows) {
+            String split = existing.get(r.groupKey());
+            if (split == null) {
+                split = r.authored() ? "train" : splitOf(r.groupKey(), seed, folds, testFolds, devFolds);
+            }
+            out.get(split).add(r);
+        }
+        return out;
     }
 
     public static Map<String, List<LabeledSentence>> split(List<LabeledSentence> rows, String stratify, int folds, int testFolds,
