@@ -40,7 +40,7 @@ final class DatasetCommand {
                 defaultValue = "datasets/GUIDELINES.md")
         Path guidelines;
 
-        @Option(names = "--held-out-sources", paramLabel = "LIST.tsv",
+        @Option(showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER, names = "--held-out-sources", paramLabel = "LIST.tsv",
                 description = "Pages kept for evaluation: a row from, or authored after, one of them is refused. "
                         + "Default: ../shared/corpus/HELD-OUT-PERIOD.tsv beside the repository that holds DIR, when present.")
         Path heldOutSources;

@@ -20,7 +20,7 @@ import org.stance.data.RawArticle;
                 "Columns: article_id, sentence_id, source, kind, target, stance, topic, text."})
 final class PrepareCommand implements Callable<Integer> {
 
-    @Parameters(arity = "0..*", paramLabel = "INPUT",
+    @Parameters(arity = "0..*", showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER, paramLabel = "INPUT",
             description = "Article files (UTF-8 text), folders (their *.txt files) or - for standard input. Default: standard input.")
     List<Path> inputs = List.of();
 

@@ -36,7 +36,7 @@ final class ScoreCommand implements Callable<Integer> {
 
     enum Format { table, jsonl, csv }
 
-    @Parameters(arity = "0..*", paramLabel = "INPUT", description = "Article files, folders (*.txt) or - for standard input. Default: standard input.")
+    @Parameters(arity = "0..*", showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER, paramLabel = "INPUT", description = "Article files, folders (*.txt) or - for standard input. Default: standard input.")
     List<Path> inputs = List.of();
 
     @Option(names = {"-m", "--model"}, paramLabel = "MODEL.zip", description = "Model file (default: the shipped model, ${DEFAULT-VALUE}).",
@@ -48,11 +48,11 @@ final class ScoreCommand implements Callable<Integer> {
 
     @Option(names = "--text-column", paramLabel = "NAME", description = "In a CSV or JSON-lines input (.csv, .jsonl, .json), the column "
             + "holding the text. Rows are articles; with an article_id column, rows are the sentences of their article (not segmented "
-            + "again); with --sentences, each row is a sentence. Default: ${DEFAULT-VALUE}.")
+            + "again); with --sentences, each row is a sentence.")
     String textColumn = "text";
 
     @Option(names = "--id-column", paramLabel = "NAME", description = "In a CSV or JSON-lines input, the column whose value is the "
-            + "article id of the records (a row without one is named by its line). Default: ${DEFAULT-VALUE}.")
+            + "article id of the records (a row without one is named by its line).")
     String idColumn = "id";
 
     @Option(names = "--sentences", description = "Inputs hold one sentence per line: no segmentation, one record per line. Each line is "
@@ -65,7 +65,7 @@ final class ScoreCommand implements Callable<Integer> {
     @Option(names = "--threshold", description = "Mark a sentence uncertain when its top stance probability is below this (0 to 1).")
     double threshold = StanceModel.DEFAULT_THRESHOLD;
 
-    @Option(names = "--target", description = "Target of the stance, for models trained with the target as an input (one of the targets "
+    @Option(names = "--target", showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER, description = "Target of the stance, for models trained with the target as an input (one of the targets "
             + "'stance inspect' lists).")
     String target = "";
 
@@ -78,15 +78,14 @@ final class ScoreCommand implements Callable<Integer> {
                     + "(default K when given alone: ${FALLBACK-VALUE}; 0 = none).")
     int explain = 0;
 
-    @Option(names = "--threads", description = "Threads that score in parallel (the output keeps the input's order). Default: the cores.")
+    @Option(names = "--threads", showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER, description = "Threads that score in parallel (the output keeps the input's order). Default: the cores.")
     int threads = Runtime.getRuntime().availableProcessors();
 
     /** What to do with an input that cannot be scored, as the Spark job's --on-error. */
     enum OnError { fail, skip }
 
     @Option(names = "--on-error", description = "An input file that cannot be read (not UTF-8, binary, no Arabic text, a broken link in a "
-            + "folder): fail stops the run with its error; skip leaves it out, reports it on stderr and counts it at the end. "
-            + "Default: ${DEFAULT-VALUE}.")
+            + "folder): fail stops the run with its error; skip leaves it out, reports it on stderr and counts it at the end.")
     OnError onError = OnError.fail;
 
     @Mixin

@@ -56,6 +56,7 @@ public final class StanceCommand {
             }
             return java.nio.file.Path.of(value);
         });
+        cli.setCaseInsensitiveEnumValuesAllowed(true); // --optimizer adam as well as ADAM
         cli.setOut(out);
         cli.setErr(err);
         // A usage mistake gets its message and where to look, not the whole usage text.

@@ -55,7 +55,7 @@ final class SuggestCommand implements Callable<Integer> {
     @Option(names = "--exclude", paramLabel = "DATASET.csv", description = "Labeled sentences never to suggest again (nor near-duplicates of them); repeatable.")
     List<Path> exclude = new ArrayList<>();
 
-    @Option(names = "--target", description = "Target of the stance, for models that read one.")
+    @Option(names = "--target", showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER, description = "Target of the stance, for models that read one.")
     String target = "";
 
     @Mixin

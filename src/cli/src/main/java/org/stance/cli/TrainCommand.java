@@ -26,7 +26,9 @@ final class TrainCommand implements Callable<Integer> {
     @Parameters(paramLabel = "TRAIN.csv", description = "Training sentences.")
     Path train;
 
-    @Option(names = "--dev", paramLabel = "DEV.csv", description = "Sentences for early stopping (default: 10%% of the training articles).")
+    @Option(names = "--dev", paramLabel = "DEV.csv", description = "Sentences evaluated after training. With a mini-batch "
+            + "optimizer they also choose the epoch, and without --dev 10%% of the training articles are held out for it; with LBFGS (the "
+            + "default) nothing is held out.")
     Path dev;
 
     @Option(names = "--test", paramLabel = "TEST.csv", description = "Sentences evaluated once after training; figures stored in the model.")

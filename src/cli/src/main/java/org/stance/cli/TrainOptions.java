@@ -34,7 +34,7 @@ final class TrainOptions {
             Map.entry("targetCross", "--target-cross"), Map.entry("words", "--embedding-words"),
             Map.entry("offsetFolds", "--offset-folds"), Map.entry("articleContext", "--article-context"));
 
-    @Option(names = "--task", paramLabel = "COLUMN", description = "Label column to learn (stance, topic); repeatable. Default: every one that has labels.")
+    @Option(names = "--task", showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER, paramLabel = "COLUMN", description = "Label column to learn (stance, topic); repeatable. Default: every one that has labels.")
     List<String> tasks = new ArrayList<>(D.tasks());
 
     @Option(names = "--labels", paramLabel = "SET",
@@ -44,7 +44,7 @@ final class TrainOptions {
     @Option(names = "--hidden", description = "Width of a shared hidden layer; 0 = one linear softmax per task.")
     int hidden = D.hidden();
 
-    @Option(names = "--dropout", description = "Input dropout probability during training.")
+    @Option(names = "--dropout", description = "Input dropout probability during training (mini-batch optimizers only; refused with LBFGS).")
     double dropout = D.inputDropout();
 
     @Option(names = "--l2", description = "L2 penalty: with LBFGS l2/2·||W||² on the mean loss (scikit-learn's C = 1/(l2·n)); "
@@ -54,16 +54,18 @@ final class TrainOptions {
     @Option(names = "--optimizer", description = "Update rule: ${COMPLETION-CANDIDATES}.")
     Optimizer optimizer = D.optimizer();
 
-    @Option(names = "--lr", description = "Learning rate.")
+    @Option(names = "--lr", description = "Learning rate (mini-batch optimizers only; refused with LBFGS, which needs none).")
     double learningRate = D.learningRate();
 
     @Option(names = "--epochs", description = "Maximum epochs (LBFGS: iterations; convergence or early stopping usually ends sooner).")
     int epochs = D.maxEpochs();
 
-    @Option(names = "--patience", description = "Epochs without a better dev score before stopping (mini-batch optimizers).")
+    @Option(names = "--patience", description = "Epochs without a better dev score before stopping (mini-batch optimizers only; "
+            + "refused with LBFGS, which stops at convergence).")
     int patience = D.patience();
 
-    @Option(names = "--batch-size", description = "Sentences per update.")
+    @Option(names = "--batch-size", description = "Sentences per update (mini-batch optimizers only; refused with LBFGS, which uses "
+            + "every row at each step).")
     int batchSize = D.batchSize();
 
     @Option(names = "--class-weights", description = "Loss weights against imbalance: ${COMPLETION-CANDIDATES}.")
@@ -85,7 +87,8 @@ final class TrainOptions {
             description = "Stance labels that take no position (the article verdict treats them apart).")
     List<String> noPositionLabels = new ArrayList<>(D.noPositionLabels());
 
-    @Option(names = "--seed", description = "Seed of initialisation, shuffling and the dev hold-out.")
+    @Option(names = "--seed", description = "Seed of the mini-batch optimizers' initialisation, shuffling and dev hold-out, and of the "
+            + "decision-offset and --autotune folds; an LBFGS fit itself is the same for every seed.")
     long seed = D.seed();
 
     @Option(names = "--word-ngrams", description = "Longest word n-gram.")
@@ -142,7 +145,18 @@ final class TrainOptions {
     boolean foldTaaMarbuta = D.normalizer().foldTaaMarbuta();
 
     /** The settings typed, as the library's config; a value out of range is a usage error naming its option. */
+    /** The options only the mini-batch optimizers read: given with LBFGS they would change nothing, so they are refused. */
+    private static final List<String> MINI_BATCH_ONLY = List.of("--lr", "--patience", "--batch-size", "--dropout");
+
     TrainConfig config(CommandLine cli) {
+        if (!optimizer.earlyStopping() && cli.getParseResult() != null) {
+            for (String option : MINI_BATCH_ONLY) {
+                if (cli.getParseResult().hasMatchedOption(option)) {
+                    throw new CommandLine.ParameterException(cli, option + " applies to the mini-batch optimizers (--optimizer adam, adagrad, sgd "
+                            + "or nesterov) only; " + optimizer + " fits the heads to convergence without it");
+                }
+            }
+        }
         if (noEmbeddings && cli.getParseResult() != null && cli.getParseResult().hasMatchedOption("--embeddings")) {
             throw new CommandLine.ParameterException(cli, "--no-embeddings and --embeddings exclude each other: give one");
         }
