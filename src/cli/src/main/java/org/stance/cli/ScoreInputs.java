@@ -132,7 +132,8 @@ final class ScoreInputs {
         String source = table.file().toString();
         if (!table.sentences()) {
             for (TableInput.Row r : table.rows()) {
-                String id = r.id() != null && !r.id().isBlank() ? r.id() : "row-" + r.line();
+                // a row without an id is named by its file and line, so that two tables' rows never share one
+                String id = r.id() != null && !r.id().isBlank() ? r.id() : InputFiles.idOf(table.file()) + "-row-" + r.line();
                 RawArticle a = new RawArticle(id, source + ":" + r.line(), r.text());
                 try {
                     out.add(new CheckedArticle(a, PreparedSentences.segmentChecked(new SentenceSegmenter(), a), r.target()));
@@ -144,7 +145,8 @@ final class ScoreInputs {
         }
         Map<String, List<TableInput.Row>> byArticle = new java.util.LinkedHashMap<>();
         for (TableInput.Row r : table.rows()) {
-            byArticle.computeIfAbsent(r.articleId() == null || r.articleId().isBlank() ? "row-" + r.line() : r.articleId(), k -> new ArrayList<>())
+            byArticle.computeIfAbsent(r.articleId() == null || r.articleId().isBlank() ? InputFiles.idOf(table.file()) + "-row-" + r.line()
+                    : r.articleId(), k -> new ArrayList<>())
                     .add(r);
         }
         byArticle.forEach((id, rows) -> {

@@ -104,4 +104,14 @@ class TableInputTest {
         CliRunner.Result all = CliRunner.run("score", "-m", TestModels.small().toString(), csv.toString(), "--sentences", "--format", "csv");
         assertTrue(all.out().lines().findFirst().orElseThrow().contains("p_stance_neutral"), "without --top-k: every label's column");
     }
+
+    @Test
+    void twoTablesWithoutIdsAreScoredTogether() throws Exception {
+        Path a = Files.writeString(dir.resolve("a.csv"), "text\nقال المسؤول إن القوات ستبقى في العراق حتى العام المقبل.\n");
+        Path b = Files.writeString(dir.resolve("b.csv"), "text\nطالب البرلمان بانسحاب القوات الأجنبية من البلاد فورا.\n");
+        CliRunner.Result r = CliRunner.run("score", "-m", TestModels.small().toString(), a.toString(), b.toString(), "--format", "jsonl");
+        assertEquals(0, r.code(), r.err());
+        assertEquals(List.of("a-row-2", "b-row-2"), records(r.out()).stream().filter(n -> n.get("type").asText().equals("article"))
+                .map(n -> n.get("article_id").asText()).toList());
+    }
 }

@@ -19,7 +19,13 @@ import org.stance.io.Hashes;
 final class ModelSlot {
 
     /** A loaded model with what {@code GET /v1/model} says of it. */
-    record Served(Path file, StanceModel model, ModelManifest manifest, String sha256, String description) {
+    record Served(Path file, StanceModel model, ModelManifest manifest, String sha256, String description,
+                  java.util.concurrent.ConcurrentMap<Integer, StanceModel> explaining) {
+
+        /** The model that explains {@code k} parts, made once per K and model: a view per request would start a thread pool each. */
+        StanceModel explaining(int k) {
+            return k == 0 ? model : explaining.computeIfAbsent(k, model::withExplanations);
+        }
     }
 
     private final AtomicReference<Served> current = new AtomicReference<>();
@@ -35,18 +41,40 @@ final class ModelSlot {
 
     /** Loads {@code file} and serves it; on any failure the model served before stays, and the error is thrown. */
     synchronized Served load(Path file) {
+        // The file is hashed before and after it is read: a model written over it meanwhile (an atomic
+        // rename) would otherwise be served under the new file's hash and manifest.
+        String sha = sha256(file);
         StanceModel model = StanceModel.load(file, threads, threshold, neutralMass);
         ModelManifest manifest = ModelCodec.readManifest(file);
-        String sha;
+        if (!sha.equals(sha256(file))) {
+            throw new UserError(file + " changed while it was being loaded; load it again");
+        }
+        // What `stance inspect --json` prints: the file's own hash, then the manifest.
+        Served served = new Served(file, model, manifest, sha, Json.write(Map.of("fileSha256", sha), manifest),
+                new java.util.concurrent.ConcurrentHashMap<>());
+        current.set(served);
+        if (listener != null) {
+            listener.accept(served); // under the lock: concurrent reloads report in the order they took effect
+        }
+        return served;
+    }
+
+    private java.util.function.Consumer<Served> listener;
+
+    /** Told of every model that starts being served (the metrics' model info). */
+    synchronized void onLoad(java.util.function.Consumer<Served> listener) {
+        this.listener = listener;
+        if (current.get() != null) {
+            listener.accept(current.get());
+        }
+    }
+
+    private static String sha256(Path file) {
         try {
-            sha = Hashes.sha256(file);
+            return Hashes.sha256(file);
         } catch (IOException e) {
             throw new UserError("cannot read " + file + ": " + e.getMessage(), e);
         }
-        // What `stance inspect --json` prints: the file's own hash, then the manifest.
-        Served served = new Served(file, model, manifest, sha, Json.write(Map.of("fileSha256", sha), manifest));
-        current.set(served);
-        return served;
     }
 
     /** Loads the file served now again (it was replaced on disk). */

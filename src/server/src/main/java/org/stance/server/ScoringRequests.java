@@ -52,7 +52,7 @@ final class ScoringRequests {
     }
 
     /** {@code {"sentences": [...], "target": "...", "explain": K}}. */
-    Answer sentences(StanceModel model, JsonNode body) {
+    Answer sentences(ModelSlot.Served model, JsonNode body) {
         List<String> texts = strings(items(body, "sentences"), "sentences");
         StanceModel scorer = withExplanations(model, body);
         String target = target(scorer, body);
@@ -82,7 +82,7 @@ final class ScoringRequests {
     }
 
     /** {@code {"articles": [{"id": ..., "text": ...}], "target": "...", "explain": K}}. */
-    Answer articles(StanceModel model, JsonNode body) {
+    Answer articles(ModelSlot.Served model, JsonNode body) {
         JsonNode items = items(body, "articles");
         StanceModel scorer = withExplanations(model, body);
         String target = target(scorer, body);
@@ -146,15 +146,15 @@ final class ScoringRequests {
         return out;
     }
 
-    private static StanceModel withExplanations(StanceModel model, JsonNode body) {
+    private static StanceModel withExplanations(ModelSlot.Served model, JsonNode body) {
         JsonNode k = body.get("explain");
         if (k == null || k.isNull()) {
-            return model;
+            return model.model();
         }
         if (!k.canConvertToInt() || k.asInt() < 0 || k.asInt() > 100) {
             throw new ApiError(400, "'explain' must be a whole number from 0 to 100");
         }
-        return model.withExplanations(k.asInt());
+        return model.explaining(k.asInt());
     }
 
     private static String target(StanceModel model, JsonNode body) {

@@ -21,7 +21,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.stance.UserError;
-import org.stance.api.StanceModel;
 
 /**
  * The HTTP service over one {@link ModelSlot}: the JSON API, health, readiness, metrics and the
@@ -57,9 +56,7 @@ final class StanceServer {
             t.setDaemon(true);
             return t;
         });
-        if (slot.get() != null) {
-            metrics.modelChanged(slot.get());
-        }
+        slot.onLoad(metrics::modelChanged);
     }
 
     /** Starts on {@code host:port} (port 0: any free one) and returns the port it listens on. */
@@ -127,26 +124,39 @@ final class StanceServer {
         return s;
     }
 
-    private void score(Context ctx, BiFunction<StanceModel, JsonNode, ScoringRequests.Answer> work) {
+    private void score(Context ctx, BiFunction<ModelSlot.Served, JsonNode, ScoringRequests.Answer> work) {
         String length = ctx.header("Content-Length");
         if (length != null && length.matches("\\d{1,18}") && Long.parseLong(length) > settings.maxBodyBytes()) {
             throw new ApiError(413, "request body of " + length + " bytes; at most " + settings.maxBodyBytes());
         }
-        JsonNode body = ScoringRequests.parse(body(ctx));
-        StanceModel model = served().model();
+        ModelSlot.Served model = served();
+        // The permit comes first: the body and its parsed tree count against the bound too, so that
+        // many large requests cannot fill the heap before they are refused.
         if (!permits.tryAcquire()) {
             ctx.header("Retry-After", "1");
             throw new ApiError(503, "busy: " + settings.maxConcurrent() + " scoring requests are being served; retry");
         }
-        metrics.inFlight().incrementAndGet();
-        Future<ScoringRequests.Answer> answer = scoring.submit(() -> {
-            try {
-                return work.apply(model, body);
-            } finally {
-                metrics.inFlight().decrementAndGet();
-                permits.release(); // held until the work ends, even past its timeout: the bound stays true
-            }
-        });
+        java.util.concurrent.atomic.AtomicBoolean claimed = new java.util.concurrent.atomic.AtomicBoolean();
+        Future<ScoringRequests.Answer> answer;
+        JsonNode body;
+        try {
+            body = ScoringRequests.parse(body(ctx));
+            metrics.inFlight().incrementAndGet();
+            answer = scoring.submit(() -> {
+                if (!claimed.compareAndSet(false, true)) {
+                    return null; // timed out before it started: the request thread gave the permit back
+                }
+                try {
+                    return work.apply(model, body);
+                } finally {
+                    metrics.inFlight().decrementAndGet();
+                    permits.release(); // held until the work ends, even past its timeout: the bound stays true
+                }
+            });
+        } catch (RuntimeException e) {
+            permits.release();
+            throw e;
+        }
         try {
             ScoringRequests.Answer a = answer.get(settings.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
             metrics.scored(a.sentences());
@@ -157,8 +167,12 @@ final class StanceServer {
             ctx.contentType(JSON_TYPE).result(a.json());
         } catch (TimeoutException e) {
             answer.cancel(true);
+            if (claimed.compareAndSet(false, true)) { // it never started: its permit is given back here
+                metrics.inFlight().decrementAndGet();
+                permits.release();
+            }
             ctx.header("Retry-After", "1");
-            throw new ApiError(503, "timed out after " + settings.requestTimeout().toSeconds() + " s");
+            throw new ApiError(503, "timed out after " + settings.requestTimeout().toMillis() + " ms");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ApiError(503, "interrupted");
@@ -198,10 +212,14 @@ final class StanceServer {
         if (!InetAddress.getByName(ctx.ip()).isLoopbackAddress()) {
             throw new ApiError(403, "reload is allowed from the loopback interface only");
         }
+        // A header a web page cannot add to a cross-site request without a CORS preflight, which this
+        // server never grants: a page open in a local browser cannot trigger reloads.
+        if (!"1".equals(ctx.header("X-Stance-Reload"))) {
+            throw new ApiError(403, "reload needs the header X-Stance-Reload: 1");
+        }
         ModelSlot.Served before = served();
         try {
             ModelSlot.Served now = slot.reload();
-            metrics.modelChanged(now);
             ctx.contentType(JSON_TYPE).result(JSON.createObjectNode().put("reloaded", true).put("sha256", now.sha256())
                     .put("previous_sha256", before.sha256()).toString());
         } catch (UserError | IllegalArgumentException e) {
@@ -214,10 +232,9 @@ final class StanceServer {
         ModelSlot.Served before = served();
         try {
             ModelSlot.Served now = slot.reload();
-            metrics.modelChanged(now);
             return "reloaded " + now.file() + " (sha256 " + now.sha256() + ")";
-        } catch (RuntimeException e) {
-            return "reload failed: " + e.getMessage() + "; still serving sha256 " + before.sha256();
+        } catch (RuntimeException | Error e) { // an OutOfMemoryError with two models in memory too: the old one serves on
+            return "reload failed: " + e + "; still serving sha256 " + before.sha256();
         }
     }
 
