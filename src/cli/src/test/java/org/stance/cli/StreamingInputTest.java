@@ -64,9 +64,11 @@ class StreamingInputTest {
 
     @Test
     void aLineLongerThanTheLimitIsRefusedWithItsLineNumber() throws Exception {
-        Path file = Files.writeString(dir.resolve("long.txt"), "قال المسؤول إن القوات ستبقى.\n" + "ق".repeat(LineReader.MAX_LINE_CHARS + 10) + "\n");
+        // past the first batches, so that scoring would already have written records before reaching it
+        Path file = Files.writeString(dir.resolve("long.txt"), "قال المسؤول إن القوات ستبقى.\n".repeat(5000) + "ق".repeat(LineReader.MAX_LINE_CHARS + 10) + "\n");
         CliRunner.Result r = CliRunner.run("score", "-m", TestModels.small().toString(), "--sentences", file.toString(), "--format", "jsonl");
         assertEquals(1, r.code());
-        assertTrue(r.err().contains("long.txt:2: a line of more than 1048576 characters"), r.err());
+        assertTrue(r.err().contains("long.txt:5001: a line of more than 1048576 characters"), r.err());
+        assertEquals("", r.out(), "refused before the first record is written");
     }
 }
