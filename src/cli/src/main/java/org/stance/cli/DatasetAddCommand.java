@@ -39,17 +39,8 @@ final class DatasetAddCommand implements Callable<Integer> {
     @Option(names = "--dataset", paramLabel = "DIR", defaultValue = DatasetCommand.DEFAULT_DIR, description = "Dataset folder.")
     Path dir;
 
-    @Option(names = "--seed", defaultValue = "13", description = "Seed of the article hash (as 'dataset split').")
-    long seed;
-
-    @Option(names = "--folds", defaultValue = "10", description = "As 'dataset split'.")
-    int folds;
-
-    @Option(names = "--test-folds", defaultValue = "2", description = "As 'dataset split'.")
-    int testFolds;
-
-    @Option(names = "--dev-folds", defaultValue = "1", description = "As 'dataset split'.")
-    int devFolds;
+    @picocli.CommandLine.Mixin
+    SplitOptions cut = new SplitOptions(); // as 'dataset split', so that both place a new article alike
 
     @Spec
     CommandSpec spec;
@@ -83,7 +74,7 @@ final class DatasetAddCommand implements Callable<Integer> {
         }
         Map<String, String> existing = existingSplits(layout);
         rows.addAll(added);
-        Map<String, List<LabeledSentence>> splits = DatasetSplitter.extend(rows, existing, folds, testFolds, devFolds, seed);
+        Map<String, List<LabeledSentence>> splits = DatasetSplitter.extend(rows, existing, cut.folds, cut.testFolds, cut.devFolds, cut.seed);
         Map<Path, List<LabeledSentence>> files = new LinkedHashMap<>();
         files.put(layout.sentences(), rows);
         splits.forEach((name, part) -> files.put(layout.split(name), part));

@@ -137,17 +137,8 @@ final class DatasetCommand {
         @Parameters(arity = "0..1", paramLabel = "DIR", description = "Dataset folder holding sentences.csv.", defaultValue = DEFAULT_DIR)
         Path dir;
 
-        @Option(names = "--folds", description = "Equal article folds the data is cut into.", defaultValue = "10")
-        int folds;
-
-        @Option(names = "--test-folds", description = "Folds that form the test split.", defaultValue = "2")
-        int testFolds;
-
-        @Option(names = "--dev-folds", description = "Folds that form the dev split.", defaultValue = "1")
-        int devFolds;
-
-        @Option(names = "--seed", defaultValue = "13", description = "Seed of the article hash (and of --reshuffle's shuffle).")
-        long seed;
+        @picocli.CommandLine.Mixin
+        SplitOptions cut = new SplitOptions();
 
         @Option(names = "--reshuffle", description = "Cut every article afresh (replaces the test set).")
         boolean reshuffle;
@@ -161,8 +152,8 @@ final class DatasetCommand {
             layout.requireSentences();
             List<LabeledSentence> rows = new DatasetReader(IraqPresence.schema()).read(layout.sentences()).rows();
             Map<String, String> existing = reshuffle ? Map.of() : DatasetAddCommand.existingSplits(layout);
-            Map<String, List<LabeledSentence>> splits = existing.isEmpty() ? DatasetSplitter.split(rows, "stance", folds, testFolds, devFolds, seed)
-                    : DatasetSplitter.extend(rows, existing, folds, testFolds, devFolds, seed);
+            Map<String, List<LabeledSentence>> splits = existing.isEmpty() ? DatasetSplitter.split(rows, "stance", cut.folds, cut.testFolds, cut.devFolds, cut.seed)
+                    : DatasetSplitter.extend(rows, existing, cut.folds, cut.testFolds, cut.devFolds, cut.seed);
             // The three files are one unit: a failure must not leave a new train split beside an old test split.
             Map<Path, List<LabeledSentence>> files = new java.util.LinkedHashMap<>();
             splits.forEach((name, part) -> files.put(layout.split(name), part));

@@ -64,10 +64,7 @@ final class ZipEntries {
      * against the entry's zip CRC (ZipFile checks none); a missing entry is an error.
      */
     static byte[] read(ZipFile zip, String entry, long maxBytes, String name) {
-        ZipEntry e = zip.getEntry(entry);
-        if (e == null) {
-            throw new UserError(name + ": corrupt or incomplete file: entry '" + entry + "' is missing");
-        }
+        ZipEntry e = require(zip, entry, name);
         maxBytes = Math.min(maxBytes, Integer.MAX_VALUE - 8); // one Java array
         if (e.getSize() > maxBytes) {
             throw new UserError(name + ": entry '" + entry + "' declares " + e.getSize() + " bytes, more than the " + maxBytes
@@ -83,19 +80,37 @@ final class ZipEntries {
                 return crcChecked(e, exact, name);
             }
             ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 20);
-            byte[] buffer = new byte[1 << 16];
-            long total = 0;
-            int n;
-            while ((n = in.read(buffer)) > 0) {
-                total += n;
-                if (total > maxBytes) {
-                    throw new UserError(name + ": entry '" + entry + "' inflates beyond the " + maxBytes + " bytes this format allows");
-                }
-                out.write(buffer, 0, n);
-            }
+            stream(in, maxBytes, entry, name, out::write);
             return crcChecked(e, out.toByteArray(), name);
         } catch (IOException ex) {
             throw new UserError(name + ": cannot read entry '" + entry + "' (" + ex.getMessage() + "); the file is corrupt", ex);
+        }
+    }
+
+    private static ZipEntry require(ZipFile zip, String entry, String name) {
+        ZipEntry e = zip.getEntry(entry);
+        if (e == null) {
+            throw new UserError(name + ": corrupt or incomplete file: entry '" + entry + "' is missing");
+        }
+        return e;
+    }
+
+    /** Receives a chunk of an entry's inflated bytes. */
+    private interface Chunk {
+        void accept(byte[] buffer, int offset, int length);
+    }
+
+    /** An entry's inflated bytes in chunks, refused past {@code maxBytes} whatever the entry declared (a zip bomb). */
+    private static void stream(InputStream in, long maxBytes, String entry, String name, Chunk chunk) throws IOException {
+        byte[] buffer = new byte[1 << 16];
+        long total = 0;
+        int n;
+        while ((n = in.read(buffer)) > 0) {
+            total += n;
+            if (total > maxBytes) {
+                throw new UserError(name + ": entry '" + entry + "' inflates beyond the " + maxBytes + " bytes this format allows");
+            }
+            chunk.accept(buffer, 0, n);
         }
     }
 
@@ -110,22 +125,10 @@ final class ZipEntries {
 
     /** SHA-256 of an entry's bytes, streamed (at most {@code maxBytes}), for checking a part without decoding it. */
     static String sha256(ZipFile zip, String entry, long maxBytes, String name) {
-        ZipEntry e = zip.getEntry(entry);
-        if (e == null) {
-            throw new UserError(name + ": corrupt or incomplete file: entry '" + entry + "' is missing");
-        }
+        ZipEntry e = require(zip, entry, name);
         try (InputStream in = zip.getInputStream(e)) {
             java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
-            byte[] buffer = new byte[1 << 16];
-            long total = 0;
-            int n;
-            while ((n = in.read(buffer)) > 0) {
-                total += n;
-                if (total > maxBytes) {
-                    throw new UserError(name + ": entry '" + entry + "' inflates beyond the " + maxBytes + " bytes this format allows");
-                }
-                digest.update(buffer, 0, n);
-            }
+            stream(in, maxBytes, entry, name, digest::update);
             return java.util.HexFormat.of().formatHex(digest.digest());
         } catch (IOException ex) {
             throw new UserError(name + ": cannot read entry '" + entry + "' (" + ex.getMessage() + "); the file is corrupt", ex);

@@ -79,6 +79,22 @@ class ServerTest {
         return new Reply(r.statusCode(), r.body(), r);
     }
 
+    /** A second server over {@code model} with the given settings, its access log discarded. */
+    static StanceServer serverWith(Path model, ServerSettings settings) {
+        ModelSlot slot = new ModelSlot(1, StanceModel.DEFAULT_THRESHOLD, org.stance.api.ArticleAggregator.DEFAULT_NEUTRAL_MASS);
+        slot.load(model);
+        return new StanceServer(slot, settings, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    }
+
+    /** 4,000 sentences: a request that takes long enough to be in flight while a test acts. */
+    static String bigBody() {
+        List<String> big = new ArrayList<>();
+        for (int i = 0; i < 4000; i++) {
+            big.add("قال المسؤول إن القوات الأمريكية ستبقى في العراق حتى نهاية العام المقبل رقم " + i);
+        }
+        return sentencesBody(big);
+    }
+
     static Reply reload() throws Exception {
         HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/admin/reload")).POST(HttpRequest.BodyPublishers.noBody())
                 .header("X-Stance-Reload", "1").build(), HttpResponse.BodyHandlers.ofString());
@@ -243,10 +259,7 @@ class ServerTest {
     @Test
     void reloadKeepsServingWhenTheNewFileIsCorrupt() throws Exception {
         Path served = Files.copy(TestModels.small(), dir.resolve("reload.zip"));
-        ModelSlot slot = new ModelSlot(1, StanceModel.DEFAULT_THRESHOLD, org.stance.api.ArticleAggregator.DEFAULT_NEUTRAL_MASS);
-        slot.load(served);
-        StanceServer second = new StanceServer(slot, new ServerSettings(64 * 1024, 50, 2, Duration.ofSeconds(30), Duration.ofSeconds(5), false),
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        StanceServer second = serverWith(served, new ServerSettings(64 * 1024, 50, 2, Duration.ofSeconds(30), Duration.ofSeconds(5), false));
         String saved = base;
         try {
             base = "http://127.0.0.1:" + second.start("127.0.0.1", 0);
@@ -271,19 +284,11 @@ class ServerTest {
     /** Past the concurrency bound: 503 with Retry-After at once, never a queue; past the time limit: 503. */
     @Test
     void busyAndSlowRequestsAreRefusedWithRetryAfter() throws Exception {
-        ModelSlot slot = new ModelSlot(1, StanceModel.DEFAULT_THRESHOLD, org.stance.api.ArticleAggregator.DEFAULT_NEUTRAL_MASS);
-        slot.load(modelFile);
-        StanceServer tight = new StanceServer(slot, new ServerSettings(8 << 20, 5000, 1, Duration.ofMillis(1), Duration.ofSeconds(10), false),
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        StanceServer tight = serverWith(modelFile, new ServerSettings(8 << 20, 5000, 1, Duration.ofMillis(1), Duration.ofSeconds(10), false));
         String saved = base;
         try {
             base = "http://127.0.0.1:" + tight.start("127.0.0.1", 0);
-            List<String> big = new ArrayList<>();
-            for (int i = 0; i < 4000; i++) {
-                big.add("قال المسؤول إن القوات الأمريكية ستبقى في العراق حتى نهاية العام المقبل رقم " + i);
-            }
-            String body = sentencesBody(big);
-            Reply slow = post("/v1/sentences", body);
+            Reply slow = post("/v1/sentences", bigBody());
             assertError(slow, 503, "timed out");
             assertEquals("1", slow.raw().headers().firstValue("Retry-After").orElse(""));
             // the timed-out work still holds the only permit while it runs: the next request is refused at once
@@ -307,17 +312,10 @@ class ServerTest {
     /** Draining: the request in flight finishes with 200, a new one is refused. */
     @Test
     void drainingFinishesInFlightRequestsAndRefusesNewOnes() throws Exception {
-        ModelSlot slot = new ModelSlot(1, StanceModel.DEFAULT_THRESHOLD, org.stance.api.ArticleAggregator.DEFAULT_NEUTRAL_MASS);
-        slot.load(modelFile);
-        StanceServer draining = new StanceServer(slot, new ServerSettings(8 << 20, 5000, 4, Duration.ofSeconds(60), Duration.ofSeconds(30), false),
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        StanceServer draining = serverWith(modelFile, new ServerSettings(8 << 20, 5000, 4, Duration.ofSeconds(60), Duration.ofSeconds(30), false));
         String url = "http://127.0.0.1:" + draining.start("127.0.0.1", 0);
-        List<String> big = new ArrayList<>();
-        for (int i = 0; i < 4000; i++) {
-            big.add("قال المسؤول إن القوات الأمريكية ستبقى في العراق حتى نهاية العام المقبل رقم " + i);
-        }
         CompletableFuture<HttpResponse<String>> inFlight = HTTP.sendAsync(HttpRequest.newBuilder(URI.create(url + "/v1/sentences"))
-                .POST(HttpRequest.BodyPublishers.ofString(sentencesBody(big))).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString(bigBody())).build(), HttpResponse.BodyHandlers.ofString());
         Thread.sleep(150);
         Thread stopper = new Thread(draining::drainAndStop);
         stopper.start();
