@@ -13,10 +13,13 @@ final class LineReader {
     /** The longest line read: one sentence per line, far below this; a file without line breaks is refused, not held. */
     static final int MAX_LINE_CHARS = 1 << 20;
 
+    /** Why a line longer than {@link #MAX_LINE_CHARS} is refused (here and by the check before scoring). */
+    static final String TOO_LONG = "a line of more than " + MAX_LINE_CHARS + " characters; --sentences reads one sentence per line";
+
     /** A line longer than {@link #MAX_LINE_CHARS}. */
     static final class LineTooLong extends IOException {
         LineTooLong() {
-            super("a line of more than " + MAX_LINE_CHARS + " characters; --sentences reads one sentence per line");
+            super(TOO_LONG);
         }
     }
 

@@ -70,13 +70,12 @@ final class ScoreInputs {
                 if (!li.streamed() && li.rows() == null) {
                     try (InputStream s = li.open()) {
                         // The checks scoring makes, all before the first record: UTF-8, a NUL byte, a line's length, empty input.
-                        if (org.stance.io.TextFiles.checkText(s, li.name()) == 0) {
+                        if (org.stance.io.TextFiles.checkText(s, li.name(), LineReader.MAX_LINE_CHARS, LineReader.TOO_LONG) == 0) {
                             throw new UserError(li.name() + " is empty: no sentence to score");
                         }
                     } catch (IOException e) {
                         throw new UserError("cannot read " + li.name() + ": " + e.getMessage(), e);
                     }
-                    checkLineLengths(li);
                 }
                 checked.add(li);
             });
@@ -169,23 +168,6 @@ final class ScoreInputs {
             return r.sentenceId() == null ? position : Integer.parseInt(r.sentenceId().strip());
         } catch (NumberFormatException e) {
             return position;
-        }
-    }
-
-    /** Reads a checked file once more, by lines, so that a line too long is refused before anything is written. */
-    private static void checkLineLengths(LineInput li) {
-        try (InputStream s = li.open()) {
-            LineReader reader = new LineReader(new java.io.InputStreamReader(s, java.nio.charset.StandardCharsets.UTF_8));
-            long line = 0;
-            try {
-                while (reader.readLine() != null) {
-                    line++;
-                }
-            } catch (LineReader.LineTooLong e) {
-                throw new UserError(li.name() + ":" + (line + 1) + ": " + e.getMessage());
-            }
-        } catch (IOException e) {
-            throw new UserError("cannot read " + li.name() + ": " + e.getMessage(), e);
         }
     }
 

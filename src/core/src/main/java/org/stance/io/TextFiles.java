@@ -97,6 +97,15 @@ public final class TextFiles {
      * far ahead a reader would have buffered).
      */
     public static long checkText(InputStream in, String name) throws IOException {
+        return checkText(in, name, Long.MAX_VALUE, null);
+    }
+
+    /**
+     * {@link #checkText(InputStream, String)}, also refusing a line of more than {@code maxLineChars}
+     * characters (its line break not counted) with {@code tooLong} as the reason: one pass checks
+     * everything a line reader will meet.
+     */
+    public static long checkText(InputStream in, String name, long maxLineChars, String tooLong) throws IOException {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -105,6 +114,8 @@ public final class TextFiles {
         byte[] array = bytes.array();
         long line = 1;
         long total = 0;
+        long charLine = 1;
+        long lineChars = 0;
         boolean eof = false;
         while (!eof) {
             int n = in.read(array, bytes.position(), bytes.remaining());
@@ -118,6 +129,15 @@ public final class TextFiles {
             do {
                 chars.clear();
                 result = decoder.decode(bytes, chars, eof);
+                chars.flip();
+                while (chars.hasRemaining()) {
+                    if (chars.get() == '\n') {
+                        charLine++;
+                        lineChars = 0;
+                    } else if (++lineChars > maxLineChars) {
+                        throw new UserError(name + ":" + charLine + ": " + tooLong);
+                    }
+                }
             } while (result.isOverflow());
             // The decoder stops at the first bad byte: every byte before it is valid UTF-8.
             for (int i = start; i < bytes.position(); i++) {
