@@ -18,6 +18,11 @@ public final class InvalidSettingException extends IllegalArgumentException {
         return setting;
     }
 
+    /** The option a command line names a setting by, by the rule front ends follow: camelCase → --kebab-case. */
+    public static String optionFor(String setting) {
+        return "--" + setting.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
+    }
+
     /** The message without the setting's name: "must be …, got …". */
     public String requirement() {
         return getMessage().substring(setting.length() + 1);

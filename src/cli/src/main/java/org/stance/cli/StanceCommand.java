@@ -102,7 +102,7 @@ public final class StanceCommand {
             // PrintWriter swallows write errors: a full disk, a closed stdout or a broken pipe shows here.
             if (!Stdout.isBrokenPipe(failed)) {
                 err.println("stance: error: cannot write to standard output: "
-                        + (failed == null || failed.getMessage() == null ? "the write failed" : failed.getMessage()) + "; the output is incomplete");
+                        + (failed.getMessage() == null ? "the write failed" : failed.getMessage()) + "; the output is incomplete");
             }
             code = 1;
         }
@@ -113,7 +113,7 @@ public final class StanceCommand {
     /** The option a library setting corresponds to, by the CLI's naming rule (camelCase → --kebab-case). */
     static String optionName(String setting) {
         String renamed = RENAMED.get(setting);
-        return renamed != null ? renamed : "--" + setting.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
+        return renamed != null ? renamed : InvalidSettingException.optionFor(setting);
     }
 
     /** The settings whose option does not follow the rule. */

@@ -40,6 +40,7 @@ public final class StanceModel {
     public static final double DEFAULT_THRESHOLD = 0.5;
 
     private final ModelInfo info;
+    private final ModelManifest manifest;
     private final java.util.Set<String> targets;
     private final Classifier classifier;
     private final int threads;
@@ -61,6 +62,7 @@ public final class StanceModel {
         this.info = new ModelInfo(classifier.labels(), manifest.features().useTarget(), manifest.targets(), manifest.noPositionLabels(),
                 manifest.formatVersion(), manifest.projectVersion(), manifest.createdAt(), test, counts);
         this.targets = java.util.Set.copyOf(manifest.targets());
+        this.manifest = manifest;
         this.classifier = classifier;
         this.threads = threads;
         this.explain = 0;
@@ -76,6 +78,7 @@ public final class StanceModel {
         InvalidSettingException.require(explain >= 0 && explain <= 1000, "explain", explain, "from 0 (none) to 1000");
         this.explain = explain;
         this.info = other.info;
+        this.manifest = other.manifest;
         this.targets = other.targets;
         this.classifier = other.classifier;
         this.threads = threads;
@@ -120,6 +123,11 @@ public final class StanceModel {
      */
     public int streamingBatch() {
         return BATCH * threads * 4;
+    }
+
+    /** Everything the model file says about itself (what {@code stance inspect --json} prints), as it was loaded and checked. */
+    public ModelManifest manifest() {
+        return manifest;
     }
 
     /** The model's labels, targets, version and test figures. */

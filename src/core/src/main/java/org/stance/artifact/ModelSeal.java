@@ -52,7 +52,8 @@ final class ModelSeal {
      */
     static Parts.Reader verify(ZipFile zip, byte[] manifestBytes, ModelManifest m, Path file) {
         String name = file.toString();
-        if (!zip.stream().map(ZipEntry::getName).toList().contains(ENTRY) || m.integrity() == null) {
+        Set<String> present = new TreeSet<>(zip.stream().map(ZipEntry::getName).toList());
+        if (!present.contains(ENTRY) || m.integrity() == null) {
             throw new UserError(name + ": corrupt model: its integrity record (the entry '" + ENTRY + "' or the manifest's part hashes) is missing");
         }
         String sealed = new String(ZipEntries.read(zip, ENTRY, 65, name), StandardCharsets.US_ASCII).strip();
@@ -62,7 +63,6 @@ final class ModelSeal {
         if (!labelsDigest(m.labels()).equals(m.integrity().labelsSha256())) {
             throw new UserError(name + ": corrupt model: its label lists do not match the SHA-256 its manifest records");
         }
-        Set<String> present = new TreeSet<>(zip.stream().map(ZipEntry::getName).toList());
         Set<String> listed = new TreeSet<>(m.integrity().parts().keySet());
         listed.add(ModelCodec.MANIFEST);
         listed.add(ENTRY);

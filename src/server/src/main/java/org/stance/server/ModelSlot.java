@@ -7,7 +7,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.stance.UserError;
 import org.stance.api.StanceModel;
 import org.stance.artifact.Json;
-import org.stance.artifact.ModelCodec;
 import org.stance.artifact.ModelManifest;
 import org.stance.io.Hashes;
 
@@ -44,8 +43,8 @@ final class ModelSlot {
         // The file is hashed before and after it is read: a model written over it meanwhile (an atomic
         // rename) would otherwise be served under the new file's hash and manifest.
         String sha = sha256(file);
-        StanceModel model = StanceModel.load(file, threads, threshold, neutralMass);
-        ModelManifest manifest = ModelCodec.readManifest(file);
+        StanceModel model = StanceModel.load(file, threads, threshold, neutralMass); // every part checked against its SHA-256
+        ModelManifest manifest = model.manifest();
         if (!sha.equals(sha256(file))) {
             throw new UserError(file + " changed while it was being loaded; load it again");
         }

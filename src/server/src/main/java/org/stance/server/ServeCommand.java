@@ -127,8 +127,7 @@ public final class ServeCommand implements Callable<Integer> {
         });
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             if (ex instanceof org.stance.InvalidSettingException s) { // --threshold 2: a usage error naming the option
-                err.println("stance: error: --" + s.setting().replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT) + " "
-                        + s.requirement());
+                err.println("stance: error: " + org.stance.InvalidSettingException.optionFor(s.setting()) + " " + s.requirement());
                 return 2;
             }
             err.println("stance: error: " + (ex instanceof UserError ? ex.getMessage() : "internal error: " + ex));
