@@ -17,7 +17,8 @@ import csv, json, os, subprocess, sys, tempfile, time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DATA = os.path.join(ROOT, 'datasets', 'iraq-presence')
-STANCE = os.path.join(ROOT, 'bin', 'stance')
+# STANCE_BIN runs another build (e.g. a copy of the jar while the sources are being edited)
+STANCE = os.environ.get('STANCE_BIN', os.path.join(ROOT, 'bin', 'stance'))
 
 
 def rows(path):

@@ -2,6 +2,7 @@
 """Merges the authored period corpus (2019-2026) into the iraq-presence dataset.
 
   python3 datasets/iraq-presence/tools/merge_authored.py AUTHORING_DIR [SECOND_PASS_DIR]   (from the repository root)
+  python3 datasets/iraq-presence/tools/merge_authored.py --append AUTHORING_DIR BATCH...   (a later round's batches)
 
 AUTHORING_DIR holds the annotators' batches b*/sentences.csv (article_id, sentence_id, target, stance,
 topic, text: first-pass labels) and b*/sources.tsv (article_id, modeled_on_url, page_date, outlet,
@@ -52,7 +53,42 @@ def key(r):
     return (r['article_id'], str(int(r['sentence_id'])))
 
 
+def append(src, batches):
+    """Adds the named batches' articles (first-pass labels) to the dataset beside the authored rows it
+    holds already, which it leaves as they are (later steps may have revised them). Their second pass
+    is merged afterwards by merge_second_pass.py."""
+    present = {r['article_id'] for r in read_csv(os.path.join(DS, 'sentences.csv'))}
+    rows, records = [], []
+    for batch in batches:
+        meta = {r['article_id']: r for r in read_csv(os.path.join(src, batch, 'sources.tsv'), '\t')}
+        for r in read_csv(os.path.join(src, batch, 'sentences.csv')):
+            if r['article_id'] in present:
+                sys.exit(f'{batch}: article {r["article_id"]} is in the dataset already')
+            rows.append(dict(r, sentence_id=str(int(r['sentence_id'])), source='authored:' + meta[r['article_id']]['modeled_on_url'].strip(),
+                             text=r['text'].strip()))
+        records += [dict(meta[aid], annotator=batch) for aid in sorted({r['article_id'] for r in rows if r['article_id'] in meta})]
+    for name in ('sentences.csv', 'train.csv'):
+        path = os.path.join(DS, name)
+        write_csv(path, read_csv(path) + rows, COLUMNS)
+    counts = {}
+    for r in rows:
+        counts[r['article_id']] = counts.get(r['article_id'], 0) + 1
+    sources = read_csv(os.path.join(DS, 'SOURCES.tsv'), '\t')
+    for m in records:
+        sources.append({'article_id': m['article_id'], 'source': 'authored',
+                        'origin': 'written by the project annotators after one page (modeled on: facts only, own wording)',
+                        'date': m['page_date'], 'licence': 'Apache-2.0 (the project\'s own text)',
+                        'url_or_repository': m['modeled_on_url'].strip(), 'sentences': counts[m['article_id']]})
+    write_csv(os.path.join(DS, 'SOURCES.tsv'), sources, SOURCES, '\t', '\n')
+    path = os.path.join(DS, 'authored', 'modeled-on.tsv')
+    write_csv(path, read_csv(path, '\t') + records, MODELED_ON, '\t', '\n')
+    print(f'appended {len(records)} authored articles, {len(rows)} sentences')
+
+
 def main():
+    if sys.argv[1] == '--append':
+        append(sys.argv[2], sys.argv[3:])
+        return
     src = sys.argv[1]
     second_dir = sys.argv[2] if len(sys.argv) > 2 else os.path.join(src, 'pass2')
     batches = sorted(glob.glob(os.path.join(src, 'b*', 'sentences.csv')))
