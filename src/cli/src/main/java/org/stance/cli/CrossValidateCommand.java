@@ -34,6 +34,10 @@ final class CrossValidateCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the figures as JSON.")
     boolean json;
 
+    @Option(names = "--quantize", description = "Quantize each fold's model as 'stance quantize' does, with its defaults, before it scores"
+            + " its fold: the figures a quantized model gets.")
+    boolean quantize;
+
     @Mixin
     TrainOptions training = new TrainOptions();
 
@@ -47,8 +51,9 @@ final class CrossValidateCommand implements Callable<Integer> {
         }
         var config = training.config(spec.commandLine());
         var progress = Progress.to(spec.commandLine().getErr());
-        Dataset d = org.stance.jobs.TrainingJob.reader(training.knownLabels(spec.commandLine()), training.skipInvalid, progress).read(data);
-        CrossValidation.Result result = new CrossValidation(progress).run(d, config, folds);
+        Dataset d = org.stance.jobs.TrainingJob.reader(training.knownLabels(spec.commandLine()), config.tasks(), training.skipInvalid, progress).read(data);
+        CrossValidation cv = new CrossValidation(progress);
+        CrossValidation.Result result = (quantize ? cv.quantized(org.stance.quantize.QuantizeConfig.DEFAULTS) : cv).run(d, config, folds);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(Json.write(result));

@@ -20,28 +20,36 @@ final class CsvScoreWriter implements ScoreWriter {
     private final CSVPrinter printer;
     private final List<String> stanceLabels;
     private final List<String> topicLabels;
+    private final java.util.Map<String, List<String>> otherLabels; // tasks of other names, after stance and topic
 
     private final boolean explain;
     private final int topK;
 
-    CsvScoreWriter(Writer out, List<String> stanceLabels, List<String> topicLabels, boolean explain, int topK) throws IOException {
-        this.stanceLabels = stanceLabels;
-        this.topicLabels = topicLabels;
+    /** @param labels the model's tasks → labels: stance and topic have their columns always (empty without the task), other tasks after them */
+    CsvScoreWriter(Writer out, java.util.Map<String, List<String>> labels, boolean explain, int topK) throws IOException {
+        this.stanceLabels = labels.getOrDefault("stance", List.of());
+        this.topicLabels = labels.getOrDefault("topic", List.of());
+        this.otherLabels = new java.util.LinkedHashMap<>(labels);
+        otherLabels.keySet().removeAll(List.of("stance", "topic"));
         this.explain = explain;
         this.topK = topK;
-        List<String> header = new ArrayList<>(List.of("level", "article_id", "sentence_id", "text", "stance", "stance_probability",
-                "topic", "topic_probability", "uncertain", "skipped"));
-        if (topK > 0) {
-            for (String task : List.of("stance", "topic")) {
-                for (int rank = 2; rank <= Math.min(topK, (task.equals("stance") ? stanceLabels : topicLabels).size()); rank++) {
+        java.util.Map<String, List<String>> all = new java.util.LinkedHashMap<>();
+        all.put("stance", stanceLabels);
+        all.put("topic", topicLabels);
+        all.putAll(otherLabels);
+        List<String> header = new ArrayList<>(List.of("level", "article_id", "sentence_id", "text"));
+        all.keySet().forEach(task -> header.addAll(List.of(task, task + "_probability")));
+        header.addAll(List.of("uncertain", "skipped"));
+        all.forEach((task, taskLabels) -> {
+            if (topK > 0) {
+                for (int rank = 2; rank <= Math.min(topK, taskLabels.size()); rank++) {
                     header.add(task + "_" + rank);
                     header.add(task + "_" + rank + "_probability");
                 }
+            } else {
+                taskLabels.forEach(l -> header.add("p_" + task + "_" + l));
             }
-        } else {
-            stanceLabels.forEach(l -> header.add("p_stance_" + l));
-            topicLabels.forEach(l -> header.add("p_topic_" + l));
-        }
+        });
         if (explain) {
             header.add("explain");
         }
@@ -53,10 +61,12 @@ final class CsvScoreWriter implements ScoreWriter {
         List<Object> row = new ArrayList<>(List.of("sentence", articleId == null ? "" : articleId, s.id(), s.text()));
         addTask(row, s.stance());
         addTask(row, s.topic());
+        otherLabels.keySet().forEach(task -> addTask(row, s.otherTasks().get(task)));
         row.add(s.skipped() == null ? String.valueOf(s.uncertain()) : "");
         row.add(s.skipped() == null ? "" : s.skipped());
         addProbabilities(row, s.stance(), stanceLabels);
         addProbabilities(row, s.topic(), topicLabels);
+        otherLabels.forEach((task, labels) -> addProbabilities(row, s.otherTasks().get(task), labels));
         if (explain) {
             row.add(ExplanationText.of(s.explanation()));
         }
@@ -70,10 +80,12 @@ final class CsvScoreWriter implements ScoreWriter {
         String topTopic = a.topics().entrySet().stream().max(java.util.Map.Entry.comparingByValue()).map(java.util.Map.Entry::getKey).orElse("");
         row.add(topTopic);
         row.add("");
+        otherLabels.keySet().forEach(task -> addTask(row, null));
         row.add("");
         row.add("");
         addProbabilities(row, a.stance(), stanceLabels);
         addProbabilities(row, null, topicLabels);
+        otherLabels.forEach((task, labels) -> addProbabilities(row, null, labels));
         if (explain) {
             row.add("");
         }

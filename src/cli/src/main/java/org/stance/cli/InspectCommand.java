@@ -78,6 +78,14 @@ final class InspectCommand implements Callable<Integer> {
         } else {
             out.printf("training:     converged LBFGS fit, at most %d iterations per task (%.1f s)%n", m.bestEpoch(), m.trainingSeconds());
         }
+        if (m.quantization() != null) {
+            ModelManifest.Quantization q = m.quantization();
+            out.printf("quantized:    from the model of sha256 %s: %,d of its %,d n-gram features kept, first layer in 8 bits%s, %s"
+                    + " (its figures are not carried over: measure with quantize --evaluate or evaluate)%n", q.source(), f.ngramCount(),
+                    q.featuresBefore(), m.embeddings() == null ? "" : ", word vectors product-quantized (sub-vectors of " + q.subDimension() + ", "
+                    + q.centroids() + " centroids)", q.retrainedOn() == null ? "weights as the full model's"
+                    : "weights fitted again on the data of sha256 " + q.retrainedOn());
+        }
         if (!m.decisionOffsets().isEmpty()) {
             out.printf("offsets:      %s (added to the output bias, chosen on held-out folds)%n", m.decisionOffsets());
         }

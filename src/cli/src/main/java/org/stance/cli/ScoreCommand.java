@@ -201,8 +201,7 @@ final class ScoreCommand implements Callable<Integer> {
                     }
                 };
             }
-            case csv -> new CsvScoreWriter(w, scorer.info().labels().getOrDefault("stance", List.of()),
-                    scorer.info().labels().getOrDefault("topic", List.of()), explain > 0, topK);
+            case csv -> new CsvScoreWriter(w, scorer.info().labels(), explain > 0, topK);
         };
     }
 

@@ -24,7 +24,7 @@ public final class StanceCommand {
     /** The subcommands, in the order the usage text lists them. */
     private static final List<Class<?>> SUBCOMMANDS = List.of(PrepareCommand.class, DatasetCommand.class, TrainCommand.class,
             EvaluateCommand.class, CrossValidateCommand.class, ScoreCommand.class, SuggestCommand.class, BenchCommand.class, EmbedCommand.class,
-            InspectCommand.class, UpgradeModelCommand.class, CommandLine.HelpCommand.class);
+            InspectCommand.class, QuantizeCommand.class, UpgradeModelCommand.class, CommandLine.HelpCommand.class);
 
     @Option(names = "--stacktrace", scope = ScopeType.INHERIT,
             description = "Print the full stack trace of an error (for bug reports).")

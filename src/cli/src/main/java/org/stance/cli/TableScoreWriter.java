@@ -30,6 +30,9 @@ final class TableScoreWriter implements ScoreWriter {
         }
         String stance = s.skipped() != null ? "(not scored: " + s.skipped() + ")" : describe(s.stance()) + (s.uncertain() ? " ?" : "");
         out.write(String.format("%4d  %-34s  %-26s  %s%n", s.id(), stance, s.skipped() != null ? "" : describe(s.topic()), clip(s.text())));
+        for (Map.Entry<String, LabelScores> task : s.otherTasks().entrySet()) {
+            out.write("      " + task.getKey() + ": " + describe(task.getValue()) + "\n");
+        }
         if (s.explanation() != null) {
             out.write("      why: " + ExplanationText.of(s.explanation()) + "\n");
         }

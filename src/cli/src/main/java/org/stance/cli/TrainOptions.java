@@ -34,7 +34,8 @@ final class TrainOptions {
             Map.entry("targetCross", "--target-cross"), Map.entry("words", "--embedding-words"),
             Map.entry("offsetFolds", "--offset-folds"), Map.entry("articleContext", "--article-context"));
 
-    @Option(names = "--task", showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER, paramLabel = "COLUMN", description = "Label column to learn (stance, topic); repeatable. Default: every one that has labels.")
+    @Option(names = "--task", showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER, paramLabel = "COLUMN", description = "Label column to learn, of any name (a column 'label' with --task label); repeatable. Default: stance and topic,"
+            + " those that have labels.")
     List<String> tasks = new ArrayList<>(D.tasks());
 
     @Option(names = "--labels", paramLabel = "SET",
@@ -161,9 +162,9 @@ final class TrainOptions {
             throw new CommandLine.ParameterException(cli, "--no-embeddings and --embeddings exclude each other: give one");
         }
         for (String task : tasks) {
-            if (!task.equals(org.stance.data.Columns.STANCE) && !task.equals(org.stance.data.Columns.TOPIC)) {
-                throw new CommandLine.ParameterException(cli, "--task must be " + org.stance.data.Columns.STANCE + " or "
-                        + org.stance.data.Columns.TOPIC + ", not '" + task + "'");
+            if (!org.stance.data.Columns.isTaskName(task)) {
+                throw new CommandLine.ParameterException(cli, "--task names a label column: a word of letters, digits, '_' or '-' other than "
+                        + String.join(", ", new java.util.TreeSet<>(org.stance.data.Columns.NOT_LABELS)) + "; not '" + task + "'");
             }
         }
         try {

@@ -39,6 +39,41 @@ class EverydayUseTest {
         assertTrue(forced.out().contains("no held-out figures: give --test TEST.csv"), forced.out());
     }
 
+    /** A label column of any name is a task: trained, evaluated, cross-validated and scored under its own name. */
+    @Test
+    void aTaskCanBeLearnedFromAColumnOfAnyName() throws Exception {
+        Path csv = dir.resolve("labelled.csv");
+        StringBuilder b = new StringBuilder("article_id,sentence_id,label,text\n");
+        var rows = TestData.head("train", 300);
+        for (var r : rows) {
+            b.append(r.articleId()).append(',').append(r.sentenceId()).append(',').append(r.stance().equals("neutral") ? "none" : "position")
+                    .append(",\"").append(r.text().replace("\"", "\"\"")).append("\"\n");
+        }
+        Files.writeString(csv, b);
+        Path model = dir.resolve("label.zip");
+        CliRunner.Result trained = CliRunner.run("train", csv.toString(), "--task", "label", "--no-embeddings", "-o", model.toString());
+        assertEquals(0, trained.code(), trained.err());
+        assertTrue(trained.out().contains("train label (n=" + rows.size() + ")"), trained.out());
+        assertTrue(CliRunner.run("inspect", model.toString()).out().contains("labels:       label = none, position"));
+        CliRunner.Result evaluated = CliRunner.run("evaluate", "-m", model.toString(), csv.toString());
+        assertTrue(evaluated.out().contains("label (n=" + rows.size() + ")"), evaluated.out());
+        CliRunner.Result cv = CliRunner.run("cross-validate", csv.toString(), "--task", "label", "--no-embeddings", "-k", "3");
+        assertEquals(0, cv.code(), cv.err());
+        assertTrue(cv.out().contains("pooled label (n=" + rows.size() + ")"), cv.out());
+        CliRunner.Result jsonl = CliRunner.runWithStdin("واشنطن غير جادة في الانسحاب من العراق.\n", "score", "-m", model.toString(), "--sentences",
+                "--format", "jsonl");
+        assertTrue(jsonl.out().contains("\"label\":{\"label\":\""), jsonl.out());
+        CliRunner.Result table = CliRunner.run("score", "-m", model.toString(), csv.toString(), "--format", "csv");
+        assertTrue(table.out().startsWith("level,article_id,sentence_id,text,stance,stance_probability,topic,topic_probability,label,"
+                + "label_probability,uncertain,skipped,p_label_none,p_label_position"), table.out().lines().findFirst().orElse(""));
+
+        CliRunner.Result reserved = CliRunner.run("train", csv.toString(), "--task", "text", "-o", dir.resolve("x.zip").toString());
+        assertEquals(2, reserved.code());
+        CliRunner.Result missing = CliRunner.run("train", csv.toString(), "--task", "polarity", "--no-embeddings", "-o", dir.resolve("x.zip").toString());
+        assertEquals(1, missing.code());
+        assertTrue(missing.err().contains("no row has a 'polarity' label (is there a column named 'polarity'?)"), missing.err());
+    }
+
     @Test
     void inspectIsReadableAndShowsNoOtherMachinesFolders() {
         CliRunner.Result r = CliRunner.run("inspect", TestData.REPO.resolve("models/iraq-presence.zip").toString());

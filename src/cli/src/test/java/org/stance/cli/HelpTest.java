@@ -12,7 +12,7 @@ class HelpTest {
     static final List<List<String>> COMMANDS = List.of(List.of("prepare"), List.of("dataset", "stats"), List.of("dataset", "split"),
             List.of("dataset", "add"), List.of("train"), List.of("evaluate"), List.of("cross-validate"), List.of("score"), List.of("suggest"),
             List.of("bench-score"), List.of("embed", "train"), List.of("embed", "import"), List.of("embed", "inspect"), List.of("inspect"),
-            List.of("upgrade-model"));
+            List.of("quantize"), List.of("upgrade-model"));
 
     @Test
     void everyDefaultIsSaidOnceAndIsNotEmpty() {

@@ -36,6 +36,9 @@ public final class JsonLinesWriter {
         json.writeStringField("text", s.text());
         put("stance", s.stance());
         put("topic", s.topic());
+        for (var task : s.otherTasks().entrySet()) {
+            put(task.getKey(), task.getValue());
+        }
         if (s.skipped() != null) {
             json.writeStringField("skipped", s.skipped());
         } else {

@@ -48,6 +48,7 @@ public final class StanceModel {
     private volatile java.util.concurrent.ForkJoinPool workers; // created on the first batch large enough to split
     private final List<String> stanceLabels;
     private final List<String> topicLabels;
+    private final List<String> otherTasks; // tasks learned from label columns of other names
     private final SentenceSegmenter segmenter = new SentenceSegmenter();
     private final ArticleAggregator aggregator;
     private final double threshold;
@@ -69,6 +70,7 @@ public final class StanceModel {
         Map<String, List<String>> labels = classifier.labels();
         this.stanceLabels = labels.getOrDefault("stance", List.of());
         this.topicLabels = labels.getOrDefault("topic", List.of());
+        this.otherTasks = classifier.tasks().stream().filter(t -> !t.equals("stance") && !t.equals("topic")).toList();
         this.aggregator = new ArticleAggregator(neutralMass, manifest.noPositionLabels());
         this.threshold = threshold;
     }
@@ -84,6 +86,7 @@ public final class StanceModel {
         this.threads = threads;
         this.stanceLabels = other.stanceLabels;
         this.topicLabels = other.topicLabels;
+        this.otherTasks = other.otherTasks;
         this.aggregator = other.aggregator;
         this.threshold = other.threshold;
     }
@@ -304,9 +307,15 @@ public final class StanceModel {
                 int i = scorable.get(j);
                 LabelScores stance = stanceLabels.isEmpty() ? null : LabelScores.of(stanceLabels, probs.get("stance")[j - from]);
                 LabelScores topic = topicLabels.isEmpty() ? null : LabelScores.of(topicLabels, probs.get("topic")[j - from]);
-                LabelScores main = stance != null ? stance : topic;
-                out[i] = new SentenceScore(ids.get(i), inputs.get(j), stance, topic, main != null && main.probability() < threshold, null,
-                        explain == 0 ? null : explain(inputs.get(j), inputTargets.get(j), article, stance, topic));
+                Map<String, LabelScores> others = new java.util.LinkedHashMap<>();
+                for (String task : otherTasks) {
+                    others.put(task, LabelScores.of(classifier.labels().get(task), probs.get(task)[j - from]));
+                }
+                LabelScores main = stance != null ? stance : topic != null ? topic : others.values().iterator().next();
+                SentenceScore scored = new SentenceScore(ids.get(i), inputs.get(j), stance, topic, main.probability() < threshold, null, null,
+                        others);
+                out[i] = explain == 0 ? scored : new SentenceScore(scored.id(), scored.text(), stance, topic, scored.uncertain(), null,
+                        explain(inputs.get(j), inputTargets.get(j), article, scored.tasks()), others);
             }
         };
         if (threads == 1 || chunks == 1) {
@@ -325,14 +334,11 @@ public final class StanceModel {
         return text == null ? "" : text.strip();
     }
 
-    private Map<String, Explanation> explain(String text, String target, Classifier.ArticleInputs context, LabelScores stance,
-                                             LabelScores topic) {
+    private Map<String, Explanation> explain(String text, String target, Classifier.ArticleInputs context, Map<String, LabelScores> tasks) {
         Map<String, Explanation> out = new java.util.LinkedHashMap<>();
-        for (LabelScores scores : java.util.Arrays.asList(stance, topic)) {
-            if (scores == null) {
-                continue;
-            }
-            String task = scores == stance ? "stance" : "topic";
+        for (Map.Entry<String, LabelScores> e : tasks.entrySet()) {
+            String task = e.getKey();
+            LabelScores scores = e.getValue();
             Classifier.Attribution a = classifier.explain(text, target, context, task, scores.label(), explain);
             out.put(task, new Explanation(a.label(), a.method(), a.bias(), a.logit(),
                     a.top().stream().map(c -> new Explanation.FeatureContribution(c.feature(), c.value())).toList(), a.others()));

@@ -25,6 +25,7 @@ import org.stance.io.AtomicFile;
 import org.stance.UserError;
 import org.stance.embed.Float16;
 import org.stance.embed.WordEmbeddings;
+import org.stance.quantize.ProductCodes;
 import org.stance.text.NormalizerConfig;
 
 /**
@@ -37,6 +38,8 @@ import org.stance.text.NormalizerConfig;
  * ngrams.tsv            n-gram TAB weight, one per line
  * ngrams.f16            the n-gram vectors, float16 little-endian
  * </pre>
+ * A quantized model's vectors ({@code vectorEncoding=pq8}) are {@code words.pq} and {@code ngrams.pq}
+ * instead, product-quantized ({@link QuantizedParts}; sub-dimension and centroids in the manifest).
  * Raw float16 hardly deflates, so the vector entries are STORED and the text entries DEFLATED.
  * Reading checks every declared count against {@link #MAX_WORDS}, {@link #MAX_NGRAMS} and
  * {@link #MAX_DIMENSION} before allocating, and reads no entry beyond the size those imply.
@@ -51,6 +54,10 @@ public final class EmbeddingsCodec {
     static final String WORD_VECTORS = "words.f16";
     static final String NGRAMS = "ngrams.tsv";
     static final String NGRAM_VECTORS = "ngrams.f16";
+    static final String WORD_CODES = "words.pq";
+    static final String NGRAM_CODES = "ngrams.pq";
+    static final String FLOAT16 = "float16-le";
+    static final String PQ8 = "pq8";
 
     private static final String NORMALIZER_KEY = "normalizer.";
     private static final String PROVENANCE_KEY = "provenance.";
@@ -107,20 +114,33 @@ public final class EmbeddingsCodec {
     }
 
     static void writeTo(WordEmbeddings e, Parts.Writer zip, String prefix) throws IOException {
+        writeTo(e, zip, prefix, null, null);
+    }
+
+    /** The same with the vectors product-quantized: {@code words} and {@code ngrams} encode e's tables (null: float16). */
+    static void writeTo(WordEmbeddings e, Parts.Writer zip, String prefix, ProductCodes wordCodes, ProductCodes ngramCodes) throws IOException {
         WordEmbeddings.Parts p = e.parts();
-        zip.deflated(prefix + MANIFEST, manifest(p).getBytes(StandardCharsets.UTF_8));
+        zip.deflated(prefix + MANIFEST, manifest(p, wordCodes, ngramCodes).getBytes(StandardCharsets.UTF_8));
         StringBuilder vocab = new StringBuilder();
         for (int i = 0; i < p.words().length; i++) {
             vocab.append(p.words()[i]).append('\t').append(p.counts()[i]).append('\n');
         }
         zip.deflated(prefix + WORDS, vocab.toString().getBytes(StandardCharsets.UTF_8));
-        zip.stored(prefix + WORD_VECTORS, float16(p.wordVectors(), prefix + WORD_VECTORS));
+        if (wordCodes == null) {
+            zip.stored(prefix + WORD_VECTORS, float16(p.wordVectors(), prefix + WORD_VECTORS));
+        } else {
+            zip.stored(prefix + WORD_CODES, QuantizedParts.table(wordCodes));
+        }
         StringBuilder grams = new StringBuilder();
         for (int i = 0; i < p.ngrams().length; i++) {
             grams.append(p.ngrams()[i]).append('\t').append(p.ngramWeights()[i]).append('\n');
         }
         zip.deflated(prefix + NGRAMS, grams.toString().getBytes(StandardCharsets.UTF_8));
-        zip.stored(prefix + NGRAM_VECTORS, float16(p.ngramVectors(), prefix + NGRAM_VECTORS));
+        if (ngramCodes == null) {
+            zip.stored(prefix + NGRAM_VECTORS, float16(p.ngramVectors(), prefix + NGRAM_VECTORS));
+        } else {
+            zip.stored(prefix + NGRAM_CODES, QuantizedParts.table(ngramCodes));
+        }
     }
 
     /** Reads what {@link #writeTo} wrote under {@code prefix}; {@code name} names the file in errors. */
@@ -147,12 +167,22 @@ public final class EmbeddingsCodec {
             throw new UserError(name + ": the manifest declares " + vocabularySize + " words and " + ngramCount + " n-grams of dimension " + dim
                     + ", more than the " + MAX_VECTOR_VALUES + " values per table this format allows");
         }
+        String encoding = m.getProperty("vectorEncoding", FLOAT16);
+        if (!FLOAT16.equals(encoding) && !PQ8.equals(encoding)) {
+            throw new UserError(name + ": unknown vector encoding '" + encoding + "' in " + prefix + MANIFEST);
+        }
+        boolean pq = PQ8.equals(encoding);
+        int sub = pq ? intProperty(m, "pq.subDimension", name, MAX_DIMENSION) : 0;
+        VectorCoding wordCoding = pq ? new VectorCoding(prefix + WORD_CODES, sub, intProperty(m, "pq.wordCentroids", name, 256))
+                : new VectorCoding(prefix + WORD_VECTORS, 0, 0);
+        VectorCoding ngramCoding = pq ? new VectorCoding(prefix + NGRAM_CODES, sub, intProperty(m, "pq.ngramCentroids", name, 256))
+                : new VectorCoding(prefix + NGRAM_VECTORS, 0, 0);
         // The n-gram table (the larger half) is read on another thread while this one reads the words.
         java.util.concurrent.CompletableFuture<Table> ngramsRead = Background.start("stance-embeddings-load",
-                () -> table(zip, prefix + NGRAMS, prefix + NGRAM_VECTORS, ngramCount, dim, name));
+                () -> table(zip, prefix + NGRAMS, ngramCoding, ngramCount, dim, name));
         Table words;
         try {
-            words = table(zip, prefix + WORDS, prefix + WORD_VECTORS, vocabularySize, dim, name);
+            words = table(zip, prefix + WORDS, wordCoding, vocabularySize, dim, name);
         } catch (RuntimeException e) {
             Background.finish(ngramsRead); // the caller closes the zip once this returns
             throw e;
@@ -193,7 +223,11 @@ public final class EmbeddingsCodec {
     private record Table(String[] keys, double[] numbers, float[] vectors) {
     }
 
-    private static Table table(Parts.Reader zip, String listEntry, String vectorEntry, int rows, int dim, String name) {
+    /** Where a table's vectors are and how they are stored: {@code subDimension} 0 for float16, else product-quantized. */
+    private record VectorCoding(String entry, int subDimension, int centroids) {
+    }
+
+    private static Table table(Parts.Reader zip, String listEntry, VectorCoding coding, int rows, int dim, String name) {
         String[] keys = new String[rows];
         double[] numbers = new double[rows];
         TsvCursor list = new TsvCursor(text(zip, listEntry, rows, name), name, listEntry, 2);
@@ -203,17 +237,30 @@ public final class EmbeddingsCodec {
             numbers[i] = list.decimal();
         }
         nextRow(list, rows);
-        return new Table(keys, numbers, floats(vectors(zip, vectorEntry, (long) rows * dim, name), rows * dim, vectorEntry, name));
+        if (coding.subDimension() > 0) {
+            byte[] bytes = zip.read(coding.entry(), QuantizedParts.tableBytes(rows, dim, Math.max(1, coding.subDimension()), coding.centroids()));
+            return new Table(keys, numbers, QuantizedParts.table(bytes, rows, dim, coding.subDimension(), coding.centroids(), coding.entry(), name));
+        }
+        return new Table(keys, numbers, floats(vectors(zip, coding.entry(), (long) rows * dim, name), rows * dim, coding.entry(), name));
     }
 
     static String manifest(WordEmbeddings.Parts e) {
+        return manifest(e, null, null);
+    }
+
+    private static String manifest(WordEmbeddings.Parts e, ProductCodes wordCodes, ProductCodes ngramCodes) {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("format", FORMAT);
         m.put("formatVersion", String.valueOf(FORMAT_VERSION));
         m.put("dimension", String.valueOf(e.dimension()));
         m.put("vocabularySize", String.valueOf(e.words().length));
         m.put("tokenCount", String.valueOf(e.tokenCount()));
-        m.put("vectorEncoding", "float16-le");
+        m.put("vectorEncoding", wordCodes == null ? FLOAT16 : PQ8);
+        if (wordCodes != null) {
+            m.put("pq.subDimension", String.valueOf(wordCodes.subDimension()));
+            m.put("pq.wordCentroids", String.valueOf(wordCodes.centroids()));
+            m.put("pq.ngramCentroids", String.valueOf(ngramCodes.centroids()));
+        }
         m.put("ngram.min", String.valueOf(e.minN()));
         m.put("ngram.max", String.valueOf(e.maxN()));
         m.put("ngram.count", String.valueOf(e.ngrams().length));

@@ -18,6 +18,7 @@ import org.stance.features.Featurizer;
 import org.stance.io.AtomicFile;
 import org.stance.model.Classifier;
 import org.stance.model.TrainConfig;
+import org.stance.quantize.Quantizer;
 
 /**
  * The one-file model, format version {@value ModelManifest#FORMAT_VERSION}, and the only code that
@@ -27,6 +28,7 @@ import org.stance.model.TrainConfig;
  * vocabulary.tsv    group TAB idf TAB hash, one n-gram feature per line, in input order
  * embeddings/...    the word vectors, when the model pools them ({@link EmbeddingsCodec})
  * parameters.f32    the network's parameters, float32 little-endian, in DL4J's flattening order
+ *                   (a quantized model has parameters.q8 instead: {@link QuantizedParts})
  * manifest.sha256   the manifest's own SHA-256 ({@link ModelSeal}); the manifest lists every other part's
  * </pre>
  * Loading rebuilds the network from the manifest's settings (the trainer's own architecture) and
@@ -67,6 +69,24 @@ public final class ModelCodec {
      * the manifest as written.
      */
     public static ModelManifest save(Path file, ModelManifest manifest, Classifier classifier) {
+        return save(file, manifest, classifier, null);
+    }
+
+    /**
+     * Writes a quantized model ({@link Quantizer}): its pruned vocabulary, its 8-bit first layer and
+     * product-quantized vectors, under {@code full}'s manifest made {@link ModelManifest#quantized}
+     * ({@code retrainedOnSha256}: the data its weights were fitted again on, null for none).
+     */
+    public static ModelManifest save(Path file, ModelManifest full, String fullSha256, String retrainedOnSha256, Quantizer.Quantized q) {
+        Featurizer f = q.classifier().featurizer();
+        ModelManifest.Features before = full.features();
+        ModelManifest.Features smaller = ModelManifest.Features.of(before.toConfig(), f.vocabulary().hashes().length, f.dimension());
+        ModelManifest m = full.quantized(smaller, q.classifier().parameters().length, new ModelManifest.Quantization(fullSha256,
+                q.featuresBefore(), q.config().subDimension(), q.config().centroids(), q.config().seed(), retrainedOnSha256));
+        return save(file, m, q.classifier(), q);
+    }
+
+    private static ModelManifest save(Path file, ModelManifest manifest, Classifier classifier, Quantizer.Quantized q) {
         checkWritable(file);
         ModelManifest[] written = new ModelManifest[1];
         try {
@@ -75,9 +95,14 @@ public final class ModelCodec {
                 Parts.Writer parts = new Parts.Writer(zip);
                 parts.deflated(VOCABULARY, vocabulary(classifier.featurizer().vocabulary()));
                 if (classifier.featurizer().embeddings() != null) {
-                    EmbeddingsCodec.writeTo(classifier.featurizer().embeddings(), parts, EMBEDDINGS);
+                    EmbeddingsCodec.writeTo(classifier.featurizer().embeddings(), parts, EMBEDDINGS, q == null ? null : q.words(),
+                            q == null ? null : q.ngrams());
                 }
-                parts.stored(PARAMETERS, float32(classifier.parameters()));
+                if (q == null) {
+                    parts.stored(PARAMETERS, float32(classifier.parameters()));
+                } else {
+                    parts.deflated(QuantizedParts.PARAMETERS, QuantizedParts.parameters(q.weights(), classifier.parameters()));
+                }
                 written[0] = manifest.sealed(ModelSeal.of(manifest.labels(), parts));
                 byte[] manifestBytes = Json.MAPPER.writeValueAsBytes(written[0]);
                 ZipEntries.deflated(zip, MANIFEST, manifestBytes);
@@ -183,7 +208,14 @@ public final class ModelCodec {
         if (featurizer.dimension() != f.inputSize()) {
             throw new UserError(file + ": corrupt model: the features give " + featurizer.dimension() + " inputs, the manifest says " + f.inputSize());
         }
-        float[] parameters = floats(parts.read(PARAMETERS, expected * 4), (int) expected, file);
+        float[] parameters;
+        if (m.quantization() == null) {
+            parameters = floats(parts.read(PARAMETERS, expected * 4), (int) expected, file);
+        } else {
+            int width = config.hidden() > 0 ? config.hidden() : classCounts.stream().mapToInt(Integer::intValue).sum();
+            parameters = QuantizedParts.parameters(parts.read(QuantizedParts.PARAMETERS, QuantizedParts.parameterBytes(f.inputSize(), width, expected)),
+                    f.inputSize(), width, (int) expected, file.toString());
+        }
         return new Loaded(m, Classifier.restore(featurizer, config, m.labels(), parameters));
     }
 

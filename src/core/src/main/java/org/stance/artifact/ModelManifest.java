@@ -27,13 +27,14 @@ import org.stance.text.NormalizerConfig;
  * @param evaluation       split name ("dev", "test") → task → figures
  * @param tuning           the --autotune search that chose the settings (null: settings as given)
  * @param decisionOffsets  task → the per-label offsets chosen on held-out folds and already added to its bias (empty: none)
+ * @param quantization     how the model was shrunk from a full one ({@code stance quantize}), or null
  * @param integrity        the SHA-256 of every other part and of the label lists, set when the file is written (null before)
  */
 public record ModelManifest(String format, int formatVersion, String projectVersion, String createdAt, Map<String, List<String>> labels,
                             List<String> noPositionLabels, Map<String, Boolean> normalizer, Features features, List<String> targets,
                             Embeddings embeddings, Network network, List<Data> data, Map<String, Map<String, Figures>> evaluation,
                             List<Epoch> history, int bestEpoch, double trainingSeconds, Map<String, List<Double>> decisionOffsets,
-                            Tuning tuning, Integrity integrity) {
+                            Tuning tuning, Quantization quantization, Integrity integrity) {
 
     /** Collections a file leaves out are read as empty, so a sparse manifest never gives a null to the code that reads it. */
     public ModelManifest {
@@ -78,7 +79,30 @@ public record ModelManifest(String format, int formatVersion, String projectVers
     /** This manifest as the current format writes it, with the given integrity record. */
     public ModelManifest sealed(Integrity seal) {
         return new ModelManifest(format, FORMAT_VERSION, projectVersion, createdAt, labels, noPositionLabels, normalizer, features, targets,
-                embeddings, network, data, evaluation, history, bestEpoch, trainingSeconds, decisionOffsets, tuning, seal);
+                embeddings, network, data, evaluation, history, bestEpoch, trainingSeconds, decisionOffsets, tuning, quantization,
+                seal);
+    }
+
+    /**
+     * A quantized model ({@code stance quantize}): the first layer in 8 bits ({@code parameters.q8}),
+     * the word vectors product-quantized when it has any, and the n-gram features it kept.
+     *
+     * @param source         SHA-256 of the full model it was made from
+     * @param featuresBefore n-gram features of the full model
+     * @param subDimension   values per product-quantized sub-vector
+     * @param centroids      centroids per codebook asked for
+     * @param retrainedOn    SHA-256 of the data the weights were fitted again on, or null (pruned only)
+     */
+    public record Quantization(String source, int featuresBefore, int subDimension, int centroids, long seed, String retrainedOn) {
+    }
+
+    /** This manifest for a quantized copy: its features, parameter count and quantization; the full model's figures dropped. */
+    public ModelManifest quantized(Features smaller, long parameters, Quantization q) {
+        Network n = new Network(network.tasks(), network.hidden(), network.inputDropout(), network.l2(), network.optimizer(),
+                network.learningRate(), network.maxEpochs(), network.patience(), network.batchSize(), network.classWeighting(), network.metric(),
+                network.offsetFolds(), network.seed(), parameters);
+        return new ModelManifest(format, FORMAT_VERSION, projectVersion, createdAt, labels, noPositionLabels, normalizer, smaller, targets,
+                embeddings, n, data, Map.of(), history, bestEpoch, trainingSeconds, decisionOffsets, tuning, q, null);
     }
 
     /**

@@ -13,6 +13,14 @@ public final class Columns {
     public static final String TOPIC = "topic";
     public static final String TEXT = "text";
 
+    /** Columns that hold something else than a label: a task may be learned from any other column. */
+    public static final java.util.Set<String> NOT_LABELS = java.util.Set.of(ARTICLE_ID, SENTENCE_ID, SOURCE, KIND, TARGET, TEXT);
+
+    /** Whether {@code name} can name a task: a label column other than the reserved ones, a word of letters, digits, '_' or '-'. */
+    public static boolean isTaskName(String name) {
+        return name != null && !NOT_LABELS.contains(name) && name.matches("[\\p{L}][\\p{L}\\p{N}_-]{0,63}");
+    }
+
     /** The order in which {@code prepare} writes them. */
     public static final List<String> ALL = List.of(ARTICLE_ID, SENTENCE_ID, SOURCE, KIND, TARGET, STANCE, TOPIC, TEXT);
 

@@ -172,9 +172,16 @@ public final class DatasetReader {
                 checkLabel(record, header, column, line, name, problems);
             }
         }
+        Map<String, String> other = new HashMap<>();
+        for (String column : schema.otherLabelColumns()) {
+            if (header.contains(column)) {
+                checkLabel(record, header, column, line, name, problems);
+                other.put(column, record.get(column).strip());
+            }
+        }
         return new LabeledSentence(org.stance.io.SpreadsheetSafe.text(cell(record, Columns.ARTICLE_ID).strip()), cell(record, Columns.SENTENCE_ID).strip(),
                 source, targetKey(cell(record, Columns.TARGET)), cell(record, Columns.STANCE).strip(),
-                cell(record, Columns.TOPIC).strip(), text, line);
+                cell(record, Columns.TOPIC).strip(), text, line, other);
     }
 
     private void checkLabel(CSVRecord record, List<String> header, String column, int line, String name, List<String> problems) {

@@ -8,15 +8,24 @@ package org.stance.data;
  * @param line the 1-based line of the file on which the row starts, for error messages
  */
 public record LabeledSentence(String articleId, String sentenceId, String source, String target, String stance, String topic,
-                              String text, int line) {
+                              String text, int line, java.util.Map<String, String> otherLabels) {
 
-    /** The label in the named task column ("stance" or "topic"), empty when unlabeled. */
+    /** @param otherLabels labels of task columns other than stance and topic (a task learned from a column of another name) */
+    public LabeledSentence {
+        otherLabels = otherLabels == null ? java.util.Map.of() : java.util.Map.copyOf(otherLabels);
+    }
+
+    public LabeledSentence(String articleId, String sentenceId, String source, String target, String stance, String topic, String text, int line) {
+        this(articleId, sentenceId, source, target, stance, topic, text, line, java.util.Map.of());
+    }
+
+    /** The label in the named task column, empty when unlabeled or when the file has no such column. */
     public String label(String task) {
         return switch (task) {
             case Columns.STANCE -> stance;
             case Columns.TOPIC -> topic;
             case Columns.TARGET -> target;
-            default -> throw new IllegalArgumentException("unknown task column " + task);
+            default -> otherLabels.getOrDefault(task, "");
         };
     }
 

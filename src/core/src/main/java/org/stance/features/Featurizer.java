@@ -379,6 +379,11 @@ public final class Featurizer {
         return new Vocabulary(hashes.clone(), groups.clone(), idf.clone());
     }
 
+    /** This featurizer's settings over another vocabulary and word vectors (a pruned or quantized model's). */
+    public Featurizer with(Vocabulary vocabulary, WordEmbeddings vectors) {
+        return of(normalizerConfig, config, vocabulary, vectors, pooling);
+    }
+
     /** A featurizer from a stored vocabulary, with the word vectors stored beside it (or null). */
     public static Featurizer of(NormalizerConfig normalizerConfig, NgramConfig config, Vocabulary vocabulary, WordEmbeddings embeddings,
                                 Pooling pooling) {

@@ -13,8 +13,11 @@ import org.stance.data.GroupSplitter;
 import org.stance.data.LabeledSentence;
 import org.stance.eval.Metrics;
 import org.stance.model.Classifier;
+import org.stance.quantize.QuantizeConfig;
+import org.stance.quantize.Quantizer;
 import org.stance.model.TrainConfig;
 import org.stance.model.Trainer;
+import org.stance.model.TrainingResult;
 
 /**
  * K-fold cross-validation grouped by article: each fold is scored by a model trained on the
@@ -33,9 +36,20 @@ public final class CrossValidation {
     }
 
     private final Consumer<String> progress;
+    private final QuantizeConfig quantize;
 
     public CrossValidation(Consumer<String> progress) {
+        this(progress, null);
+    }
+
+    private CrossValidation(Consumer<String> progress, QuantizeConfig quantize) {
         this.progress = progress;
+        this.quantize = quantize;
+    }
+
+    /** The same cross-validation with each fold's model quantized and retrained on its fold ({@code stance quantize --retrain}) before it scores. */
+    public CrossValidation quantized(QuantizeConfig settings) {
+        return new CrossValidation(progress, settings);
     }
 
     public Result run(Dataset data, TrainConfig config, int k) {
@@ -60,13 +74,18 @@ public final class CrossValidation {
             List<LabeledSentence> test = GroupSplitter.select(rows, fold, f, true);
             List<LabeledSentence> rest = GroupSplitter.select(rows, fold, f, false);
             progress.accept(String.format("fold %d/%d: %d test sentences", f + 1, k, test.size()));
-            Classifier model;
+            List<LabeledSentence> fit = rest;
+            List<LabeledSentence> dev = List.of();
             if (config.optimizer().earlyStopping()) {
                 int[] inner = GroupSplitter.folds(rest, config.tasks().get(0), TrainingJob.HOLDOUT_FOLDS, config.seed() + f);
-                model = new Trainer(config, vectors, progress).train(GroupSplitter.select(rest, inner, 0, false),
-                        GroupSplitter.select(rest, inner, 0, true)).classifier();
-            } else {
-                model = new Trainer(config, vectors, progress).train(rest, List.of()).classifier();
+                fit = GroupSplitter.select(rest, inner, 0, false);
+                dev = GroupSplitter.select(rest, inner, 0, true);
+            }
+            TrainingResult trained = new Trainer(config, vectors, progress).train(fit, dev);
+            Classifier model = trained.classifier();
+            if (quantize != null) {
+                model = Quantizer.quantize(model, config, quantize, new Quantizer.Retraining(fit, dev, trained.decisionOffsets(), progress))
+                        .classifier();
             }
             Map<String, float[][]> probs = model.predictRows(test);
             for (String task : model.tasks()) {

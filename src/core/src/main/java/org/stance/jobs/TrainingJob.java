@@ -49,7 +49,7 @@ public final class TrainingJob {
     public Outcome run(TrainRequest request) {
         ModelCodec.checkWritable(request.output());
         TrainConfig config = request.config();
-        DatasetReader reader = reader(request.knownLabels(), request.skipInvalid(), progress);
+        DatasetReader reader = reader(request.knownLabels(), request.config().tasks(), request.skipInvalid(), progress);
         long readStart = System.nanoTime();
         Dataset train = reader.read(request.train());
         progress.accept(String.format("read %d training rows (%d articles) in %.1f s", train.rows().size(), train.articles().size(),
@@ -114,13 +114,13 @@ public final class TrainingJob {
                 targets(config, trainRows), embeddings(classifier, config), ModelManifest.Network.of(recorded(config, result, classifier.labels()), Classifier.parameterCount(config,
                         classifier.featurizer().dimension(), config.tasks().stream().map(t -> classifier.labels().get(t).size()).toList())), data,
                 evaluation, ModelManifest.Epoch.of(result.history()), result.bestEpoch(), result.seconds(), result.decisionOffsets(),
-                tuning == null ? null : tuning.toManifest(), null);
+                tuning == null ? null : tuning.toManifest(), null, null);
         return new Outcome(ModelCodec.save(request.output(), manifest, classifier), classifier);
     }
 
     /** A reader of the job's files; with {@code skipInvalid}, each row left out is reported with its file and line. */
-    public static DatasetReader reader(Map<String, List<String>> knownLabels, boolean skipInvalid, Consumer<String> progress) {
-        DatasetReader strict = new DatasetReader(DatasetSchema.open(Set.of()).withKnownLabels(knownLabels));
+    public static DatasetReader reader(Map<String, List<String>> knownLabels, List<String> tasks, boolean skipInvalid, Consumer<String> progress) {
+        DatasetReader strict = new DatasetReader(DatasetSchema.open(Set.of()).withKnownLabels(knownLabels).withLabelColumns(tasks));
         if (!skipInvalid) {
             return strict;
         }
@@ -166,11 +166,12 @@ public final class TrainingJob {
     static List<String> resolveTasks(List<String> requested, Dataset train) {
         if (!requested.isEmpty()) {
             for (String task : requested) {
-                if (!task.equals(Columns.STANCE) && !task.equals(Columns.TOPIC)) {
-                    throw new UserError("unknown task '" + task + "': the label columns a model learns are " + Columns.STANCE + " and " + Columns.TOPIC);
+                if (!Columns.isTaskName(task)) {
+                    throw new UserError("'" + task + "' cannot be a task: a label column is a word of letters, digits, '_' or '-' other than "
+                            + String.join(", ", new TreeSet<>(Columns.NOT_LABELS)));
                 }
                 if (train.labeled(task).isEmpty()) {
-                    throw new UserError(train.name() + ": no row has a '" + task + "' label");
+                    throw new UserError(train.name() + ": no row has a '" + task + "' label (is there a column named '" + task + "'?)");
                 }
             }
             return requested;

@@ -307,7 +307,7 @@ public final class Classifier {
     }
 
     /** Adds {@code offsets} (one per label) to task {@code task}'s output bias: decision offsets become part of the model. */
-    void shiftBias(String task, double[] offsets) {
+    public void shiftBias(String task, double[] offsets) {
         org.nd4j.linalg.api.ndarray.INDArray b = network.getLayer(task).getParam("b");
         for (int c = 0; c < offsets.length; c++) {
             b.putScalar(c, b.getDouble(c) + offsets[c]);

@@ -29,11 +29,12 @@ public final class Trainer {
 
     private final TrainConfig config;
     private final WordEmbeddings vectors;
+    private final Featurizer fixed; // null: the vocabulary is learned from the training sentences
     private final Consumer<String> progress;
 
     /** A trainer of n-gram features only ({@code config.embeddings()} must be null). */
     public Trainer(TrainConfig config, Consumer<String> progress) {
-        this(config, null, progress);
+        this(config, (WordEmbeddings) null, progress);
     }
 
     /**
@@ -46,7 +47,24 @@ public final class Trainer {
         }
         this.config = config;
         this.vectors = vectors == null ? null : vectors.top(config.embeddings().words());
+        this.fixed = null;
         this.progress = progress;
+    }
+
+    private Trainer(TrainConfig config, Featurizer fixed, Consumer<String> progress) {
+        this.config = config;
+        this.vectors = null;
+        this.fixed = fixed;
+        this.progress = progress;
+    }
+
+    /**
+     * A trainer that keeps {@code featurizer} (its vocabulary and word vectors) rather than learning
+     * one, and fits the weights only: how a pruned, quantized model is retrained on its own features.
+     * It chooses no decision offsets.
+     */
+    public static Trainer onFeatures(TrainConfig config, Featurizer featurizer, Consumer<String> progress) {
+        return new Trainer(config.toBuilder().offsetFolds(0).build(), featurizer, progress);
     }
 
     /**
@@ -80,13 +98,13 @@ public final class Trainer {
         Map<String, List<String>> labels = checkTasks(train, dev);
         EmbeddingFeatures emb = config.embeddings();
         NgramConfig ngrams = config.ngrams();
-        if (ngrams.articleContext() > 0 && !hasArticles(train)) {
+        if (fixed == null && ngrams.articleContext() > 0 && !hasArticles(train)) {
             ngrams = ngrams.withArticleContext(0);
             progress.accept("article context: off (no training article has two sentences)");
         }
         // Each sentence is normalised and tokenised once: the document frequencies and the vectors share the tokens.
         List<List<String>> trainTokens = Featurizer.tokenize(texts(train), config.normalizer());
-        Featurizer featurizer = Featurizer.fitTokens(trainTokens, targets(train), config.normalizer(), ngrams, vectors,
+        Featurizer featurizer = fixed != null ? fixed : Featurizer.fitTokens(trainTokens, targets(train), config.normalizer(), ngrams, vectors,
                 emb == null ? null : emb.pooling());
         progress.accept(String.format("vocabulary: %d n-gram features from %d training sentences", featurizer.dimension(), train.size()));
         if (featurizer.dimension() == 0) {
