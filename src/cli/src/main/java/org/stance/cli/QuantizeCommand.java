@@ -38,6 +38,10 @@ final class QuantizeCommand implements Callable<Integer> {
     @Option(names = "--features", paramLabel = "N", description = "N-gram features to keep, those of largest weight (0: all).")
     int features = QuantizeConfig.DEFAULTS.features();
 
+    @Option(names = "--subwords", paramLabel = "N", description = "Character n-gram vectors to keep for words the vectors do not know,"
+            + " the most widespread first (0: all).")
+    int subwords = QuantizeConfig.DEFAULTS.subwords();
+
     @Option(names = "--subvector-dim", paramLabel = "D", description = "Values per product-quantized sub-vector of the word vectors"
             + " (must divide their dimension): larger is smaller and coarser.")
     int subDimension = QuantizeConfig.DEFAULTS.subDimension();
@@ -66,7 +70,7 @@ final class QuantizeCommand implements Callable<Integer> {
                 retrain));
         QuantizeConfig config;
         try {
-            config = new QuantizeConfig(features, subDimension, centroids, seed);
+            config = new QuantizeConfig(features, subwords, subDimension, centroids, seed);
         } catch (IllegalArgumentException e) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -32,7 +32,7 @@ class QuantizeCommandTest {
 
         CliRunner.Result inspect = CliRunner.run("inspect", small.toString());
         assertEquals(0, inspect.code(), inspect.err());
-        assertTrue(inspect.out().contains("4,000 of its 70,921 n-gram features kept"), inspect.out());
+        assertTrue(inspect.out().lines().anyMatch(l -> l.matches("quantized: .*: 4,000 of its [0-9,]+ n-gram features kept, .*")), inspect.out());
 
         CliRunner.Result scored = CliRunner.runWithStdin("واشنطن غير جادة في الانسحاب من العراق.\n", "score", "-m", small.toString(), "--sentences");
         assertEquals(0, scored.code(), scored.err());

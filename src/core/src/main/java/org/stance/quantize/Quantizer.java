@@ -74,10 +74,14 @@ public final class Quantizer {
         ProductCodes ngrams = null;
         if (vectors != null) {
             WordEmbeddings.Parts p = vectors.parts();
+            // the n-gram table is most widespread first: a prefix keeps the n-grams that unseen words share most
+            int g = q.subwords() == 0 ? p.ngrams().length : Math.min(q.subwords(), p.ngrams().length);
+            float[] ngramVectors = Arrays.copyOf(p.ngramVectors(), g * p.dimension());
             words = ProductQuantizer.fit(p.wordVectors(), p.words().length, p.dimension(), q.subDimension(), q.centroids(), q.seed());
-            ngrams = ProductQuantizer.fit(p.ngramVectors(), p.ngrams().length, p.dimension(), q.subDimension(), q.centroids(), q.seed() + 1);
+            ngrams = ProductQuantizer.fit(ngramVectors, g, p.dimension(), q.subDimension(), q.centroids(), q.seed() + 1);
             vectors = WordEmbeddings.ofHalfPrecision(new WordEmbeddings.Parts(p.words(), p.counts(), words.decode(), p.dimension(), p.minN(),
-                    p.maxN(), p.ngrams(), ngrams.decode(), p.ngramWeights(), p.tokenCount(), p.normalizer(), p.provenance()));
+                    p.maxN(), Arrays.copyOf(p.ngrams(), g), ngrams.decode(), Arrays.copyOf(p.ngramWeights(), g), p.tokenCount(), p.normalizer(),
+                    p.provenance()));
         }
         Featurizer smaller = f.with(prunedVocabulary, vectors);
         int rows = smaller.dimension();

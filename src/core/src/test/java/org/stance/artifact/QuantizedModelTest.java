@@ -38,7 +38,7 @@ class QuantizedModelTest {
     static void quantize() throws IOException {
         full = ModelCodec.load(FULL);
         // 16 centroids keep k-means fast for a test; the command's default is 256
-        quantized = Quantizer.quantize(full.classifier(), full.manifest().trainConfig(), new QuantizeConfig(3_000, 4, 16, 5));
+        quantized = Quantizer.quantize(full.classifier(), full.manifest().trainConfig(), new QuantizeConfig(3_000, 20_000, 4, 16, 5));
         small = dir.resolve("small.zip");
         ModelCodec.save(small, full.manifest(), Hashes.sha256(FULL), null, quantized);
     }
@@ -56,6 +56,7 @@ class QuantizedModelTest {
         assertEquals(Hashes.sha256(FULL), m.quantization().source());
         assertEquals(full.manifest().features().ngramCount(), m.quantization().featuresBefore());
         assertEquals(3_000, m.features().ngramCount());
+        assertEquals(20_000, quantized.classifier().featurizer().embeddings().ngramCount(), "the most widespread 20,000 character n-grams kept");
         assertEquals(Map.of(), m.evaluation(), "the full model's figures are not the quantized one's");
         assertNull(full.manifest().quantization());
     }
@@ -82,7 +83,7 @@ class QuantizedModelTest {
     @Test
     void retrainingFitsTheKeptFeaturesAndIsRecorded() {
         List<LabeledSentence> rows = TestData.head("train", 400);
-        Quantizer.Quantized refit = Quantizer.quantize(full.classifier(), full.manifest().trainConfig(), new QuantizeConfig(3_000, 4, 16, 5),
+        Quantizer.Quantized refit = Quantizer.quantize(full.classifier(), full.manifest().trainConfig(), new QuantizeConfig(3_000, 20_000, 4, 16, 5),
                 new Quantizer.Retraining(rows, List.of(), Map.of(), s -> { }));
         assertEquals(quantized.classifier().featurizer(), refit.classifier().featurizer(), "the same features are kept either way");
         Path file = dir.resolve("refit.zip");
