@@ -2,8 +2,9 @@
 # Scoring speed, whole process and in-process, next to fastText on the same sentences, in one run.
 #   bench/scoring.sh [REPEAT]     (REPEAT copies of the labeled dataset's sentences; default 10)
 # Needs: java, the fasttext Debian package, python3. Writes target/bench-results/scoring/*.txt and
-# prints a Markdown table (docs/PERFORMANCE.md holds the one from the last run). Run it on an idle
-# machine: every figure is a wall-clock time.
+# prints a Markdown table (docs/PERFORMANCE.md holds the one from the last run): wall and CPU-seconds
+# of ours and tuned fastText in alternating runs (ROUNDS=5 of each), each with the load average before
+# it. Run it on an idle machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/jar.sh
@@ -25,19 +26,30 @@ with open(f"{out}/ft-train.txt", "w", encoding="utf-8") as f:
 PY
 n=$(wc -l < "$out/sentences.txt")
 
-# wall CMD...: runs CMD with its stdout and stderr discarded; prints "seconds peak-KB".
-wall() { /usr/bin/time -f "%e %M" -o "$out/time.txt" "$@" > /dev/null 2>&1; cat "$out/time.txt"; }
+# run CMD...: runs CMD with its stdout and stderr discarded; prints "wall-s cpu-s peak-KB load1" (CPU = user + system,
+# load1 = the machine's 1-minute load average just before the run: the figure to read each timing against).
+run() {
+  local load; load=$(cut -d' ' -f1 /proc/loadavg)
+  /usr/bin/time -f "%e %U %S %M" -o "$out/time.txt" "$@" > /dev/null 2>&1
+  awk -v l="$load" '{printf "%s %.2f %s %s\n", $1, $2 + $3, $4, l}' "$out/time.txt"
+}
+wall() { run "$@" | awk '{print $1, $3}'; }
 
 # fastText: default settings, and tuned as the peers' best (word 2-grams + char 2-5-grams).
 fasttext supervised -input "$out/ft-train.txt" -output "$out/ft-default" -thread 2 -verbose 0
 fasttext supervised -input "$out/ft-train.txt" -output "$out/ft-tuned" -wordNgrams 2 -minn 2 -maxn 5 -epoch 25 -lr 0.5 -thread 2 -verbose 0
 read -r ftd_s ftd_kb < <(wall fasttext predict-prob "$out/ft-default.bin" "$out/sentences.txt" 1)
-read -r ftt_s ftt_kb < <(wall fasttext predict-prob "$out/ft-tuned.bin" "$out/sentences.txt" 1)
 
-# Ours through bin/stance (class-data sharing archive made by a first run), all cores and one thread.
+# Ours through bin/stance (the class-data sharing archive is made by a first run) against tuned fastText,
+# in alternating pairs, ROUNDS of each (default 5): every run's wall, CPU-seconds and load go to pairs.txt.
 bin/stance score --sentences "$out/sentences.txt" --format jsonl > /dev/null 2>&1
-read -r our_s our_kb < <(wall bin/stance score --sentences "$out/sentences.txt" --format jsonl)
-read -r our1_s our1_kb < <(wall bin/stance score --sentences "$out/sentences.txt" --format jsonl --threads 1)
+rounds="${ROUNDS:-5}"
+: > "$out/pairs.txt"
+for i in $(seq "$rounds"); do
+  echo "ours $(run bin/stance score --sentences "$out/sentences.txt" --format jsonl)" >> "$out/pairs.txt"
+  echo "fasttext $(run fasttext predict-prob "$out/ft-tuned.bin" "$out/sentences.txt" 1)" >> "$out/pairs.txt"
+  echo "ours1 $(run bin/stance score --sentences "$out/sentences.txt" --format jsonl --threads 1)" >> "$out/pairs.txt"
+done
 
 # Cold start to the first result: one sentence, median of 5; next to a bare `java -version`.
 one="$out/one.txt"; echo "واشنطن غير جادة في الانسحاب من العراق." > "$one"
@@ -49,16 +61,24 @@ jv=$(for i in 1 2 3 4 5; do wall java -version | cut -d' ' -f1; done | median)
 java -jar "$JAR" bench-score -m models/iraq-presence.zip datasets/iraq-presence/sentences.csv --min-sentences 100000 --latency-calls 2000 \
   2>/dev/null | tee "$out/in-process.txt"
 
-python3 - "$n" "$ftd_s" "$ftt_s" "$our_s" "$our1_s" "$cold" "$jv" "$ftd_kb" "$ftt_kb" "$our_kb" "$(nproc)" <<'PY'
-import sys
-n, ftd, ftt, ours, ours1, cold, jv = int(sys.argv[1]), *map(float, sys.argv[2:8])
-ftd_kb, ftt_kb, our_kb, cores = map(int, sys.argv[8:12])
-print(f"\n| whole process, {n:,} sentences (`--sentences`, JSON lines out) | wall s | sentences/s | peak RSS |")
-print("|---|---|---|---|")
-print(f"| `bin/stance score` ({cores} threads) | {ours:.2f} | **{n/ours:,.0f}** | {our_kb/1024:.0f} MB |")
-print(f"| `bin/stance score --threads 1` | {ours1:.2f} | {n/ours1:,.0f} | |")
-print(f"| `fasttext predict-prob`, tuned (word 2-grams, char 2-5-grams) | {ftt:.2f} | {n/ftt:,.0f} | {ftt_kb/1024:.0f} MB |")
-print(f"| `fasttext predict-prob`, default settings | {ftd:.2f} | {n/ftd:,.0f} | {ftd_kb/1024:.0f} MB |")
-print(f"\nOurs against tuned fastText: {ftt/ours:.2f}x its sentences/s. Cold start to the first result (one sentence, median of 5): "
-      f"{cold:.2f} s; a bare `java -version`: {jv:.2f} s ({cold/jv:.0f}x).")
+python3 - "$n" "$out/pairs.txt" "$ftd_s" "$ftd_kb" "$cold" "$jv" "$(nproc)" <<'PY'
+import statistics, sys
+n, pairs, ftd, ftd_kb, cold, jv, cores = int(sys.argv[1]), sys.argv[2], float(sys.argv[3]), int(sys.argv[4]), float(sys.argv[5]), float(sys.argv[6]), int(sys.argv[7])
+runs = {}
+for line in open(pairs):
+    who, wall, cpu, kb, load = line.split()
+    runs.setdefault(who, []).append((float(wall), float(cpu), int(kb), float(load)))
+med = lambda who, i: statistics.median(r[i] for r in runs[who])
+span = lambda who, i: f"{min(r[i] for r in runs[who]):.2f}-{max(r[i] for r in runs[who]):.2f}"
+loads = lambda who: f"{min(r[3] for r in runs[who]):.1f}-{max(r[3] for r in runs[who]):.1f}"
+k = len(runs["ours"])
+print(f"\n| whole process, {n:,} sentences (`--sentences`, JSON lines out), median of {k} alternating runs | wall s (range) | CPU-s (range) | sentences/s | peak RSS | load before runs |")
+print("|---|---|---|---|---|---|")
+for who, name in (("ours", f"`bin/stance score` ({cores} threads)"), ("ours1", "`bin/stance score --threads 1`"),
+                  ("fasttext", "`fasttext predict-prob`, tuned (word 2-grams, char 2-5-grams)")):
+    print(f"| {name} | {med(who, 0):.2f} ({span(who, 0)}) | {med(who, 1):.2f} ({span(who, 1)}) | {n / med(who, 0):,.0f} | {med(who, 2) / 1024:.0f} MB | {loads(who)} |")
+print(f"| `fasttext predict-prob`, default settings (one run) | {ftd:.2f} | | {n / ftd:,.0f} | {ftd_kb / 1024:.0f} MB | |")
+print(f"\nOurs against tuned fastText, medians: wall {med('ours', 0) / med('fasttext', 0):.2f}x, CPU-seconds {med('ours', 1) / med('fasttext', 1):.2f}x "
+      f"(one thread: {med('ours1', 1) / med('fasttext', 1):.2f}x). Cold start to the first result (one sentence, median of 5): "
+      f"{cold:.2f} s; a bare `java -version`: {jv:.2f} s ({cold / jv:.0f}x).")
 PY

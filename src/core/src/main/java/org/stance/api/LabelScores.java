@@ -124,8 +124,28 @@ public record LabelScores(String label, double probability, Map<String, Double> 
         if (!Double.isFinite(p)) {
             return String.valueOf(p); // never from a model (probabilities are finite); kept visible rather than thrown
         }
+        // Scores carry four decimals (round): written from the integer k = 10,000 p without a
+        // BigDecimal per number, the text BigDecimal would give. Other values take BigDecimal's way.
+        long k = Math.round(p * 10000.0);
+        if (k >= 0 && k <= 10000 && k / 10000.0 == p) {
+            return fourDecimals(k);
+        }
         String s = java.math.BigDecimal.valueOf(p).stripTrailingZeros().toPlainString();
         return s.indexOf('.') < 0 ? s + ".0" : s;
+    }
+
+    private static String fourDecimals(long k) {
+        if (k % 10000 == 0) {
+            return k / 10000 + ".0";
+        }
+        long fraction = k % 10000;
+        int digits = 4;
+        while (fraction % 10 == 0) {
+            fraction /= 10;
+            digits--;
+        }
+        String f = Long.toString(fraction);
+        return k / 10000 + "." + "000".substring(0, digits - f.length()) + f;
     }
 
     /** Probabilities carry 4 decimals: more would only show float noise. */
