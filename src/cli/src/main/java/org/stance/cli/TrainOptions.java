@@ -164,7 +164,7 @@ final class TrainOptions {
         for (String task : tasks) {
             if (!org.stance.data.Columns.isTaskName(task)) {
                 throw new CommandLine.ParameterException(cli, "--task names a label column: a word of letters, digits, '_' or '-' other than "
-                        + String.join(", ", new java.util.TreeSet<>(org.stance.data.Columns.NOT_LABELS)) + "; not '" + task + "'");
+                        + org.stance.data.Columns.reservedNames() + "; not '" + task + "'");
             }
         }
         try {

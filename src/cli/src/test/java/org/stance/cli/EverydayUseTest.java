@@ -67,8 +67,10 @@ class EverydayUseTest {
         assertTrue(table.out().startsWith("level,article_id,sentence_id,text,stance,stance_probability,topic,topic_probability,label,"
                 + "label_probability,uncertain,skipped,p_label_none,p_label_position"), table.out().lines().findFirst().orElse(""));
 
-        CliRunner.Result reserved = CliRunner.run("train", csv.toString(), "--task", "text", "-o", dir.resolve("x.zip").toString());
-        assertEquals(2, reserved.code());
+        for (String clash : List.of("text", "uncertain", "type", "level")) { // an input column, or a field of the score outputs
+            CliRunner.Result reserved = CliRunner.run("train", csv.toString(), "--task", clash, "-o", dir.resolve("x.zip").toString());
+            assertEquals(2, reserved.code(), clash);
+        }
         CliRunner.Result missing = CliRunner.run("train", csv.toString(), "--task", "polarity", "--no-embeddings", "-o", dir.resolve("x.zip").toString());
         assertEquals(1, missing.code());
         assertTrue(missing.err().contains("no row has a 'polarity' label (is there a column named 'polarity'?)"), missing.err());

@@ -16,9 +16,23 @@ public final class Columns {
     /** Columns that hold something else than a label: a task may be learned from any other column. */
     public static final java.util.Set<String> NOT_LABELS = java.util.Set.of(ARTICLE_ID, SENTENCE_ID, SOURCE, KIND, TARGET, TEXT);
 
-    /** Whether {@code name} can name a task: a label column other than the reserved ones, a word of letters, digits, '_' or '-'. */
+    /** Fields of the score outputs (JSON lines, CSV, the server's records) that a task's field would collide with. */
+    public static final java.util.Set<String> OUTPUT_FIELDS = java.util.Set.of("type", "level", "uncertain", "skipped", "explain", "error",
+            "status", "index", "evidence", "topics", "sentences");
+
+    /**
+     * Whether {@code name} can name a task: a word of letters, digits, '_' or '-' that is neither a
+     * column holding something else than labels nor a field of the score outputs.
+     */
     public static boolean isTaskName(String name) {
-        return name != null && !NOT_LABELS.contains(name) && name.matches("[\\p{L}][\\p{L}\\p{N}_-]{0,63}");
+        return name != null && !NOT_LABELS.contains(name) && !OUTPUT_FIELDS.contains(name) && name.matches("[\\p{L}][\\p{L}\\p{N}_-]{0,63}");
+    }
+
+    /** The names {@link #isTaskName} refuses, for error messages. */
+    public static String reservedNames() {
+        java.util.Set<String> all = new java.util.TreeSet<>(NOT_LABELS);
+        all.addAll(OUTPUT_FIELDS);
+        return String.join(", ", all);
     }
 
     /** The order in which {@code prepare} writes them. */

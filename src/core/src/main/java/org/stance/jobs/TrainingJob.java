@@ -168,7 +168,7 @@ public final class TrainingJob {
             for (String task : requested) {
                 if (!Columns.isTaskName(task)) {
                     throw new UserError("'" + task + "' cannot be a task: a label column is a word of letters, digits, '_' or '-' other than "
-                            + String.join(", ", new TreeSet<>(Columns.NOT_LABELS)));
+                            + Columns.reservedNames());
                 }
                 if (train.labeled(task).isEmpty()) {
                     throw new UserError(train.name() + ": no row has a '" + task + "' label (is there a column named '" + task + "'?)");
