@@ -94,6 +94,14 @@ final class QuantizeCommand implements Callable<Integer> {
             }
             var progress = Progress.to(err);
             var rows = org.stance.jobs.TrainingJob.reader(full.classifier().labels(), full.classifier().tasks(), false, progress).read(retrain).rows();
+            for (var task : full.classifier().labels().entrySet()) {
+                var seen = rows.stream().map(r -> r.label(task.getKey())).filter(l -> !l.isEmpty()).collect(java.util.stream.Collectors.toSet());
+                var missing = task.getValue().stream().filter(l -> !seen.contains(l)).toList();
+                if (!missing.isEmpty()) {
+                    throw new UserError(retrain + ": no row has the " + task.getKey() + " label" + (missing.size() > 1 ? "s " : " ") + missing
+                            + " of the model: retrain on the data it was trained on");
+                }
+            }
             retraining = new Quantizer.Retraining(rows, List.of(), full.manifest().decisionOffsets(), progress);
         }
         long t = System.nanoTime();

@@ -67,7 +67,7 @@ class EverydayUseTest {
         assertTrue(table.out().startsWith("level,article_id,sentence_id,text,stance,stance_probability,topic,topic_probability,label,"
                 + "label_probability,uncertain,skipped,p_label_none,p_label_position"), table.out().lines().findFirst().orElse(""));
 
-        for (String clash : List.of("text", "uncertain", "type", "level")) { // an input column, or a field of the score outputs
+        for (String clash : List.of("text", "uncertain", "type", "level", "article", "stance_probability", "p_stance_neutral")) { // an input column, or a field of the score outputs
             CliRunner.Result reserved = CliRunner.run("train", csv.toString(), "--task", clash, "-o", dir.resolve("x.zip").toString());
             assertEquals(2, reserved.code(), clash);
         }

@@ -37,6 +37,16 @@ class QuantizeCommandTest {
         CliRunner.Result scored = CliRunner.runWithStdin("واشنطن غير جادة في الانسحاب من العراق.\n", "score", "-m", small.toString(), "--sentences");
         assertEquals(0, scored.code(), scored.err());
 
+        CliRunner.Result upgrade = CliRunner.run("upgrade-model", small.toString(), "-o", dir.resolve("up.zip").toString());
+        assertEquals(1, upgrade.code());
+        assertTrue(upgrade.err().contains("needs no upgrade") && !Files.exists(dir.resolve("up.zip")), upgrade.err());
+
+        Path noSkeptical = dir.resolve("no-skeptical.csv");
+        Files.write(noSkeptical, Files.readAllLines(Path.of(DEV)).stream().filter(l -> !l.contains(",skeptical,")).toList());
+        CliRunner.Result partial = CliRunner.run("quantize", MODEL, "-o", dir.resolve("p.zip").toString(), "--retrain", noSkeptical.toString());
+        assertEquals(1, partial.code());
+        assertTrue(partial.err().contains("no row has the stance label [skeptical]") && !partial.err().contains("internal error"), partial.err());
+
         CliRunner.Result again = CliRunner.run("quantize", small.toString(), "-o", dir.resolve("smaller.zip").toString());
         assertEquals(1, again.code());
         assertTrue(again.err().contains("quantized already"), again.err());

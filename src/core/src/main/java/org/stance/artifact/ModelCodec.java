@@ -69,6 +69,9 @@ public final class ModelCodec {
      * the manifest as written.
      */
     public static ModelManifest save(Path file, ModelManifest manifest, Classifier classifier) {
+        if (manifest.quantization() != null) {
+            throw new UserError("a quantized model is written by stance quantize only: quantize the full model again");
+        }
         return save(file, manifest, classifier, null);
     }
 

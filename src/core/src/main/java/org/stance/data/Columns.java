@@ -18,20 +18,22 @@ public final class Columns {
 
     /** Fields of the score outputs (JSON lines, CSV, the server's records) that a task's field would collide with. */
     public static final java.util.Set<String> OUTPUT_FIELDS = java.util.Set.of("type", "level", "uncertain", "skipped", "explain", "error",
-            "status", "index", "evidence", "topics", "sentences");
+            "status", "index", "evidence", "topics", "sentences", "article");
 
     /**
      * Whether {@code name} can name a task: a word of letters, digits, '_' or '-' that is neither a
      * column holding something else than labels nor a field of the score outputs.
      */
     public static boolean isTaskName(String name) {
-        return name != null && !NOT_LABELS.contains(name) && !OUTPUT_FIELDS.contains(name) && name.matches("[\\p{L}][\\p{L}\\p{N}_-]{0,63}");
+        return name != null && !NOT_LABELS.contains(name) && !OUTPUT_FIELDS.contains(name) && name.matches("[\\p{L}][\\p{L}\\p{N}_-]{0,63}")
+                && !name.matches("(stance|topic)_.*|p_.*"); // the CSV output's columns derived from the stance and topic tasks
     }
 
     /** The names {@link #isTaskName} refuses, for error messages. */
     public static String reservedNames() {
         java.util.Set<String> all = new java.util.TreeSet<>(NOT_LABELS);
         all.addAll(OUTPUT_FIELDS);
+        all.addAll(java.util.List.of("stance_*", "topic_*", "p_*"));
         return String.join(", ", all);
     }
 

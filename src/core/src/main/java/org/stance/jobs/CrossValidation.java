@@ -59,6 +59,10 @@ public final class CrossValidation {
     /** As {@link #run(Dataset, TrainConfig, int)}, with the word vectors {@code config} names already read (null for none). */
     public Result run(Dataset data, TrainConfig config, WordEmbeddings vectors, int k) {
         config = config.toBuilder().tasks(TrainingJob.resolveTasks(config.tasks(), data)).build();
+        if (quantize != null && vectors != null && vectors.dimension() % quantize.subDimension() != 0) {
+            throw new org.stance.UserError("--quantize: sub-vectors of " + quantize.subDimension() + " do not divide the word vectors' dimension "
+                    + vectors.dimension());
+        }
         List<LabeledSentence> rows = data.rows();
         int[] fold = GroupSplitter.folds(rows, config.tasks().get(0), k, config.seed());
         Map<String, List<Metrics>> perFold = new LinkedHashMap<>();

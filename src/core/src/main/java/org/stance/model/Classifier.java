@@ -308,6 +308,9 @@ public final class Classifier {
 
     /** Adds {@code offsets} (one per label) to task {@code task}'s output bias: decision offsets become part of the model. */
     public void shiftBias(String task, double[] offsets) {
+        if (network == null) {
+            throw new IllegalStateException("decision offsets are added while training; a loaded model has no network to change");
+        }
         org.nd4j.linalg.api.ndarray.INDArray b = network.getLayer(task).getParam("b");
         for (int c = 0; c < offsets.length; c++) {
             b.putScalar(c, b.getDouble(c) + offsets[c]);

@@ -29,6 +29,9 @@ public final class ProductQuantizer {
         int k = Math.max(1, Math.min(centroids, rows));
         float[] codebook = new float[m * k * subDimension];
         byte[] codes = new byte[rows * m];
+        if (rows == 0) {
+            return new ProductCodes(0, dimension, subDimension, k, codebook, codes); // an empty table: one zero centroid, no codes
+        }
         IntStream.range(0, m).parallel().forEach(p -> {
             float[] sub = subvectors(vectors, rows, dimension, p * subDimension, subDimension);
             float[] book = kmeans(sub, rows, subDimension, k, new Random(seed * 31 + p));

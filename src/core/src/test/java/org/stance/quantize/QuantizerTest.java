@@ -58,6 +58,13 @@ class QuantizerTest {
     }
 
     @Test
+    void anEmptyTableQuantizesToAnEmptyTable() {
+        ProductCodes none = ProductQuantizer.fit(new float[0], 0, 8, 4, 256, 1);
+        assertEquals(0, none.rows());
+        assertEquals(0, none.decode().length);
+    }
+
+    @Test
     void productCodesFindClustersAndShrinkTheTable() {
         Random random = new Random(3);
         int rows = 4000;
