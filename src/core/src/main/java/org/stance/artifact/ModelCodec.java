@@ -85,7 +85,8 @@ public final class ModelCodec {
         ModelManifest.Features before = full.features();
         ModelManifest.Features smaller = ModelManifest.Features.of(before.toConfig(), f.vocabulary().hashes().length, f.dimension());
         ModelManifest m = full.quantized(smaller, q.classifier().parameters().length, new ModelManifest.Quantization(fullSha256,
-                q.featuresBefore(), q.config().subDimension(), q.config().centroids(), q.config().seed(), retrainedOnSha256));
+                q.featuresBefore(), q.config().subDimension(), q.config().centroids(), q.config().seed(), retrainedOnSha256),
+                java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(), org.stance.StanceVersion.get());
         return save(file, m, q.classifier(), q);
     }
 

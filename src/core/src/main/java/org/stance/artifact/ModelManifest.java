@@ -96,12 +96,15 @@ public record ModelManifest(String format, int formatVersion, String projectVers
     public record Quantization(String source, int featuresBefore, int subDimension, int centroids, long seed, String retrainedOn) {
     }
 
-    /** This manifest for a quantized copy: its features, parameter count and quantization; the full model's figures dropped. */
-    public ModelManifest quantized(Features smaller, long parameters, Quantization q) {
+    /**
+     * This manifest for a quantized copy written at {@code createdAt} by {@code version}: its
+     * features, parameter count and quantization; the full model's figures dropped.
+     */
+    public ModelManifest quantized(Features smaller, long parameters, Quantization q, String createdAt, String version) {
         Network n = new Network(network.tasks(), network.hidden(), network.inputDropout(), network.l2(), network.optimizer(),
                 network.learningRate(), network.maxEpochs(), network.patience(), network.batchSize(), network.classWeighting(), network.metric(),
                 network.offsetFolds(), network.seed(), parameters);
-        return new ModelManifest(format, FORMAT_VERSION, projectVersion, createdAt, labels, noPositionLabels, normalizer, smaller, targets,
+        return new ModelManifest(format, FORMAT_VERSION, version, createdAt, labels, noPositionLabels, normalizer, smaller, targets,
                 embeddings, n, data, Map.of(), history, bestEpoch, trainingSeconds, decisionOffsets, tuning, q, null);
     }
 

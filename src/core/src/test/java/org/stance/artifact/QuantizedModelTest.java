@@ -58,6 +58,7 @@ class QuantizedModelTest {
         assertEquals(3_000, m.features().ngramCount());
         assertEquals(20_000, quantized.classifier().featurizer().embeddings().ngramCount(), "the most widespread 20,000 character n-grams kept");
         assertEquals(Map.of(), m.evaluation(), "the full model's figures are not the quantized one's");
+        assertTrue(m.createdAt().compareTo(full.manifest().createdAt()) > 0, "written when it was quantized: " + m.createdAt());
         assertNull(full.manifest().quantization());
     }
 
