@@ -53,32 +53,43 @@ def key(r):
     return (r['article_id'], str(int(r['sentence_id'])))
 
 
+def batch(src, name):
+    """A batch's first-pass rows, in the dataset's form, and its articles' modeled-on records."""
+    meta = {r['article_id']: r for r in read_csv(os.path.join(src, name, 'sources.tsv'), '\t')}
+    written = read_csv(os.path.join(src, name, 'sentences.csv'))
+    rows = [dict(r, sentence_id=str(int(r['sentence_id'])), source='authored:' + meta[r['article_id']]['modeled_on_url'].strip(),
+                 text=r['text'].strip()) for r in written]
+    return rows, [dict(meta[aid], annotator=name) for aid in sorted({r['article_id'] for r in written})]
+
+
+def source_rows(rows, records):
+    """The SOURCES.tsv rows of authored articles, each with its sentence count."""
+    counts = {}
+    for r in rows:
+        counts[r['article_id']] = counts.get(r['article_id'], 0) + 1
+    return [{'article_id': m['article_id'], 'source': 'authored',
+             'origin': 'written by the project annotators after one page (modeled on: facts only, own wording)',
+             'date': m['page_date'], 'licence': 'Apache-2.0 (the project\'s own text)',
+             'url_or_repository': m['modeled_on_url'].strip(), 'sentences': counts[m['article_id']]} for m in records]
+
+
 def append(src, batches):
     """Adds the named batches' articles (first-pass labels) to the dataset beside the authored rows it
     holds already, which it leaves as they are (later steps may have revised them). Their second pass
     is merged afterwards by merge_second_pass.py."""
     present = {r['article_id'] for r in read_csv(os.path.join(DS, 'sentences.csv'))}
     rows, records = [], []
-    for batch in batches:
-        meta = {r['article_id']: r for r in read_csv(os.path.join(src, batch, 'sources.tsv'), '\t')}
-        for r in read_csv(os.path.join(src, batch, 'sentences.csv')):
-            if r['article_id'] in present:
-                sys.exit(f'{batch}: article {r["article_id"]} is in the dataset already')
-            rows.append(dict(r, sentence_id=str(int(r['sentence_id'])), source='authored:' + meta[r['article_id']]['modeled_on_url'].strip(),
-                             text=r['text'].strip()))
-        records += [dict(meta[aid], annotator=batch) for aid in sorted({r['article_id'] for r in rows if r['article_id'] in meta})]
+    for name in batches:
+        batch_rows, batch_records = batch(src, name)
+        clash = next((r['article_id'] for r in batch_rows if r['article_id'] in present), None)
+        if clash:
+            sys.exit(f'{name}: article {clash} is in the dataset already')
+        rows += batch_rows
+        records += batch_records
     for name in ('sentences.csv', 'train.csv'):
         path = os.path.join(DS, name)
         write_csv(path, read_csv(path) + rows, COLUMNS)
-    counts = {}
-    for r in rows:
-        counts[r['article_id']] = counts.get(r['article_id'], 0) + 1
-    sources = read_csv(os.path.join(DS, 'SOURCES.tsv'), '\t')
-    for m in records:
-        sources.append({'article_id': m['article_id'], 'source': 'authored',
-                        'origin': 'written by the project annotators after one page (modeled on: facts only, own wording)',
-                        'date': m['page_date'], 'licence': 'Apache-2.0 (the project\'s own text)',
-                        'url_or_repository': m['modeled_on_url'].strip(), 'sentences': counts[m['article_id']]})
+    sources = read_csv(os.path.join(DS, 'SOURCES.tsv'), '\t') + source_rows(rows, records)
     write_csv(os.path.join(DS, 'SOURCES.tsv'), sources, SOURCES, '\t', '\n')
     path = os.path.join(DS, 'authored', 'modeled-on.tsv')
     write_csv(path, read_csv(path, '\t') + records, MODELED_ON, '\t', '\n')
@@ -91,16 +102,11 @@ def main():
         return
     src = sys.argv[1]
     second_dir = sys.argv[2] if len(sys.argv) > 2 else os.path.join(src, 'pass2')
-    batches = sorted(glob.glob(os.path.join(src, 'b*', 'sentences.csv')))
     first, records = [], []
-    for path in batches:
-        batch = os.path.basename(os.path.dirname(path))
-        meta = {r['article_id']: r for r in read_csv(os.path.join(os.path.dirname(path), 'sources.tsv'), '\t')}
-        for r in read_csv(path):
-            m = meta[r['article_id']]
-            first.append(dict(r, sentence_id=str(int(r['sentence_id'])), source='authored:' + m['modeled_on_url'].strip(), text=r['text'].strip()))
-        for aid in sorted({r['article_id'] for r in read_csv(path)}):
-            records.append(dict(meta[aid], annotator=batch))
+    for path in sorted(glob.glob(os.path.join(src, 'b*', 'sentences.csv'))):
+        batch_rows, batch_records = batch(src, os.path.basename(os.path.dirname(path)))
+        first += batch_rows
+        records += batch_records
     adjudicated = {}
     adj_path = os.path.join(second_dir, 'adjudication.csv')
     adjudication = read_csv(adj_path) if os.path.exists(adj_path) else []
@@ -120,15 +126,7 @@ def main():
     replace('sentences.csv', rows)
     replace('train.csv', rows)
 
-    counts = {}
-    for r in rows:
-        counts[r['article_id']] = counts.get(r['article_id'], 0) + 1
-    sources = [r for r in read_csv(os.path.join(DS, 'SOURCES.tsv'), '\t') if r['source'] != 'authored']
-    for m in records:
-        sources.append({'article_id': m['article_id'], 'source': 'authored',
-                        'origin': 'written by the project annotators after one page (modeled on: facts only, own wording)',
-                        'date': m['page_date'], 'licence': 'Apache-2.0 (the project\'s own text)',
-                        'url_or_repository': m['modeled_on_url'].strip(), 'sentences': counts[m['article_id']]})
+    sources = [r for r in read_csv(os.path.join(DS, 'SOURCES.tsv'), '\t') if r['source'] != 'authored'] + source_rows(rows, records)
     write_csv(os.path.join(DS, 'SOURCES.tsv'), sources, SOURCES, '\t', '\n')
     os.makedirs(os.path.join(DS, 'authored'), exist_ok=True)
     write_csv(os.path.join(DS, 'authored', 'modeled-on.tsv'), records, MODELED_ON, '\t', '\n')
