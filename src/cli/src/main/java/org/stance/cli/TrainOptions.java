@@ -163,8 +163,8 @@ final class TrainOptions {
         }
         for (String task : tasks) {
             if (!org.stance.data.Columns.isTaskName(task)) {
-                throw new CommandLine.ParameterException(cli, "--task names a label column: a word of letters, digits, '_' or '-' other than "
-                        + org.stance.data.Columns.reservedNames() + "; not '" + task + "'");
+                throw new CommandLine.ParameterException(cli, "--task names a label column: "
+                        + org.stance.data.Columns.taskNameRule() + "; not '" + task + "'");
             }
         }
         try {

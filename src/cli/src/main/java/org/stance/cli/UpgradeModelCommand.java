@@ -32,9 +32,6 @@ final class UpgradeModelCommand implements Callable<Integer> {
         OutputGuard.refuseInputs(spec.commandLine(), output, OutputGuard.roles("model", model));
         ModelCodec.checkWritable(output);
         ModelCodec.Loaded loaded = ModelCodec.loadForUpgrade(model);
-        if (loaded.manifest().quantization() != null) {
-            throw new org.stance.UserError(model + " is a quantized model of the current format: it needs no upgrade");
-        }
         ModelCodec.save(output, loaded.manifest(), loaded.classifier());
         spec.commandLine().getErr().printf("re-saved %s (format version %d) as %s (format version %d)%n", model, loaded.manifest().formatVersion(),
                 output, ModelManifest.FORMAT_VERSION);

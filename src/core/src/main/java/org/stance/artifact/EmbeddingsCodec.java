@@ -244,10 +244,6 @@ public final class EmbeddingsCodec {
         return new Table(keys, numbers, floats(vectors(zip, coding.entry(), (long) rows * dim, name), rows * dim, coding.entry(), name));
     }
 
-    static String manifest(WordEmbeddings.Parts e) {
-        return manifest(e, null, null);
-    }
-
     private static String manifest(WordEmbeddings.Parts e, ProductCodes wordCodes, ProductCodes ngramCodes) {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("format", FORMAT);

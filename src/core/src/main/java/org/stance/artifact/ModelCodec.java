@@ -162,7 +162,11 @@ public final class ModelCodec {
      * CRCs and the decoders' range checks only.
      */
     public static Loaded loadForUpgrade(Path file) {
-        return load(file, ModelManifest.OLDEST_UPGRADABLE_VERSION);
+        Loaded loaded = load(file, ModelManifest.OLDEST_UPGRADABLE_VERSION);
+        if (loaded.manifest().quantization() != null) { // written by quantize in the current format, and only it writes such a file
+            throw new UserError(file + " is a quantized model of the current format: it needs no upgrade");
+        }
+        return loaded;
     }
 
     private static Loaded load(Path file, int oldestVersion) {

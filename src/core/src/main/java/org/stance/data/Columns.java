@@ -29,12 +29,12 @@ public final class Columns {
                 && !name.matches("(stance|topic)_.*|p_.*"); // the CSV output's columns derived from the stance and topic tasks
     }
 
-    /** The names {@link #isTaskName} refuses, for error messages. */
-    public static String reservedNames() {
+    /** What {@link #isTaskName} requires, for error messages. */
+    public static String taskNameRule() {
         java.util.Set<String> all = new java.util.TreeSet<>(NOT_LABELS);
         all.addAll(OUTPUT_FIELDS);
         all.addAll(java.util.List.of("stance_*", "topic_*", "p_*"));
-        return String.join(", ", all);
+        return "a word of letters, digits, '_' or '-' other than " + String.join(", ", all);
     }
 
     /** The order in which {@code prepare} writes them. */

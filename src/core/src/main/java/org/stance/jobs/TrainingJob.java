@@ -167,8 +167,7 @@ public final class TrainingJob {
         if (!requested.isEmpty()) {
             for (String task : requested) {
                 if (!Columns.isTaskName(task)) {
-                    throw new UserError("'" + task + "' cannot be a task: a label column is a word of letters, digits, '_' or '-' other than "
-                            + Columns.reservedNames());
+                    throw new UserError("'" + task + "' cannot be a task: a label column is " + Columns.taskNameRule());
                 }
                 if (train.labeled(task).isEmpty()) {
                     throw new UserError(train.name() + ": no row has a '" + task + "' label (is there a column named '" + task + "'?)");
