@@ -68,6 +68,10 @@ final class StanceServer {
             config.http.prefer405over404 = true;
             config.jetty.host = host;
             config.jetty.port = port;
+            // drainAndStop waits for the handlers to return; a large response may still be on the wire then.
+            // Jetty's graceful stop waits for it too (up to the grace period), instead of cutting it off.
+            config.jetty.modifyServletContextHandler(handler -> handler.insertHandler(new org.eclipse.jetty.server.handler.GracefulHandler()));
+            config.jetty.modifyServer(server -> server.setStopTimeout(Math.max(1, settings.shutdownGrace().toMillis())));
             config.routes.before(ctx -> {
                 ctx.attribute("start", System.nanoTime());
                 active.incrementAndGet();
