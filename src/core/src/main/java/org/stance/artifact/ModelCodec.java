@@ -121,15 +121,20 @@ public final class ModelCodec {
 
     /**
      * Reads the manifest (for inspect) and checks the whole file's integrity: the seal, and every
-     * part's SHA-256, streamed, without decoding the parts.
+     * part's SHA-256 and CRC-32, streamed, without decoding the parts.
      */
     public static ModelManifest readManifest(Path file) {
         try (ZipFile zip = ZipEntries.open(file, "model")) {
             Opened opened = manifest(zip, file, ModelManifest.FORMAT_VERSION);
             ModelSeal.verify(zip, opened.bytes(), opened.manifest(), file);
+            Map<String, String> crcs = opened.manifest().integrity().partsCrc32();
             opened.manifest().integrity().parts().forEach((entry, sha) -> {
-                if (!sha.equals(ZipEntries.sha256(zip, entry, MAX_PARAMETERS * 4, file.toString()))) {
+                ZipEntries.Digests d = ZipEntries.digests(zip, entry, MAX_PARAMETERS * 4, file.toString());
+                if (!sha.equals(d.sha256())) {
                     throw new UserError(file + ": corrupt model: part '" + entry + "' does not match the SHA-256 its manifest records");
+                }
+                if (crcs != null && !crcs.get(entry).equals(d.crc32())) {
+                    throw new UserError(file + ": corrupt model: part '" + entry + "' does not match the CRC-32 its manifest records");
                 }
             });
             return opened.manifest();

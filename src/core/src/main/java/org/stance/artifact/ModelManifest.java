@@ -69,10 +69,14 @@ public record ModelManifest(String format, int formatVersion, String projectVers
      *
      * @param labelsSha256 SHA-256 of the label lists in order (see {@code ModelSeal.labelsDigest})
      * @param parts        zip entry → SHA-256 of its bytes, for every entry but the manifest and its seal
+     * @param partsCrc32   zip entry → CRC-32 of its bytes (8 hex digits), the same entries; null in files
+     *                     written before it was recorded. The loader checks these (the reader computes
+     *                     them anyway for the zip's own check); {@code inspect} checks the SHA-256 too.
      */
-    public record Integrity(String labelsSha256, Map<String, String> parts) {
+    public record Integrity(String labelsSha256, Map<String, String> parts, Map<String, String> partsCrc32) {
         public Integrity {
             parts = parts == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(parts));
+            partsCrc32 = partsCrc32 == null ? null : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(partsCrc32));
         }
     }
 

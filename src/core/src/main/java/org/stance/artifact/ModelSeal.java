@@ -12,7 +12,7 @@ import org.stance.UserError;
 import org.stance.io.Hashes;
 
 /**
- * A model file's seal: the manifest lists the SHA-256 of every other part and of the label lists,
+ * A model file's seal: the manifest lists the SHA-256 and CRC-32 of every other part and the SHA-256 of the label lists,
  * and {@value #ENTRY} holds the SHA-256 of the manifest itself. Zip CRCs alone do not cover what a
  * part means: a manifest with its labels swapped is a valid zip. With the seal, a bit flipped in any
  * part, a part added, dropped or renamed, or a label list reordered is refused before anything in
@@ -38,7 +38,7 @@ final class ModelSeal {
 
     /** The integrity record of a model whose parts were written by {@code parts}. */
     static ModelManifest.Integrity of(Map<String, List<String>> labels, Parts.Writer parts) {
-        return new ModelManifest.Integrity(labelsDigest(labels), parts.digests());
+        return new ModelManifest.Integrity(labelsDigest(labels), parts.digests(), parts.crcs());
     }
 
     /** The seal entry's content for the manifest's bytes. */
@@ -76,6 +76,10 @@ final class ModelSeal {
                 throw new UserError(name + ": corrupt model: part '" + entry + "' is missing");
             }
         }
-        return new Parts.Reader(zip, name, m.integrity().parts());
+        Map<String, String> crcs = m.integrity().partsCrc32();
+        if (crcs != null && !crcs.keySet().equals(m.integrity().parts().keySet())) {
+            throw new UserError(name + ": corrupt model: its manifest lists other parts for their CRC-32 than for their SHA-256");
+        }
+        return new Parts.Reader(zip, name, m.integrity().parts(), crcs);
     }
 }

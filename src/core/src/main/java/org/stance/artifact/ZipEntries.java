@@ -123,13 +123,21 @@ final class ZipEntries {
         return bytes;
     }
 
-    /** SHA-256 of an entry's bytes, streamed (at most {@code maxBytes}), for checking a part without decoding it. */
-    static String sha256(ZipFile zip, String entry, long maxBytes, String name) {
+    /** An entry's SHA-256 (hex) and CRC-32 (8 hex digits). */
+    record Digests(String sha256, String crc32) {
+    }
+
+    /** SHA-256 and CRC-32 of an entry's bytes, streamed (at most {@code maxBytes}), for checking a part without decoding it. */
+    static Digests digests(ZipFile zip, String entry, long maxBytes, String name) {
         ZipEntry e = require(zip, entry, name);
         try (InputStream in = zip.getInputStream(e)) {
             java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
-            stream(in, maxBytes, entry, name, digest::update);
-            return java.util.HexFormat.of().formatHex(digest.digest());
+            CRC32 crc = new CRC32();
+            stream(in, maxBytes, entry, name, (buffer, offset, length) -> {
+                digest.update(buffer, offset, length);
+                crc.update(buffer, offset, length);
+            });
+            return new Digests(java.util.HexFormat.of().formatHex(digest.digest()), String.format("%08x", crc.getValue()));
         } catch (IOException ex) {
             throw new UserError(name + ": cannot read entry '" + entry + "' (" + ex.getMessage() + "); the file is corrupt", ex);
         } catch (java.security.NoSuchAlgorithmException ex) {

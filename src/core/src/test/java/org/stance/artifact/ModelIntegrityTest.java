@@ -2,6 +2,7 @@ package org.stance.artifact;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -77,10 +78,35 @@ class ModelIntegrityTest {
         parameters[100] ^= 1;
         Path flipped = dir.resolve("parameters.zip");
         ModelCodecTest.rewriteUnsealed(model, flipped, ModelCodec.PARAMETERS, parameters);
-        for (Runnable read : List.<Runnable>of(() -> ModelCodec.load(flipped), () -> ModelCodec.readManifest(flipped))) {
-            String message = assertThrows(UserError.class, read::run).getMessage();
-            assertTrue(message.contains("part 'parameters.f32' does not match the SHA-256 its manifest records"), message);
-        }
+        // The zip's own CRC matches the new bytes (as when parts of two models are zipped together):
+        // loading refuses the part by the CRC-32 the sealed manifest records, inspect by its SHA-256 too.
+        String loading = assertThrows(UserError.class, () -> ModelCodec.load(flipped)).getMessage();
+        assertTrue(loading.contains("part 'parameters.f32' does not match the CRC-32 its manifest records"), loading);
+        String inspecting = assertThrows(UserError.class, () -> ModelCodec.readManifest(flipped)).getMessage();
+        assertTrue(inspecting.contains("part 'parameters.f32' does not match the SHA-256 its manifest records"), inspecting);
+    }
+
+    @Test
+    void aFileWithoutCrcsIsCheckedBySha256() throws IOException {
+        ObjectNode manifest = (ObjectNode)
+                Json.MAPPER.readTree(ModelCodecTest.readEntry(model, ModelCodec.MANIFEST));
+        assertTrue(((ObjectNode) manifest.get("integrity")).remove("partsCrc32") != null);
+        Path older = dir.resolve("no-crcs.zip");
+        ModelCodecTest.rewrite(model, older, ModelCodec.MANIFEST, Json.MAPPER.writeValueAsBytes(manifest));
+        assertEquals(ModelCodec.load(model).manifest().integrity().parts(), ModelCodec.load(older).manifest().integrity().parts());
+        assertNull(ModelCodec.load(older).manifest().integrity().partsCrc32());
+
+        byte[] parameters = ModelCodecTest.readEntry(older, ModelCodec.PARAMETERS);
+        parameters[100] ^= 1;
+        Path flipped = dir.resolve("no-crcs-flipped.zip");
+        ModelCodecTest.rewriteUnsealed(older, flipped, ModelCodec.PARAMETERS, parameters);
+        String message = assertThrows(UserError.class, () -> ModelCodec.load(flipped)).getMessage();
+        assertTrue(message.contains("part 'parameters.f32' does not match the SHA-256 its manifest records"), message);
+
+        ((ObjectNode) manifest.get("integrity")).putObject("partsCrc32").put(ModelCodec.PARAMETERS, "00000000");
+        Path partial = dir.resolve("partial-crcs.zip");
+        ModelCodecTest.rewrite(model, partial, ModelCodec.MANIFEST, Json.MAPPER.writeValueAsBytes(manifest));
+        assertTrue(assertThrows(UserError.class, () -> ModelCodec.load(partial)).getMessage().contains("other parts for their CRC-32"));
     }
 
     @Test
