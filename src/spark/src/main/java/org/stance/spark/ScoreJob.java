@@ -130,15 +130,20 @@ public final class ScoreJob {
                 var articleCount = spark.sparkContext().longAccumulator("articles");
                 var errorCount = spark.sparkContext().longAccumulator("errors");
                 Dataset<ScoredLine> lines = articles.mapPartitions(new PartitionScorer(broadcast, threshold, neutralMass, onError == OnError.skip,
-                        sentenceCount, articleCount, errorCount), Encoders.bean(ScoredLine.class)).persist(StorageLevel.MEMORY_AND_DISK());
+                        sentenceCount, articleCount, errorCount), Encoders.bean(ScoredLine.class));
+                if (onError == OnError.skip || format == Format.parquet) {
+                    // A second pass reads the scored lines (the error records; Parquet's schema inference): kept, not scored
+                    // again. JSON lines without skipping are read once, and go straight to the writer uncached.
+                    lines = lines.persist(StorageLevel.MEMORY_AND_DISK());
+                }
                 Dataset<String> records = lines.filter("error = false").select("json").as(Encoders.STRING());
                 if (format == Format.jsonl) {
                     records.write().mode(SaveMode.ErrorIfExists).text(output);
                 } else {
                     spark.read().json(records).write().mode(SaveMode.ErrorIfExists).parquet(output);
                 }
-                // Counted by accumulators during the write (each partition is scored once and persisted; a retried task could
-                // count twice, which only affects this summary line).
+                // Counted by accumulators during the write (each partition is scored once; a retried task could count
+                // twice, which only affects this summary line).
                 long sentences = sentenceCount.value();
                 long verdicts = articleCount.value();
                 long errorsFound = errorCount.value();
