@@ -106,7 +106,7 @@ public final class SentenceProjection {
         WordEmbeddings.Pool pool = embeddings == null ? null : embeddings.new Pool(pooling);
         int groups = 0;
         try {
-            Tokenizer.forEachToken(normalized, (start, end) -> {
+            Tokenizer.forEachToken(chars, (start, end) -> {
                 Token token = token(s.probe.of(normalized, chars, start, end));
                 s.tokens.add(token.text);
                 for (int i = 0; i < sumsLength; i++) {

@@ -127,6 +127,11 @@ public final class Boilerplate {
     }
 
     static final String SENTENCE_END = ".!?؟!";
+
+    /** {@code SENTENCE_END.indexOf(c) >= 0} by comparisons: String.indexOf per character was a tenth of segmenting under C1. */
+    static boolean isSentenceEnd(char c) {
+        return c < 0x80 ? c == '.' || c == '!' || c == '?' : c == '\u061F';
+    }
     static final String CLOSERS = "\"'”’»)]}";
     static final List<String> OPENERS = List.of("\"", "“", "«", "(");
 }

@@ -166,8 +166,9 @@ public final class SentenceSegmenter {
         List<String> out = new ArrayList<>();
         int start = 0;
         int i = 0;
-        while (i < line.length()) {
-            char c = line.charAt(i);
+        char[] chars = line.toCharArray();
+        while (i < chars.length) {
+            char c = chars[i];
             if (closesQuotedSentence(line, quoted, i)) {
                 int end = i + 1;
                 if (end == line.length() || Character.isWhitespace(line.charAt(end))) {
@@ -177,7 +178,7 @@ public final class SentenceSegmenter {
                 i = end;
                 continue;
             }
-            if (Boilerplate.SENTENCE_END.indexOf(c) < 0 || quoted[i]) {
+            if (!Boilerplate.isSentenceEnd(c) || quoted[i]) {
                 i++;
                 continue;
             }
@@ -216,9 +217,11 @@ public final class SentenceSegmenter {
      */
     static boolean[] quotedSpans(String line) {
         boolean[] quoted = new boolean[line.length()];
+        char[] chars = line.toCharArray();
         int i = 0;
-        while (i < line.length()) {
-            if ("«“\"".indexOf(line.charAt(i)) < 0) {
+        while (i < chars.length) {
+            char c = chars[i];
+            if (c != '«' && c != '“' && c != '"') {
                 i++;
                 continue;
             }

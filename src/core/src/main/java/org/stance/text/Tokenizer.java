@@ -53,9 +53,14 @@ public final class Tokenizer {
 
     /** The tokens of {@link #tokenize}, in order, as [start, end) offsets: for callers that look tokens up without copying them. */
     public static void forEachToken(String text, Span span) {
+        forEachToken(text.toCharArray(), span);
+    }
+
+    /** The same over the text's characters (a caller that holds them already saves a copy). */
+    public static void forEachToken(char[] text, Span span) {
         int start = -1;
-        for (int i = 0; i <= text.length(); i++) {
-            boolean word = i < text.length() && isWordChar(text.charAt(i));
+        for (int i = 0; i <= text.length; i++) {
+            boolean word = i < text.length && isWordChar(text[i]);
             if (word && start < 0) {
                 start = i;
             } else if (!word && start >= 0) {

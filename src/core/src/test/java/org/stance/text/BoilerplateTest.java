@@ -69,4 +69,11 @@ class BoilerplateTest {
         assertFalse(Boilerplate.endsSentence("ومن هذه الأسباب..."));
         assertFalse(Boilerplate.endsSentence("عنوان الخبر…"));
     }
+
+    @Test
+    void sentenceEndsByComparisonAreTheListedMarks() {
+        for (char c = 0; c < Character.MAX_VALUE; c++) {
+            assertEquals(Boilerplate.SENTENCE_END.indexOf(c) >= 0, Boilerplate.isSentenceEnd(c), "U+" + Integer.toHexString(c));
+        }
+    }
 }
