@@ -68,7 +68,8 @@ public final class Boilerplate {
 
     /** True when the line opens the related-articles / comments part of the page. */
     public static boolean isTailMarker(String line) {
-        return TAIL_MARKER.matcher(MATCHER.normalize(line.strip())).find();
+        // lookingAt, not find: the pattern is anchored at the start, and find tried it at every position of every line
+        return TAIL_MARKER.matcher(MATCHER.normalize(line.strip())).lookingAt();
     }
 
     /** Why the line is boilerplate, or empty when it is (or may be) article text. */
@@ -88,7 +89,7 @@ public final class Boilerplate {
         int words = wordCount(norm);
         boolean punctuated = endsSentence(norm);
         // A short punctuated line can still be a widget ("لن يتم نشر عنوان بريدك الإلكتروني.").
-        if (words <= INTERACTION_MAX_WORDS && (!punctuated || words <= 8) && INTERACTION.matcher(norm).find()) {
+        if (words <= INTERACTION_MAX_WORDS && (!punctuated || words <= 8) && INTERACTION.matcher(norm).lookingAt()) {
             return Optional.of(Reason.INTERACTION);
         }
         if (!punctuated && words <= BYLINE_MAX_WORDS && BYLINE.matcher(norm).matches()) {

@@ -1,5 +1,6 @@
 package org.stance.text;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -129,5 +130,12 @@ class SentenceSegmenterTest {
             best = Math.min(best, (System.nanoTime() - t) / 1e9);
         }
         return best;
+    }
+
+    @Test
+    void linesSplitAsTheLineBreakRegexDoes() {
+        for (String t : RandomTexts.sample(11, "ab \r\n\u000B\f\u0085\u2028\u2029", 12, 20_000)) {
+            assertArrayEquals(t.split("\\R"), SentenceSegmenter.lines(t), () -> RandomTexts.codes(t));
+        }
     }
 }
