@@ -68,13 +68,32 @@ public final class Boilerplate {
 
     /** True when the line opens the related-articles / comments part of the page. */
     public static boolean isTailMarker(String line) {
+        return isTailMarker(Line.of(line));
+    }
+
+    static boolean isTailMarker(Line line) {
         // lookingAt, not find: the pattern is anchored at the start, and find tried it at every position of every line
-        return TAIL_MARKER.matcher(MATCHER.normalize(line.strip())).lookingAt();
+        return TAIL_MARKER.matcher(line.normalized()).lookingAt();
+    }
+
+    /**
+     * A stripped line and its normalised form for matching, made once: the segmenter asks both
+     * whether a line opens the page's tail and why it is boilerplate.
+     */
+    record Line(String text, String normalized) {
+        static Line of(String line) {
+            String s = line.strip();
+            return new Line(s, MATCHER.normalize(s));
+        }
     }
 
     /** Why the line is boilerplate, or empty when it is (or may be) article text. */
     public static Optional<Reason> classify(String line) {
-        String s = line.strip();
+        return classify(Line.of(line));
+    }
+
+    static Optional<Reason> classify(Line line) {
+        String s = line.text();
         if (s.isEmpty()) {
             return Optional.of(Reason.EMPTY);
         }
@@ -85,7 +104,7 @@ public final class Boilerplate {
         if (!ArabicNormalizer.hasArabicLetter(withoutLinks)) {
             return Optional.of(Reason.NO_ARABIC);
         }
-        String norm = MATCHER.normalize(s);
+        String norm = line.normalized();
         int words = wordCount(norm);
         boolean punctuated = endsSentence(norm);
         // A short punctuated line can still be a widget ("لن يتم نشر عنوان بريدك الإلكتروني.").

@@ -43,10 +43,11 @@ public final class SentenceSegmenter {
         for (String raw : unwrap(lines(page))) {
             String line = collapse(Boilerplate.stripAdMarkers(raw));
             boolean adOnly = line.isEmpty() && Boilerplate.AD_MARKER.matcher(raw).find();
-            if (Boilerplate.isTailMarker(line)) {
+            Boilerplate.Line matched = Boilerplate.Line.of(line);
+            if (Boilerplate.isTailMarker(matched)) {
                 inTail = true;
             }
-            Optional<Boilerplate.Reason> reason = adOnly ? Optional.of(Boilerplate.Reason.AD_MARKER) : Boilerplate.classify(line);
+            Optional<Boilerplate.Reason> reason = adOnly ? Optional.of(Boilerplate.Reason.AD_MARKER) : Boilerplate.classify(matched);
             if (reason.isEmpty() && inTail && !Boilerplate.endsSentence(line)) {
                 reason = Optional.of(Boilerplate.Reason.PAGE_TAIL);
             }
