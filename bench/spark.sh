@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Spark job against the CLI on the same articles, in one run:
 #   bench/spark.sh [N]    (N SaudiNewsNet articles, default 3000; the corpus comes without the held-out ones)
-# Writes target/bench-results/spark/ and prints a Markdown table (docs/PERFORMANCE.md has the last one).
+# Writes target/bench-results/spark/ and prints a Markdown table (docs/PERFORMANCE.md has the last one):
+# the CLI and Spark in ROUNDS (default 3) alternating runs on all the articles and on one (start-up).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/jar.sh
@@ -32,18 +33,55 @@ for _ in $(seq 1 200); do
   rm -f "$bad"
 done
 n=$(ls "$data" | wc -l)
-wall() { /usr/bin/time -f "%e %M" -o "$out/time.txt" "$@" > /dev/null 2> "$out/stderr.txt"; cat "$out/time.txt"; }
-read -r cli_s cli_kb < <(wall bin/stance score "$data" --format jsonl -o "$out/cli.jsonl")
-read -r sp_s sp_kb < <(wall bin/stance-spark score --model models/iraq-presence.zip --input "$data" --output "$out/spark" --master 'local[2]')
+one="$out/one-article"; rm -rf "$one"; mkdir -p "$one"; cp "$(ls -d "$data"/* | head -1)" "$one/"
+# run NAME CMD...: one timed run, "NAME wall-s cpu-s peak-KB load1" appended to runs.txt (load read just before it).
+run() {
+  local name=$1 load; shift; load=$(cut -d' ' -f1 /proc/loadavg)
+  /usr/bin/time -f "%e %U %S %M" -o "$out/time.txt" "$@" > /dev/null 2> "$out/stderr.txt"
+  awk -v n="$name" -v l="$load" '{printf "%s %s %.2f %s %s\n", n, $1, $2 + $3, $4, l}' "$out/time.txt" >> "$out/runs.txt"
+}
+# spark INPUT: the Spark job on INPUT into $out/spark (a script, so that /usr/bin/time can run it)
+printf '#!/usr/bin/env bash\nrm -rf "%s/spark"\nexec bin/stance-spark score --model models/iraq-presence.zip --input "$1" --output "%s/spark" --master "local[2]"\n' \
+  "$out" "$out" > "$out/spark-run"
+chmod +x "$out/spark-run"
+spark() { "$out/spark-run" "$@"; }
+# A first Spark run records the launcher's class-data archive (as a user's first run does): not timed.
+spark "$one" > /dev/null 2>&1
+: > "$out/runs.txt"
+# Alternating rounds (ROUNDS, default 3): the CLI and Spark on all articles, and each on one article (start-up).
+for i in $(seq "${ROUNDS:-3}"); do
+  run cli bin/stance score "$data" --format jsonl -o "$out/cli.jsonl"
+  run spark "$out/spark-run" "$data"
+  run cli1 bin/stance score "$one" --format jsonl
+  run spark1 "$out/spark-run" "$one"
+done
+spark "$data" > /dev/null 2>&1
 cli_n=$(grep -c '"type":"sentence"' "$out/cli.jsonl")
 sp_n=$(cat "$out"/spark/part-* | grep -c '"type":"sentence"')
 sp_a=$(cat "$out"/spark/part-* | grep -c '"type":"article"')
-python3 - "$n" "$cli_s" "$cli_n" "$sp_s" "$sp_n" "$sp_a" "$cli_kb" "$sp_kb" <<'PY'
-import sys
-n, cli_s, cli_n, sp_s, sp_n, sp_a, cli_kb, sp_kb = int(sys.argv[1]), float(sys.argv[2]), int(sys.argv[3]), float(sys.argv[4]), *map(int, sys.argv[5:9])
-print(f"\n| {n:,} SaudiNewsNet articles, 2 cores | wall s | sentences | sentences/s | peak RSS |")
-print("|---|---|---|---|---|")
-print(f"| `bin/stance score DIR --format jsonl` | {cli_s:.1f} | {cli_n:,} | {cli_n/cli_s:,.0f} | {cli_kb/1024:.0f} MB |")
-print(f"| `bin/stance-spark score --master local[2]` | {sp_s:.1f} | {sp_n:,} ({sp_a:,} verdicts) | {sp_n/sp_s:,.0f} | {sp_kb/1024:.0f} MB |")
-print(f"\nSpark against the CLI: {sp_n/sp_s/(cli_n/cli_s):.2f}x its sentences/s; complete output: {'yes' if sp_n == cli_n and sp_a == n else 'NO'}.")
+python3 - "$n" "$cli_n" "$sp_n" "$sp_a" "$out/runs.txt" <<'PY'
+import statistics, sys
+n, cli_n, sp_n, sp_a, path = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]), sys.argv[5]
+runs = {}
+for line in open(path):
+    who, wall, cpu, kb, load = line.split()
+    runs.setdefault(who, []).append((float(wall), float(cpu), int(kb), float(load)))
+med = lambda who, i: statistics.median(r[i] for r in runs[who])
+span = lambda who, i: f"{min(r[i] for r in runs[who]):.1f}-{max(r[i] for r in runs[who]):.1f}"
+loads = lambda who: f"{min(r[3] for r in runs[who]):.1f}-{max(r[3] for r in runs[who]):.1f}"
+k = len(runs["cli"])
+print(f"\n| {n:,} SaudiNewsNet articles, 2 cores, median of {k} alternating runs | wall s (range) | CPU-s (range) | sentences/s | peak RSS | load before runs |")
+print("|---|---|---|---|---|---|")
+for who, name in (("cli", "`bin/stance score DIR --format jsonl`"), ("spark", "`bin/stance-spark score --master local[2]`"),
+                  ("cli1", "the CLI on one article (start-up)"), ("spark1", "Spark on one article (start-up)")):
+    rate = f"{cli_n / med(who, 0):,.0f}" if who == "cli" else f"{sp_n / med(who, 0):,.0f}" if who == "spark" else ""
+    print(f"| {name} | {med(who, 0):.1f} ({span(who, 0)}) | {med(who, 1):.1f} ({span(who, 1)}) | {rate} | {med(who, 2) / 1024:.0f} MB | {loads(who)} |")
+ratio = sp_n / med("spark", 0) / (cli_n / med("cli", 0))
+gap = med("spark", 0) - med("cli", 0)
+startup = med("spark1", 0) - med("cli1", 0)
+print(f"\nSpark against the CLI: {ratio:.2f}x its sentences/s ({sp_n:,} sentences, {sp_a:,} verdicts; complete output: "
+      f"{'yes' if sp_n == cli_n and sp_a == n else 'NO'}). Of Spark's {gap:.1f} s more wall time, start-up (one article, Spark minus the CLI) "
+      f"is {startup:.1f} s and the rest, {gap - startup:.1f} s, is per article: {med('spark', 0) - med('spark1', 0):.1f} s for the articles "
+      f"against the CLI's {med('cli', 0) - med('cli1', 0):.1f} s ({med('spark', 1) - med('spark1', 1):.1f} against "
+      f"{med('cli', 1) - med('cli1', 1):.1f} CPU-s).")
 PY

@@ -83,7 +83,7 @@ public final class ArabicNormalizer {
 
     /**
      * True when NFKC would return the text unchanged, by a sufficient test: every character is
-     * ASCII or C1 control, or in the Arabic block without a compatibility decomposition
+     * ASCII or C1 control, one of {@link #isStablePunctuation}'s marks, or in the Arabic block without a compatibility decomposition
      * (U+0675..U+0678 have one) and not a mark that composes with the letter before it
      * (U+0653..U+0655: alef + madda is آ), and no combining mark follows another (NFKC would
      * reorder them by combining class). False sends the text through NFKC itself; a test checks
@@ -96,7 +96,7 @@ public final class ArabicNormalizer {
     private static boolean nfkcLeavesAlone(char[] text) {
         boolean afterMark = false;
         for (char c : text) {
-            if (c < 0xA0) {
+            if (c < 0xA0 || isStablePunctuation(c)) {
                 afterMark = false;
                 continue;
             }
@@ -110,6 +110,14 @@ public final class ArabicNormalizer {
             afterMark = mark;
         }
         return true;
+    }
+
+    /**
+     * Quotation marks and dashes of Arabic news that NFKC leaves alone (no decomposition, combining
+     * class 0): without them every page quoting «...» or “...” went through the JDK's NFKC.
+     */
+    static boolean isStablePunctuation(char c) {
+        return c == '\u00AB' || c == '\u00BB' || c == '\u2013' || c == '\u2014' || c == '\u2018' || c == '\u2019' || c == '\u201C' || c == '\u201D';
     }
 
     /** The marks of the Arabic block with a non-zero canonical combining class. */

@@ -72,12 +72,18 @@ class ModelIntegrityTest {
         assertTrue(refused > 200, refused + " refused, " + same + " loaded unchanged");
     }
 
+    /** A copy of {@code source} with one bit of its parameters flipped, the zip CRC made to match (the manifest not). */
+    private Path withParameterBitFlipped(Path source, String name) throws IOException {
+        byte[] parameters = ModelCodecTest.readEntry(source, ModelCodec.PARAMETERS);
+        parameters[100] ^= 1;
+        Path flipped = dir.resolve(name);
+        ModelCodecTest.rewriteUnsealed(source, flipped, ModelCodec.PARAMETERS, parameters);
+        return flipped;
+    }
+
     @Test
     void aFlippedPartIsNamed() throws IOException {
-        byte[] parameters = ModelCodecTest.readEntry(model, ModelCodec.PARAMETERS);
-        parameters[100] ^= 1;
-        Path flipped = dir.resolve("parameters.zip");
-        ModelCodecTest.rewriteUnsealed(model, flipped, ModelCodec.PARAMETERS, parameters);
+        Path flipped = withParameterBitFlipped(model, "parameters.zip");
         // The zip's own CRC matches the new bytes (as when parts of two models are zipped together):
         // loading refuses the part by the CRC-32 the sealed manifest records, inspect by its SHA-256 too.
         String loading = assertThrows(UserError.class, () -> ModelCodec.load(flipped)).getMessage();
@@ -96,10 +102,7 @@ class ModelIntegrityTest {
         assertEquals(ModelCodec.load(model).manifest().integrity().parts(), ModelCodec.load(older).manifest().integrity().parts());
         assertNull(ModelCodec.load(older).manifest().integrity().partsCrc32());
 
-        byte[] parameters = ModelCodecTest.readEntry(older, ModelCodec.PARAMETERS);
-        parameters[100] ^= 1;
-        Path flipped = dir.resolve("no-crcs-flipped.zip");
-        ModelCodecTest.rewriteUnsealed(older, flipped, ModelCodec.PARAMETERS, parameters);
+        Path flipped = withParameterBitFlipped(older, "no-crcs-flipped.zip");
         String message = assertThrows(UserError.class, () -> ModelCodec.load(flipped)).getMessage();
         assertTrue(message.contains("part 'parameters.f32' does not match the SHA-256 its manifest records"), message);
 

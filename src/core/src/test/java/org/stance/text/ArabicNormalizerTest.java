@@ -128,6 +128,7 @@ class ArabicNormalizerTest {
                 candidates.append(c);
             }
         }
+        candidates.append("\u00AB\u00BB\u2013\u2014\u2018\u2019\u201C\u201D");
         int skipped = 0;
         for (int i = 0; i < candidates.length(); i++) {
             for (int j = 0; j < candidates.length(); j++) {
@@ -144,6 +145,7 @@ class ArabicNormalizerTest {
         }
         assertTrue(skipped > 100_000, "the quick test accepts plain Arabic and ASCII text: " + skipped);
         assertTrue(ArabicNormalizer.nfkcLeavesAlone("قال المتحدث إن القوات الأمريكية ستنسحب، 2024."));
+        assertTrue(ArabicNormalizer.nfkcLeavesAlone("قال «إن القوات ستنسحب» – “قريبا”."));
         assertFalse(ArabicNormalizer.nfkcLeavesAlone("\u0627\u0653")); // alef + madda composes to آ
         assertFalse(ArabicNormalizer.nfkcLeavesAlone("\u0628\u0651\u064E")); // shadda + fatha are reordered
         assertFalse(ArabicNormalizer.nfkcLeavesAlone("\uFEFB"));
