@@ -37,25 +37,26 @@ one="$out/one-article"; rm -rf "$one"; mkdir -p "$one"; cp "$(ls -d "$data"/* | 
 # run NAME CMD...: one timed run, "NAME wall-s cpu-s peak-KB load1" appended to runs.txt (load read just before it).
 run() {
   local name=$1 load; shift; load=$(cut -d' ' -f1 /proc/loadavg)
-  /usr/bin/time -f "%e %U %S %M" -o "$out/time.txt" "$@" > /dev/null 2> "$out/stderr.txt"
+  /usr/bin/time -f "%e %U %S %M" -o "$out/time.txt" "$@" > /dev/null 2> "$out/stderr.txt" \
+    || { echo "bench/spark.sh: the $name run failed:" >&2; cat "$out/stderr.txt" >&2; exit 1; }
   awk -v n="$name" -v l="$load" '{printf "%s %s %.2f %s %s\n", n, $1, $2 + $3, $4, l}' "$out/time.txt" >> "$out/runs.txt"
 }
 # spark INPUT: the Spark job on INPUT into $out/spark (a script, so that /usr/bin/time can run it)
-printf '#!/usr/bin/env bash\nrm -rf "%s/spark"\nexec bin/stance-spark score --model models/iraq-presence.zip --input "$1" --output "%s/spark" --master "local[2]"\n' \
-  "$out" "$out" > "$out/spark-run"
+printf '#!/usr/bin/env bash\nexec bin/stance-spark score --model models/iraq-presence.zip --input "$1" --output "%s/spark" --master "local[2]"\n' \
+  "$out" > "$out/spark-run"
 chmod +x "$out/spark-run"
-spark() { "$out/spark-run" "$@"; }
+spark() { rm -rf "$out/spark"; "$out/spark-run" "$@"; }
 # A first Spark run records the launcher's class-data archive (as a user's first run does): not timed.
-spark "$one" > /dev/null 2>&1
+spark "$one" > /dev/null 2> "$out/stderr.txt" || { cat "$out/stderr.txt" >&2; exit 1; }
 : > "$out/runs.txt"
-# Alternating rounds (ROUNDS, default 3): the CLI and Spark on all articles, and each on one article (start-up).
+# Alternating rounds (ROUNDS, default 3): the CLI and Spark on one article (start-up), then on all of them (the
+# last round's outputs are the ones compared below).
 for i in $(seq "${ROUNDS:-3}"); do
-  run cli bin/stance score "$data" --format jsonl -o "$out/cli.jsonl"
-  run spark "$out/spark-run" "$data"
   run cli1 bin/stance score "$one" --format jsonl
-  run spark1 "$out/spark-run" "$one"
+  rm -rf "$out/spark"; run spark1 "$out/spark-run" "$one"
+  run cli bin/stance score "$data" --format jsonl -o "$out/cli.jsonl"
+  rm -rf "$out/spark"; run spark "$out/spark-run" "$data"
 done
-spark "$data" > /dev/null 2>&1
 cli_n=$(grep -c '"type":"sentence"' "$out/cli.jsonl")
 sp_n=$(cat "$out"/spark/part-* | grep -c '"type":"sentence"')
 sp_a=$(cat "$out"/spark/part-* | grep -c '"type":"article"')

@@ -51,7 +51,8 @@ final class InspectCommand implements Callable<Integer> {
             return 0;
         }
         out.printf("model:        %s%n", model);
-        out.printf("sha256:       %s (the file's own; every part matched the SHA-256 its manifest records)%n", fileSha256());
+        out.printf("sha256:       %s (the file's own; every part matched the %s its manifest records)%n", fileSha256(),
+                m.integrity().partsCrc32() == null ? "SHA-256" : "SHA-256 and CRC-32");
         out.printf("format:       %s v%d (written by stance %s on %s)%n", m.format(), m.formatVersion(), m.projectVersion(), m.createdAt());
         m.labels().forEach((task, labels) -> out.printf("labels:       %s = %s%n", task, String.join(", ", labels)));
         out.printf("normaliser:   on: %s; off: %s%n", names(m.normalizer(), true), names(m.normalizer(), false));

@@ -13,7 +13,7 @@ import org.stance.artifact.ModelManifest;
 /** {@code stance upgrade-model}: re-saves a model of an older format in the current one, sealed. */
 @Command(name = "upgrade-model", mixinStandardHelpOptions = true, showDefaultValues = true,
         description = {"Re-save a model written by an older stance (format version " + ModelManifest.OLDEST_UPGRADABLE_VERSION
-                + " or later) in the current format (version " + ModelManifest.FORMAT_VERSION + "), with the SHA-256 of every part"
+                + " or later) in the current format (version " + ModelManifest.FORMAT_VERSION + "), with the SHA-256 and CRC-32 of every part"
                 + " that loading checks. Labels, settings, figures and parameters are kept as they are; scores do not change.",
                 "An older file has no hashes to check: upgrade only a model you trust to be intact."})
 final class UpgradeModelCommand implements Callable<Integer> {

@@ -125,7 +125,7 @@ public final class ModelCodec {
      */
     public static ModelManifest readManifest(Path file) {
         try (ZipFile zip = ZipEntries.open(file, "model")) {
-            Opened opened = manifest(zip, file, ModelManifest.FORMAT_VERSION);
+            Opened opened = manifest(zip, file, ModelManifest.OLDEST_SEALED_VERSION);
             ModelSeal.verify(zip, opened.bytes(), opened.manifest(), file);
             Map<String, String> crcs = opened.manifest().integrity().partsCrc32();
             opened.manifest().integrity().parts().forEach((entry, sha) -> {
@@ -146,19 +146,22 @@ public final class ModelCodec {
         }
     }
 
-    /** The sealed parts of a current-format model, its manifest and seal checked (for reading its word vectors alone). */
+    /** The sealed parts of a model of format 3 or later, its manifest and seal checked (for reading its word vectors alone). */
     static Parts.Reader sealedParts(ZipFile zip, Path file) {
         try {
-            Opened opened = manifest(zip, file, ModelManifest.FORMAT_VERSION);
+            Opened opened = manifest(zip, file, ModelManifest.OLDEST_SEALED_VERSION);
             return ModelSeal.verify(zip, opened.bytes(), opened.manifest(), file);
         } catch (IOException e) {
             throw new UserError(file + ": corrupt model manifest (" + e.getMessage() + ")", e);
         }
     }
 
-    /** Loads a model of the current format, every part checked against its SHA-256 before it is used. */
+    /**
+     * Loads a model of the current format (every part checked against its CRC-32 before it is used)
+     * or of format 3 (checked against its SHA-256).
+     */
     public static Loaded load(Path file) {
-        return load(file, ModelManifest.FORMAT_VERSION);
+        return load(file, ModelManifest.OLDEST_SEALED_VERSION);
     }
 
     /**
@@ -168,8 +171,9 @@ public final class ModelCodec {
      */
     public static Loaded loadForUpgrade(Path file) {
         Loaded loaded = load(file, ModelManifest.OLDEST_UPGRADABLE_VERSION);
-        if (loaded.manifest().quantization() != null) { // written by quantize in the current format, and only it writes such a file
-            throw new UserError(file + " is a quantized model of the current format: it needs no upgrade");
+        if (loaded.manifest().quantization() != null) { // written by quantize, which saves the quantized parts only
+            throw new UserError(file + " is a quantized model" + (loaded.manifest().formatVersion() == ModelManifest.FORMAT_VERSION
+                    ? " of the current format: it needs no upgrade" : ": quantize its full model again with this stance"));
         }
         return loaded;
     }
@@ -181,7 +185,7 @@ public final class ModelCodec {
         try (ZipFile zip = ZipEntries.open(file, "model")) {
             Opened opened = manifest(zip, file, oldestVersion);
             ModelManifest m = opened.manifest();
-            Parts.Reader parts = m.formatVersion() == ModelManifest.FORMAT_VERSION ? ModelSeal.verify(zip, opened.bytes(), m, file)
+            Parts.Reader parts = m.formatVersion() >= ModelManifest.OLDEST_SEALED_VERSION ? ModelSeal.verify(zip, opened.bytes(), m, file)
                     : Parts.Reader.unsealed(zip, file.toString());
             // The word vectors (most of the file) decode on other threads while the vocabulary is
             // read: done one after the other, they were most of a cold start.
@@ -240,7 +244,8 @@ public final class ModelCodec {
     static ModelManifest streamed(byte[] bytes) {
         try {
             if (RecordReader.tree(bytes) instanceof Map<?, ?> tree && ModelManifest.FORMAT.equals(tree.get("format"))
-                    && tree.get("formatVersion") instanceof Integer v && v == ModelManifest.FORMAT_VERSION) {
+                    && tree.get("formatVersion") instanceof Integer v && v >= ModelManifest.OLDEST_SEALED_VERSION
+                    && v <= ModelManifest.FORMAT_VERSION) {
                 return RecordReader.bind(tree, ModelManifest.class);
             }
         } catch (IOException | RecordReader.Unsupported e) {
@@ -265,14 +270,13 @@ public final class ModelCodec {
             throw new UserError(file + ": not a stance model (format '" + format + "', expected '" + ModelManifest.FORMAT + "')");
         }
         if (!node.path("formatVersion").isInt()) {
-            throw new UserError(file + ": corrupt model: its manifest has no format version; this stance reads format version "
-                    + ModelManifest.FORMAT_VERSION);
+            throw new UserError(file + ": corrupt model: its manifest has no format version; this stance reads " + READS);
         }
         int version = node.path("formatVersion").asInt();
         if (version < oldestVersion || version > ModelManifest.FORMAT_VERSION) {
             boolean upgradable = version >= ModelManifest.OLDEST_UPGRADABLE_VERSION && version < ModelManifest.FORMAT_VERSION;
             throw new UserError(file + ": model format version " + version + " (written by stance " + node.path("projectVersion").asText("?")
-                    + "); this stance reads format version " + ModelManifest.FORMAT_VERSION + " only: "
+                    + "); this stance reads " + READS + " only: "
                     + (upgradable ? "re-save it with 'stance upgrade-model " + file + " -o NEW.zip'"
                             : "retrain the model with this version (its manifest records the command's settings)"));
         }
@@ -283,6 +287,9 @@ public final class ModelCodec {
             throw new UserError(file + ": corrupt model manifest: " + e.getOriginalMessage(), e);
         }
     }
+
+    /** The versions a model is loaded in, for messages. */
+    private static final String READS = "format versions " + ModelManifest.OLDEST_SEALED_VERSION + " to " + ModelManifest.FORMAT_VERSION;
 
     /** A manifest's bytes and what they say. */
     private record Opened(byte[] bytes, ModelManifest manifest) {

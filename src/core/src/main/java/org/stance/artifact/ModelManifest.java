@@ -56,12 +56,16 @@ public record ModelManifest(String format, int formatVersion, String projectVers
 
     public static final String FORMAT = "stance-model";
     /**
+     * 4: every part's CRC-32 in the manifest as well, which loading checks ({@code Parts}).
      * 3: every part's SHA-256 in the manifest, and the manifest's own in {@code manifest.sha256}.
      * 2: the network as settings + raw float32 parameters (version 1 held a Java-serialized DL4J zip).
      */
-    public static final int FORMAT_VERSION = 3;
+    public static final int FORMAT_VERSION = 4;
 
-    /** The oldest version {@code stance upgrade-model} re-saves: version 2 holds the same parts, without their hashes. */
+    /** The oldest version loaded as it is: version 3 is sealed as well, its parts checked by their SHA-256. */
+    public static final int OLDEST_SEALED_VERSION = 3;
+
+    /** The oldest version {@code stance upgrade-model} re-saves: version 2 holds the same parts, without their hashes (version 3 without their CRC-32s). */
     public static final int OLDEST_UPGRADABLE_VERSION = 2;
 
     /**
@@ -69,9 +73,8 @@ public record ModelManifest(String format, int formatVersion, String projectVers
      *
      * @param labelsSha256 SHA-256 of the label lists in order (see {@code ModelSeal.labelsDigest})
      * @param parts        zip entry → SHA-256 of its bytes, for every entry but the manifest and its seal
-     * @param partsCrc32   zip entry → CRC-32 of its bytes (8 hex digits), the same entries; null in files
-     *                     written before it was recorded. The loader checks these (the reader computes
-     *                     them anyway for the zip's own check); {@code inspect} checks the SHA-256 too.
+     * @param partsCrc32   zip entry → CRC-32 of its bytes (8 lowercase hex digits), the same entries;
+     *                     null in format 3. The loader checks these; {@code inspect} checks the SHA-256 too.
      */
     public record Integrity(String labelsSha256, Map<String, String> parts, Map<String, String> partsCrc32) {
         public Integrity {

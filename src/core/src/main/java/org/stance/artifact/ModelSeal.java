@@ -77,8 +77,21 @@ final class ModelSeal {
             }
         }
         Map<String, String> crcs = m.integrity().partsCrc32();
-        if (crcs != null && !crcs.keySet().equals(m.integrity().parts().keySet())) {
-            throw new UserError(name + ": corrupt model: its manifest lists other parts for their CRC-32 than for their SHA-256");
+        if (crcs == null && m.formatVersion() > ModelManifest.OLDEST_SEALED_VERSION) {
+            throw new UserError(name + ": corrupt model: its manifest records no CRC-32 of its parts (format version " + m.formatVersion() + ")");
+        }
+        if (crcs != null) {
+            for (String entry : m.integrity().parts().keySet()) {
+                String crc = crcs.get(entry);
+                if (crc == null || !crc.matches("[0-9a-f]{8}")) {
+                    throw new UserError(name + ": corrupt model: part '" + entry + "' has no valid CRC-32 in its manifest");
+                }
+            }
+            for (String entry : crcs.keySet()) {
+                if (!m.integrity().parts().containsKey(entry)) {
+                    throw new UserError(name + ": corrupt model: part '" + entry + "' has a CRC-32 but no SHA-256 in its manifest");
+                }
+            }
         }
         return new Parts.Reader(zip, name, m.integrity().parts(), crcs);
     }

@@ -93,10 +93,14 @@ class ModelIntegrityTest {
     }
 
     @Test
-    void aFileWithoutCrcsIsCheckedBySha256() throws IOException {
+    void aFormat3FileIsCheckedBySha256() throws IOException {
         ObjectNode manifest = (ObjectNode)
                 Json.MAPPER.readTree(ModelCodecTest.readEntry(model, ModelCodec.MANIFEST));
         assertTrue(((ObjectNode) manifest.get("integrity")).remove("partsCrc32") != null);
+        Path withoutCrcs = dir.resolve("v4-no-crcs.zip");
+        ModelCodecTest.rewrite(model, withoutCrcs, ModelCodec.MANIFEST, Json.MAPPER.writeValueAsBytes(manifest));
+        assertTrue(assertThrows(UserError.class, () -> ModelCodec.load(withoutCrcs)).getMessage().contains("records no CRC-32"));
+        manifest.put("formatVersion", ModelManifest.OLDEST_SEALED_VERSION);
         Path older = dir.resolve("no-crcs.zip");
         ModelCodecTest.rewrite(model, older, ModelCodec.MANIFEST, Json.MAPPER.writeValueAsBytes(manifest));
         assertEquals(ModelCodec.load(model).manifest().integrity().parts(), ModelCodec.load(older).manifest().integrity().parts());
@@ -106,10 +110,19 @@ class ModelIntegrityTest {
         String message = assertThrows(UserError.class, () -> ModelCodec.load(flipped)).getMessage();
         assertTrue(message.contains("part 'parameters.f32' does not match the SHA-256 its manifest records"), message);
 
+        manifest.put("formatVersion", ModelManifest.FORMAT_VERSION);
         ((ObjectNode) manifest.get("integrity")).putObject("partsCrc32").put(ModelCodec.PARAMETERS, "00000000");
         Path partial = dir.resolve("partial-crcs.zip");
         ModelCodecTest.rewrite(model, partial, ModelCodec.MANIFEST, Json.MAPPER.writeValueAsBytes(manifest));
-        assertTrue(assertThrows(UserError.class, () -> ModelCodec.load(partial)).getMessage().contains("other parts for their CRC-32"));
+        message = assertThrows(UserError.class, () -> ModelCodec.load(partial)).getMessage();
+        assertTrue(message.contains("has no valid CRC-32 in its manifest") && !message.contains("\n"), message);
+        ((ObjectNode) manifest.get("integrity")).remove("partsCrc32");
+        ObjectNode nulls = ((ObjectNode) manifest.get("integrity")).putObject("partsCrc32");
+        manifest.get("integrity").get("parts").fieldNames().forEachRemaining(entry -> nulls.putNull(entry));
+        Path nullCrcs = dir.resolve("null-crcs.zip");
+        ModelCodecTest.rewrite(model, nullCrcs, ModelCodec.MANIFEST, Json.MAPPER.writeValueAsBytes(manifest));
+        message = assertThrows(UserError.class, () -> ModelCodec.load(nullCrcs)).getMessage();
+        assertTrue(message.contains("has no valid CRC-32 in its manifest"), message);
     }
 
     @Test
