@@ -51,11 +51,22 @@ for i in $(seq "$rounds"); do
   echo "ours1 $(run bin/stance score --sentences "$out/sentences.txt" --format jsonl --threads 1)" >> "$out/pairs.txt"
 done
 
-# Cold start to the first result: one sentence, median of 5; next to a bare `java -version`.
+# Cold start to the first result: one sentence, against a bare `java -version`, 11 alternating runs of
+# each timed to the microsecond (/usr/bin/time's 10 ms steps are half of `java -version` itself).
 one="$out/one.txt"; echo "واشنطن غير جادة في الانسحاب من العراق." > "$one"
-median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-cold=$(for i in 1 2 3 4 5; do wall bin/stance score --sentences "$one" --format jsonl | cut -d' ' -f1; done | median)
-jv=$(for i in 1 2 3 4 5; do wall java -version | cut -d' ' -f1; done | median)
+read -r cold jv < <(python3 - "$one" <<'PY'
+import statistics, subprocess, sys, time
+def once(cmd):
+    t = time.perf_counter()
+    subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+    return time.perf_counter() - t
+ours, jv = [], []
+for _ in range(11):
+    ours.append(once(["bin/stance", "score", "--sentences", sys.argv[1], "--format", "jsonl"]))
+    jv.append(once(["java", "-version"]))
+print(f"{statistics.median(ours):.3f} {statistics.median(jv):.3f}")
+PY
+)
 
 # In-process: batch sentences/s on one thread and on all, latency.
 java -jar "$JAR" bench-score -m models/iraq-presence.zip datasets/iraq-presence/sentences.csv --min-sentences 100000 --latency-calls 2000 \
@@ -79,6 +90,6 @@ for who, name in (("ours", f"`bin/stance score` ({cores} threads)"), ("ours1", "
     print(f"| {name} | {med(who, 0):.2f} ({span(who, 0)}) | {med(who, 1):.2f} ({span(who, 1)}) | {n / med(who, 0):,.0f} | {med(who, 2) / 1024:.0f} MB | {loads(who)} |")
 print(f"| `fasttext predict-prob`, default settings (one run) | {ftd:.2f} | | {n / ftd:,.0f} | {ftd_kb / 1024:.0f} MB | |")
 print(f"\nOurs against tuned fastText, medians: wall {med('ours', 0) / med('fasttext', 0):.2f}x, CPU-seconds {med('ours', 1) / med('fasttext', 1):.2f}x "
-      f"(one thread: {med('ours1', 1) / med('fasttext', 1):.2f}x). Cold start to the first result (one sentence, median of 5): "
-      f"{cold:.2f} s; a bare `java -version`: {jv:.2f} s ({cold / jv:.0f}x).")
+      f"(one thread: {med('ours1', 1) / med('fasttext', 1):.2f}x). Cold start to the first result (one sentence, median of 11 alternating runs): "
+      f"{cold:.3f} s; a bare `java -version`: {jv:.3f} s ({cold / jv:.1f}x).")
 PY
