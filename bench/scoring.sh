@@ -73,16 +73,13 @@ java -jar "$JAR" bench-score -m models/iraq-presence.zip datasets/iraq-presence/
   2>/dev/null | tee "$out/in-process.txt"
 
 python3 - "$n" "$out/pairs.txt" "$ftd_s" "$ftd_kb" "$cold" "$jv" "$(nproc)" <<'PY'
-import statistics, sys
-n, pairs, ftd, ftd_kb, cold, jv, cores = int(sys.argv[1]), sys.argv[2], float(sys.argv[3]), int(sys.argv[4]), float(sys.argv[5]), float(sys.argv[6]), int(sys.argv[7])
-runs = {}
-for line in open(pairs):
-    who, wall, cpu, kb, load = line.split()
-    runs.setdefault(who, []).append((float(wall), float(cpu), int(kb), float(load)))
-med = lambda who, i: statistics.median(r[i] for r in runs[who])
-span = lambda who, i: f"{min(r[i] for r in runs[who]):.2f}-{max(r[i] for r in runs[who]):.2f}"
-loads = lambda who: f"{min(r[3] for r in runs[who]):.1f}-{max(r[3] for r in runs[who]):.1f}"
-k = len(runs["ours"])
+import sys
+sys.path.insert(0, "bench")
+from timed_runs import Runs
+n, ftd, ftd_kb, cold, jv, cores = int(sys.argv[1]), float(sys.argv[3]), int(sys.argv[4]), float(sys.argv[5]), float(sys.argv[6]), int(sys.argv[7])
+runs = Runs(sys.argv[2])
+med, span, loads = runs.med, runs.span, runs.loads
+k = runs.count("ours")
 print(f"\n| whole process, {n:,} sentences (`--sentences`, JSON lines out), median of {k} alternating runs | wall s (range) | CPU-s (range) | sentences/s | peak RSS | load before runs |")
 print("|---|---|---|---|---|---|")
 for who, name in (("ours", f"`bin/stance score` ({cores} threads)"), ("ours1", "`bin/stance score --threads 1`"),

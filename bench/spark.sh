@@ -61,16 +61,13 @@ cli_n=$(grep -c '"type":"sentence"' "$out/cli.jsonl")
 sp_n=$(cat "$out"/spark/part-* | grep -c '"type":"sentence"')
 sp_a=$(cat "$out"/spark/part-* | grep -c '"type":"article"')
 python3 - "$n" "$cli_n" "$sp_n" "$sp_a" "$out/runs.txt" <<'PY'
-import statistics, sys
-n, cli_n, sp_n, sp_a, path = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]), sys.argv[5]
-runs = {}
-for line in open(path):
-    who, wall, cpu, kb, load = line.split()
-    runs.setdefault(who, []).append((float(wall), float(cpu), int(kb), float(load)))
-med = lambda who, i: statistics.median(r[i] for r in runs[who])
-span = lambda who, i: f"{min(r[i] for r in runs[who]):.1f}-{max(r[i] for r in runs[who]):.1f}"
-loads = lambda who: f"{min(r[3] for r in runs[who]):.1f}-{max(r[3] for r in runs[who]):.1f}"
-k = len(runs["cli"])
+import sys
+sys.path.insert(0, "bench")
+from timed_runs import Runs
+n, cli_n, sp_n, sp_a, runs = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]), Runs(sys.argv[5])
+med, loads = runs.med, runs.loads
+span = lambda who, i: runs.span(who, i, 1)
+k = runs.count("cli")
 print(f"\n| {n:,} SaudiNewsNet articles, 2 cores, median of {k} alternating runs | wall s (range) | CPU-s (range) | sentences/s | peak RSS | load before runs |")
 print("|---|---|---|---|---|---|")
 for who, name in (("cli", "`bin/stance score DIR --format jsonl`"), ("spark", "`bin/stance-spark score --master local[2]`"),
