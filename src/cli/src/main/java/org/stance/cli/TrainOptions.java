@@ -72,6 +72,10 @@ final class TrainOptions {
     @Option(names = "--class-weights", description = "Loss weights against imbalance: ${COMPLETION-CANDIDATES}.")
     ClassWeighting classWeights = D.classWeighting();
 
+    @Option(names = "--authored-weight", paramLabel = "W", description = "Weight in the loss of each authored row (source authored:URL; "
+            + "real rows weigh 1), above 0 and at most 10; LBFGS only.")
+    double authoredWeight = D.authoredWeight();
+
     @Option(names = "--metric", converter = MetricName.class, paramLabel = "METRIC",
             description = "Figure to tune for (decision offsets, the epoch choice, --autotune): auto, macro-f1, f-avg, accuracy; auto = "
                     + "f-avg for favor/against labels, else macro-f1.")
@@ -173,7 +177,7 @@ final class TrainOptions {
             return D.toBuilder().tasks(tasks).normalizer(D.normalizer().withFoldTaaMarbuta(foldTaaMarbuta)).ngrams(ngrams)
                     .embeddings(noEmbeddings ? null : new EmbeddingFeatures(embeddings, pooling, embeddingWords)).hidden(hidden)
                     .inputDropout(dropout).l2(l2).optimizer(optimizer).learningRate(learningRate).maxEpochs(epochs).patience(patience)
-                    .batchSize(batchSize).classWeighting(classWeights).noPositionLabels(noPositionLabels).metric(metric).offsetFolds(offsetFolds).seed(seed).build();
+                    .batchSize(batchSize).classWeighting(classWeights).authoredWeight(authoredWeight).noPositionLabels(noPositionLabels).metric(metric).offsetFolds(offsetFolds).seed(seed).build();
         } catch (InvalidSettingException e) {
             throw new CommandLine.ParameterException(cli, OPTION_OF.getOrDefault(e.setting(), e.setting()) + " " + e.requirement());
         }

@@ -109,8 +109,8 @@ public record ModelManifest(String format, int formatVersion, String projectVers
      */
     public ModelManifest quantized(Features smaller, long parameters, Quantization q, String createdAt, String version) {
         Network n = new Network(network.tasks(), network.hidden(), network.inputDropout(), network.l2(), network.optimizer(),
-                network.learningRate(), network.maxEpochs(), network.patience(), network.batchSize(), network.classWeighting(), network.metric(),
-                network.offsetFolds(), network.seed(), parameters);
+                network.learningRate(), network.maxEpochs(), network.patience(), network.batchSize(), network.classWeighting(),
+                network.authoredWeight(), network.metric(), network.offsetFolds(), network.seed(), parameters);
         return new ModelManifest(format, FORMAT_VERSION, version, createdAt, labels, noPositionLabels, normalizer, smaller, targets,
                 embeddings, n, data, Map.of(), history, bestEpoch, trainingSeconds, decisionOffsets, tuning, q, null);
     }
@@ -136,14 +136,18 @@ public record ModelManifest(String format, int formatVersion, String projectVers
     public record Embeddings(String pooling, int dimension, int words, Map<String, String> provenance) {
     }
 
-    /** The network's architecture and training settings, and its parameter count. */
+    /**
+     * The network's architecture and training settings, and its parameter count. {@code authoredWeight}
+     * is null in models trained before it existed, which weighed every row 1.
+     */
     public record Network(List<String> tasks, int hidden, double inputDropout, double l2, String optimizer, double learningRate,
-                          int maxEpochs, int patience, int batchSize, String classWeighting, String metric, int offsetFolds, long seed,
-                          long parameters) {
+                          int maxEpochs, int patience, int batchSize, String classWeighting, Double authoredWeight, String metric,
+                          int offsetFolds, long seed, long parameters) {
 
         public static Network of(TrainConfig c, long parameters) {
             return new Network(c.tasks(), c.hidden(), c.inputDropout(), c.l2(), c.optimizer().name(), c.learningRate(), c.maxEpochs(),
-                    c.patience(), c.batchSize(), c.classWeighting().name(), c.metric().name(), c.offsetFolds(), c.seed(), parameters);
+                    c.patience(), c.batchSize(), c.classWeighting().name(), c.authoredWeight(), c.metric().name(), c.offsetFolds(), c.seed(),
+                    parameters);
         }
     }
 
@@ -198,7 +202,8 @@ public record ModelManifest(String format, int formatVersion, String projectVers
         return TrainConfig.builder().tasks(network.tasks()).normalizer(NormalizerConfig.fromMap(normalizer)).ngrams(features.toConfig())
                 .hidden(network.hidden()).inputDropout(network.inputDropout()).l2(network.l2()).optimizer(Optimizer.valueOf(network.optimizer()))
                 .learningRate(network.learningRate()).maxEpochs(network.maxEpochs()).patience(network.patience()).batchSize(network.batchSize())
-                .classWeighting(ClassWeighting.valueOf(network.classWeighting())).noPositionLabels(noPositionLabels)
+                .classWeighting(ClassWeighting.valueOf(network.classWeighting()))
+                .authoredWeight(network.authoredWeight() == null ? 1.0 : network.authoredWeight()).noPositionLabels(noPositionLabels)
                 .metric(network.metric() == null ? Metric.AUTO : Metric.valueOf(network.metric())).offsetFolds(network.offsetFolds())
                 .seed(network.seed()).build();
     }

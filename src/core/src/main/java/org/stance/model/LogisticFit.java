@@ -20,6 +20,7 @@ final class LogisticFit {
     private final List<SparseVector> rows;
     private final int[] labels;        // per row, -1 where the row has no label for this task
     private final double[] classWeights;
+    private final double[] rowWeights; // per row, its weight in the loss; null: every row 1
     private final int features;
     private final int classes;
     private final double l2;
@@ -29,17 +30,19 @@ final class LogisticFit {
     private double[][] partials; // per-chunk gradients (the first chunk writes into the caller's g)
 
     LogisticFit(List<SparseVector> rows, int[] labels, double[] classWeights, int features, double l2) {
-        this(rows, labels, classWeights, features, l2, null, features);
+        this(rows, labels, classWeights, null, features, l2, null, features);
     }
 
     /**
+     * @param rowWeights per row, its weight in the loss (multiplying its class's); null: every row 1
      * @param article   per row, the index of its article, whose rows all end with the same block (the
      *                  article context block) from input {@code blockFrom} on; null when rows share nothing.
      *                  The block's product and gradient are then computed once per run of rows of one
      *                  article instead of once per row: an article's block has thousands of entries, a
      *                  sentence's own a few hundred. The objective is the same.
      */
-    LogisticFit(List<SparseVector> rows, int[] labels, double[] classWeights, int features, double l2, int[] article, int blockFrom) {
+    LogisticFit(List<SparseVector> rows, int[] labels, double[] classWeights, double[] rowWeights, int features, double l2, int[] article,
+                int blockFrom) {
         this.article = article;
         this.ownEnd = new int[rows.size()];
         for (int r = 0; r < rows.size(); r++) {
@@ -53,6 +56,7 @@ final class LogisticFit {
         this.rows = rows;
         this.labels = labels;
         this.classWeights = classWeights;
+        this.rowWeights = rowWeights;
         this.features = features;
         this.classes = classWeights.length;
         this.l2 = l2;
@@ -163,7 +167,7 @@ final class LogisticFit {
                 logits[k] = Math.exp(logits[k] - max);
                 sum += logits[k];
             }
-            double weight = classWeights[y] / labeled;
+            double weight = (rowWeights == null ? classWeights[y] : classWeights[y] * rowWeights[r]) / labeled;
             loss += weight * (Math.log(sum) + max - target);
             for (int k = 0; k < classes; k++) {
                 logits[k] = weight * (logits[k] / sum - (k == y ? 1 : 0)); // now d loss / d logit

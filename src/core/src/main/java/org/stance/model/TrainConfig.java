@@ -27,6 +27,8 @@ import org.stance.text.NormalizerConfig;
  * @param patience       epochs without a better dev score before stopping (mini-batch rules only)
  * @param batchSize      examples per update (mini-batch rules only)
  * @param classWeighting loss weights against class imbalance
+ * @param authoredWeight each authored row's weight in the loss (rows whose source is {@code authored:URL}; real
+ *                       rows weigh 1): authored text is written, not observed, and its label mix is not the real one
  * @param noPositionLabels stance labels that take no position (compared ignoring case): the article
  *                       verdict gives them a fixed pseudo-mass instead of summing them
  * @param metric         the figure tuned for: decision offsets and the epoch choice maximise it
@@ -38,8 +40,8 @@ import org.stance.text.NormalizerConfig;
  */
 public record TrainConfig(List<String> tasks, NormalizerConfig normalizer, NgramConfig ngrams, EmbeddingFeatures embeddings, int hidden,
                           double inputDropout, double l2, Optimizer optimizer, double learningRate, int maxEpochs, int patience,
-                          int batchSize, ClassWeighting classWeighting, List<String> noPositionLabels, Metric metric, int offsetFolds,
-                          long seed) {
+                          int batchSize, ClassWeighting classWeighting, double authoredWeight, List<String> noPositionLabels, Metric metric,
+                          int offsetFolds, long seed) {
 
     /**
      * The shipped model's settings, chosen by grouped cross-validation on the iraq-presence train+dev
@@ -49,7 +51,7 @@ public record TrainConfig(List<String> tasks, NormalizerConfig normalizer, Ngram
      * {@link EmbeddingFeatures} itself.
      */
     public static final TrainConfig DEFAULTS = new TrainConfig(List.of(), NormalizerConfig.defaults(), NgramConfig.DEFAULTS, null, 0,
-            0.0, 3e-5, Optimizer.LBFGS, 0.1, 300, 4, 32, ClassWeighting.SQRT, List.of("neutral", "none"), Metric.AUTO, -1, 42L);
+            0.0, 3e-5, Optimizer.LBFGS, 0.1, 300, 4, 32, ClassWeighting.SQRT, 1.0, List.of("neutral", "none"), Metric.AUTO, -1, 42L);
 
     /**
      * {@code offsetFolds} "auto": decision offsets for the tasks whose metric is F_avg only. F_avg
@@ -86,6 +88,10 @@ public record TrainConfig(List<String> tasks, NormalizerConfig normalizer, Ngram
         InvalidSettingException.require(optimizer != Optimizer.LBFGS || inputDropout == 0, "inputDropout", inputDropout,
                 "0 with the LBFGS optimizer (its L2 penalty is the regularisation)");
         InvalidSettingException.require(batchSize >= 2 && batchSize <= 100_000, "batchSize", batchSize, "from 2 to 100000");
+        InvalidSettingException.require(Double.isFinite(authoredWeight) && authoredWeight > 0 && authoredWeight <= 10, "authoredWeight",
+                authoredWeight, "a finite number above 0 and at most 10");
+        InvalidSettingException.require(optimizer == Optimizer.LBFGS || authoredWeight == 1, "authoredWeight", authoredWeight,
+                "1 with a mini-batch optimizer (only LBFGS weighs rows)");
     }
 
     public static Builder builder() {
@@ -124,6 +130,7 @@ public record TrainConfig(List<String> tasks, NormalizerConfig normalizer, Ngram
         private int patience;
         private int batchSize;
         private ClassWeighting classWeighting;
+        private double authoredWeight;
         private List<String> noPositionLabels;
         private Metric metric;
         private int offsetFolds;
@@ -143,6 +150,7 @@ public record TrainConfig(List<String> tasks, NormalizerConfig normalizer, Ngram
             patience = c.patience;
             batchSize = c.batchSize;
             classWeighting = c.classWeighting;
+            authoredWeight = c.authoredWeight;
             noPositionLabels = c.noPositionLabels;
             metric = c.metric;
             offsetFolds = c.offsetFolds;
@@ -162,6 +170,7 @@ public record TrainConfig(List<String> tasks, NormalizerConfig normalizer, Ngram
         public Builder patience(int v) { patience = v; return this; }
         public Builder batchSize(int v) { batchSize = v; return this; }
         public Builder classWeighting(ClassWeighting v) { classWeighting = v; return this; }
+        public Builder authoredWeight(double v) { authoredWeight = v; return this; }
         public Builder noPositionLabels(List<String> v) { noPositionLabels = v; return this; }
         public Builder metric(Metric v) { metric = v; return this; }
         public Builder offsetFolds(int v) { offsetFolds = v; return this; }
@@ -169,7 +178,7 @@ public record TrainConfig(List<String> tasks, NormalizerConfig normalizer, Ngram
 
         public TrainConfig build() {
             return new TrainConfig(tasks, normalizer, ngrams, embeddings, hidden, inputDropout, l2, optimizer, learningRate, maxEpochs, patience,
-                    batchSize, classWeighting, noPositionLabels, metric, offsetFolds, seed);
+                    batchSize, classWeighting, authoredWeight, noPositionLabels, metric, offsetFolds, seed);
         }
     }
 }

@@ -183,6 +183,8 @@ public final class Trainer {
             Map<String, Integer> ids = new java.util.HashMap<>();
             articles = train.stream().mapToInt(r -> ids.computeIfAbsent(r.groupKey(), k -> ids.size())).toArray();
         }
+        double[] rowWeights = config.authoredWeight() == 1 ? null
+                : train.stream().mapToDouble(r -> r.authored() ? config.authoredWeight() : 1.0).toArray();
         for (int t = 0; t < config.tasks().size(); t++) {
             String task = config.tasks().get(t);
             List<String> taskLabels = labels.get(task);
@@ -191,7 +193,7 @@ public final class Trainer {
                 y[i] = train.get(i).label(task).isEmpty() ? -1 : taskLabels.indexOf(train.get(i).label(task));
             }
             long taskStart = System.nanoTime();
-            LogisticFit fit = new LogisticFit(trainVectors, y, weights.get(t), classifier.featurizer().dimension(), config.l2(),
+            LogisticFit fit = new LogisticFit(trainVectors, y, weights.get(t), rowWeights, classifier.featurizer().dimension(), config.l2(),
                     articles, classifier.featurizer().baseDimension());
             Lbfgs.Outcome outcome = fit.fitInto(first, t, config.maxEpochs(), i -> {
                 if (i % 25 == 0) {

@@ -109,7 +109,7 @@ class LogisticFitTest {
         }
         double[] weights = {0.5, 1, 2};
         LogisticFit plain = new LogisticFit(rows, labels, weights, features, 0.01);
-        LogisticFit shared = new LogisticFit(rows, labels, weights, features, 0.01, article, base);
+        LogisticFit shared = new LogisticFit(rows, labels, weights, null, features, 0.01, article, base);
         double[] theta = new double[features * 3 + 3];
         for (int i = 0; i < theta.length; i++) {
             theta[i] = random.nextGaussian();
