@@ -73,7 +73,7 @@ final class TrainOptions {
     ClassWeighting classWeights = D.classWeighting();
 
     @Option(names = "--authored-weight", paramLabel = "W", description = "Weight in the loss of each authored row (source authored:URL; "
-            + "real rows weigh 1), above 0 and at most 10; LBFGS only.")
+            + "real rows weigh 1), above 0 and at most 10.")
     double authoredWeight = D.authoredWeight();
 
     @Option(names = "--metric", converter = MetricName.class, paramLabel = "METRIC",

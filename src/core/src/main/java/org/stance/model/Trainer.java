@@ -308,16 +308,19 @@ public final class Trainer {
                 float[][] mask = new float[batch.size()][1];
                 boolean complete = true;
                 for (int b = 0; b < batch.size(); b++) {
-                    String label = train.get(batch.get(b)).label(tasks.get(t));
+                    LabeledSentence row = train.get(batch.get(b));
+                    String label = row.label(tasks.get(t));
                     if (!label.isEmpty()) {
                         oneHot[b][taskLabels.indexOf(label)] = 1f;
-                        mask[b][0] = 1f;
+                        // DL4J multiplies each row's loss and gradient by its mask value: a weight
+                        mask[b][0] = row.authored() ? (float) config.authoredWeight() : 1f;
+                        complete &= mask[b][0] == 1f;
                     } else {
                         complete = false;
                     }
                 }
                 targets[t] = Nd4j.create(oneHot);
-                masks[t] = complete ? null : Nd4j.create(mask); // a mask only where some row lacks this task's label
+                masks[t] = complete ? null : Nd4j.create(mask); // a mask only where some row lacks a label or weighs other than 1
             }
             lossSum += fit.step(rows, targets, masks, epoch);
             batches++;
