@@ -60,11 +60,11 @@ final class Parts {
         }
     }
 
-    /** A part's CRC-32 as the manifest records it: 8 lowercase hex digits. */
+    /** A part's CRC-32 as the manifest records it ({@link ZipEntries#crc32Hex}). */
     static String crc32(byte[] data) {
         java.util.zip.CRC32 crc = new java.util.zip.CRC32();
         crc.update(data);
-        return String.format("%08x", crc.getValue());
+        return ZipEntries.crc32Hex(crc.getValue());
     }
 
     /**
@@ -90,13 +90,19 @@ final class Parts {
                 if (want == null) {
                     throw new UserError(name + ": corrupt model: part '" + entry + "' is not listed in its manifest");
                 }
-                boolean matches = expectedCrc32 != null ? expectedCrc32.get(entry).equals(crc32(bytes)) : want.equals(Hashes.sha256(bytes));
+                boolean matches = expectedCrc32 != null ? expectedCrc32.get(entry).equals(crc32Of(entry, bytes)) : want.equals(Hashes.sha256(bytes));
                 if (!matches) {
                     throw new UserError(name + ": corrupt model: part '" + entry + "' does not match the "
                             + (expectedCrc32 != null ? "CRC-32" : "SHA-256") + " its manifest records");
                 }
             }
             return bytes;
+        }
+
+        /** The part's CRC-32: the zip's own when it records one, which {@link ZipEntries#read} checked the bytes against. */
+        private String crc32Of(String entry, byte[] bytes) {
+            long recorded = zip.getEntry(entry).getCrc();
+            return recorded != -1 ? ZipEntries.crc32Hex(recorded) : crc32(bytes);
         }
     }
 }

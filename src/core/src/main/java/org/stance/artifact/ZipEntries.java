@@ -123,6 +123,11 @@ final class ZipEntries {
         return bytes;
     }
 
+    /** A CRC-32 as a model manifest records it: 8 lowercase hex digits. */
+    static String crc32Hex(long crc) {
+        return String.format("%08x", crc);
+    }
+
     /** An entry's SHA-256 (hex) and CRC-32 (8 hex digits). */
     record Digests(String sha256, String crc32) {
     }
@@ -137,7 +142,7 @@ final class ZipEntries {
                 digest.update(buffer, offset, length);
                 crc.update(buffer, offset, length);
             });
-            return new Digests(java.util.HexFormat.of().formatHex(digest.digest()), String.format("%08x", crc.getValue()));
+            return new Digests(java.util.HexFormat.of().formatHex(digest.digest()), crc32Hex(crc.getValue()));
         } catch (IOException ex) {
             throw new UserError(name + ": cannot read entry '" + entry + "' (" + ex.getMessage() + "); the file is corrupt", ex);
         } catch (java.security.NoSuchAlgorithmException ex) {
