@@ -143,7 +143,7 @@ public final class Boilerplate {
         }
         char c = t.charAt(i);
         boolean ellipsis = c == '…' || (c == '.' && i > 0 && t.charAt(i - 1) == '.');
-        return !ellipsis && SENTENCE_END.indexOf(c) >= 0;
+        return !ellipsis && isSentenceEnd(c);
     }
 
     static final String SENTENCE_END = ".!?؟!";

@@ -224,7 +224,7 @@ public final class SentenceSegmenter {
                 continue;
             }
             end = i + 1;
-            while (end < line.length() && (Boilerplate.CLOSERS.indexOf(line.charAt(end)) >= 0 || Boilerplate.SENTENCE_END.indexOf(line.charAt(end)) >= 0)) {
+            while (end < line.length() && (Boilerplate.CLOSERS.indexOf(line.charAt(end)) >= 0 || Boilerplate.isSentenceEnd(line.charAt(end)))) {
                 end++;
             }
             if (end < line.length() && !Character.isWhitespace(line.charAt(end))) {
