@@ -179,7 +179,8 @@ final class TrainOptions {
                     .inputDropout(dropout).l2(l2).optimizer(optimizer).learningRate(learningRate).maxEpochs(epochs).patience(patience)
                     .batchSize(batchSize).classWeighting(classWeights).authoredWeight(authoredWeight).noPositionLabels(noPositionLabels).metric(metric).offsetFolds(offsetFolds).seed(seed).build();
         } catch (InvalidSettingException e) {
-            throw new CommandLine.ParameterException(cli, OPTION_OF.getOrDefault(e.setting(), e.setting()) + " " + e.requirement());
+            throw new CommandLine.ParameterException(cli, OPTION_OF.getOrDefault(e.setting(), StanceCommand.optionName(e.setting())) + " "
+                    + e.requirement());
         }
     }
 

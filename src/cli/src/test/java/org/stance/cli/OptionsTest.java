@@ -26,6 +26,9 @@ class OptionsTest {
         CliRunner.Result both = CliRunner.run("train", "x.csv", "--no-embeddings", "--embeddings", "v.zip", "-o", dir.resolve("m.zip").toString());
         assertEquals(2, both.code());
         assertTrue(both.err().contains("--no-embeddings and --embeddings exclude each other"), both.err());
+        CliRunner.Result weight = CliRunner.run("train", "x.csv", "--authored-weight", "0", "-o", dir.resolve("m.zip").toString());
+        assertEquals(2, weight.code());
+        assertTrue(weight.err().contains("--authored-weight must be a finite number above 0 and at most 10"), weight.err());
         CliRunner.Result device = CliRunner.run("score", "-m", "/dev/zero", TestData.SEEDS.toString());
         assertEquals(1, device.code());
         assertTrue(device.err().contains("/dev/zero: not a model file but a device or special file"), device.err());
