@@ -1,7 +1,9 @@
 package org.stance.text;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -40,10 +42,13 @@ public final class SentenceSegmenter {
         boolean sawText = false;
         Piece open = null; // a text line still waiting for the end of its sentence
         boolean leadIn = false; // open ends with a lead-in ("و جاء في التقرير") that the next paragraph completes
-        for (String raw : unwrap(lines(page))) {
+        Map<String, Boilerplate.Line> classified = new IdentityHashMap<>();
+        for (String raw : unwrap(lines(page), classified)) {
             String line = collapse(Boilerplate.stripAdMarkers(raw));
             boolean adOnly = line.isEmpty() && Boilerplate.AD_MARKER.matcher(raw).find();
-            Boilerplate.Line matched = Boilerplate.Line.of(line);
+            Boilerplate.Line known = classified.get(raw);
+            // the Line unwrap made for this very line, when cleaning left it as it was: normalised once, not twice
+            Boilerplate.Line matched = known != null && known.text().equals(line) ? known : Boilerplate.Line.of(line);
             if (Boilerplate.isTailMarker(matched)) {
                 inTail = true;
             }
@@ -94,11 +99,16 @@ public final class SentenceSegmenter {
      * sentence end is one paragraph broken by the page's line width, not a list of sentences.
      */
     static List<String> unwrap(String[] lines) {
+        return unwrap(lines, new IdentityHashMap<>());
+    }
+
+    /** {@link #unwrap(String[])}, keeping in {@code classified} the {@link Boilerplate.Line} it made of each line it classified. */
+    private static List<String> unwrap(String[] lines, Map<String, Boilerplate.Line> classified) {
         List<String> out = new ArrayList<>();
         int i = 0;
         while (i < lines.length) {
             int j = i;
-            while (j < lines.length && !lines[j].isBlank() && Boilerplate.classify(lines[j]).isEmpty()) {
+            while (j < lines.length && !lines[j].isBlank() && isText(lines[j], classified)) {
                 j++;
             }
             if (j - i >= 2 && isWrapped(lines, i, j)) {
@@ -118,6 +128,12 @@ public final class SentenceSegmenter {
             i = j + 1;
         }
         return out;
+    }
+
+    private static boolean isText(String line, Map<String, Boilerplate.Line> classified) {
+        Boilerplate.Line made = Boilerplate.Line.of(line);
+        classified.put(line, made);
+        return Boilerplate.classify(made).isEmpty();
     }
 
     private static boolean isWrapped(String[] lines, int from, int to) {
@@ -144,8 +160,11 @@ public final class SentenceSegmenter {
         if (last == '،' || last == ',' || last == ':' || last == '؛' || last == ';') {
             return true;
         }
+        if (Boilerplate.endsSentence(t)) {
+            return false; // before normalising the whole line for its last word: most lines end a sentence
+        }
         String lastToken = Tokenizer.lastToken(MATCHER.normalize(t));
-        return !Boilerplate.endsSentence(t) && lastToken != null && CONNECTORS.contains(lastToken);
+        return lastToken != null && CONNECTORS.contains(lastToken);
     }
 
     /**
@@ -153,6 +172,9 @@ public final class SentenceSegmenter {
      * lead-in such as "و جاء في التقرير" whose sentence goes on after the next heading.
      */
     static boolean endsWithLeadIn(String line) {
+        if (Boilerplate.endsSentence(line)) {
+            return false; // the last part ends where the line does, so it ends a sentence too: no splitting needed
+        }
         List<String> parts = splitLine(line);
         if (parts.size() < 2) {
             return false;

@@ -29,4 +29,15 @@ class TextFilesTest {
         assertTrue(assertThrows(UserError.class, () -> TextFiles.decode(bytes, "f.txt")).getMessage()
                 .startsWith("f.txt:3: not valid UTF-8"));
     }
+
+    @Test
+    void aReplacementCharacterInTheFileIsTextButAnEncodedSurrogateIsNot() {
+        // the fast decoding turns bad bytes into U+FFFD: a real U+FFFD must still read as text, and
+        // bytes the JDK would replace (a UTF-8-encoded surrogate, an overlong form) must still fail
+        assertEquals("a\uFFFDب", TextFiles.decode("a\uFFFDب".getBytes(StandardCharsets.UTF_8), "x"));
+        byte[] surrogate = {'a', '\n', (byte) 0xED, (byte) 0xA0, (byte) 0x80};
+        assertTrue(assertThrows(UserError.class, () -> TextFiles.decode(surrogate, "s.txt")).getMessage().startsWith("s.txt:2: not valid UTF-8"));
+        byte[] overlong = {(byte) 0xC0, (byte) 0xAF};
+        assertTrue(assertThrows(UserError.class, () -> TextFiles.decode(overlong, "o.txt")).getMessage().startsWith("o.txt:1: not valid UTF-8"));
+    }
 }
