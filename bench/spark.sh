@@ -2,7 +2,8 @@
 # Spark job against the CLI on the same articles, in one run:
 #   bench/spark.sh [N]    (N SaudiNewsNet articles, default 3000; the corpus comes without the held-out ones)
 # Writes target/bench-results/spark/ and prints a Markdown table (docs/PERFORMANCE.md has the last one):
-# the CLI and Spark in ROUNDS (default 3) alternating runs on all the articles and on one (start-up).
+# the CLI and Spark in ROUNDS (default 3) alternating runs on all the articles and on one (start-up),
+# and the CLI on the same articles' sentences as lines (--sentences): what an article costs beyond its sentences.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/jar.sh
@@ -33,6 +34,12 @@ for _ in $(seq 1 200); do
   rm -f "$bad"
 done
 n=$(ls "$data" | wc -l)
+# The articles' sentences, one a line, as the CLI segmented them: the same text scored without articles.
+python3 -c 'import json, sys
+for line in open(sys.argv[1], encoding="utf-8"):
+    r = json.loads(line)
+    if r["type"] == "sentence":
+        print(r["text"])' "$out/cli.jsonl" > "$out/sentences.txt"
 one="$out/one-article"; rm -rf "$one"; mkdir -p "$one"; cp "$(ls -d "$data"/* | head -1)" "$one/"
 # run NAME CMD...: one timed run, "NAME wall-s cpu-s peak-KB load1" appended to runs.txt (load read just before it).
 run() {
@@ -55,6 +62,7 @@ for i in $(seq "${ROUNDS:-3}"); do
   run cli1 bin/stance score "$one" --format jsonl
   rm -rf "$out/spark"; run spark1 "$out/spark-run" "$one"
   run cli bin/stance score "$data" --format jsonl -o "$out/cli.jsonl"
+  run clis bin/stance score --sentences "$out/sentences.txt" --format jsonl -o "$out/clis.jsonl"
   rm -rf "$out/spark"; run spark "$out/spark-run" "$data"
 done
 cli_n=$(grep -c '"type":"sentence"' "$out/cli.jsonl")
@@ -71,8 +79,9 @@ k = runs.count("cli")
 print(f"\n| {n:,} SaudiNewsNet articles, 2 cores, median of {k} alternating runs | wall s (range) | CPU-s (range) | sentences/s | peak RSS | load before runs |")
 print("|---|---|---|---|---|---|")
 for who, name in (("cli", "`bin/stance score DIR --format jsonl`"), ("spark", "`bin/stance-spark score --master local[2]`"),
+                  ("clis", "`bin/stance score --sentences` on the same sentences, one a line"),
                   ("cli1", "the CLI on one article (start-up)"), ("spark1", "Spark on one article (start-up)")):
-    rate = f"{cli_n / med(who, 0):,.0f}" if who == "cli" else f"{sp_n / med(who, 0):,.0f}" if who == "spark" else ""
+    rate = f"{cli_n / med(who, 0):,.0f}" if who in ("cli", "clis") else f"{sp_n / med(who, 0):,.0f}" if who == "spark" else ""
     print(f"| {name} | {med(who, 0):.1f} ({span(who, 0)}) | {med(who, 1):.1f} ({span(who, 1)}) | {rate} | {med(who, 2) / 1024:.0f} MB | {loads(who)} |")
 ratio = sp_n / med("spark", 0) / (cli_n / med("cli", 0))
 gap = med("spark", 0) - med("cli", 0)
@@ -82,4 +91,6 @@ print(f"\nSpark against the CLI: {ratio:.2f}x its sentences/s ({sp_n:,} sentence
       f"is {startup:.1f} s and the rest, {gap - startup:.1f} s, is per article: {med('spark', 0) - med('spark1', 0):.1f} s for the articles "
       f"against the CLI's {med('cli', 0) - med('cli1', 0):.1f} s ({med('spark', 1) - med('spark1', 1):.1f} against "
       f"{med('cli', 1) - med('cli1', 1):.1f} CPU-s).")
+print(f"\nArticles against their sentences as lines (the CLI): {med('cli', 1) / med('clis', 1):.2f}x the CPU-seconds "
+      f"({med('cli', 1):.2f} against {med('clis', 1):.2f}, medians; the same {cli_n:,} sentences).")
 PY
