@@ -105,7 +105,7 @@ public final class Boilerplate {
             return Optional.of(Reason.NO_ARABIC);
         }
         String norm = line.normalized();
-        int words = wordCount(norm);
+        int words = wordsUpTo(norm, INTERACTION_MAX_WORDS + 1); // the largest bound compared below, plus one
         boolean punctuated = endsSentence(norm);
         // A short punctuated line can still be a widget ("لن يتم نشر عنوان بريدك الإلكتروني.").
         if (words <= INTERACTION_MAX_WORDS && (!punctuated || words <= 8) && INTERACTION.matcher(norm).lookingAt()) {
@@ -120,8 +120,9 @@ public final class Boilerplate {
         return Optional.empty();
     }
 
-    static int wordCount(String s) {
-        return Tokenizer.count(s);
+    /** The words of {@code s}, counted up to {@code cap} (every caller compares the count with a small bound). */
+    static int wordsUpTo(String s, int cap) {
+        return Tokenizer.countUpTo(s, cap);
     }
 
     /** True when the line ends with a sentence-final mark (optionally followed by closing quotes or brackets). */

@@ -57,7 +57,7 @@ public final class SentenceSegmenter {
                 reason = Optional.of(Boilerplate.Reason.PAGE_TAIL);
             }
             if (reason.isPresent() && reason.get() == Boilerplate.Reason.HEADING && !sawText && !inTail
-                    && Boilerplate.wordCount(line) >= TITLE_MIN_WORDS) {
+                    && Boilerplate.wordsUpTo(line, TITLE_MIN_WORDS) >= TITLE_MIN_WORDS) {
                 reason = Optional.empty(); // the page title: unpunctuated but article text
             }
             if (reason.isPresent()) {
@@ -180,7 +180,7 @@ public final class SentenceSegmenter {
             return false;
         }
         String last = parts.get(parts.size() - 1);
-        return !Boilerplate.endsSentence(last) && Boilerplate.wordCount(last) <= LEAD_IN_MAX_WORDS;
+        return !Boilerplate.endsSentence(last) && Boilerplate.wordsUpTo(last, LEAD_IN_MAX_WORDS + 1) <= LEAD_IN_MAX_WORDS;
     }
 
     /**
@@ -312,7 +312,7 @@ public final class SentenceSegmenter {
     private static List<String> mergeFragments(List<String> sentences) {
         List<StringBuilder> merged = new ArrayList<>();
         for (String s : sentences) {
-            boolean fragment = Boilerplate.wordCount(s) < MIN_WORDS;
+            boolean fragment = Boilerplate.wordsUpTo(s, MIN_WORDS) < MIN_WORDS;
             if (fragment && !merged.isEmpty()) {
                 merged.get(merged.size() - 1).append(' ').append(s);
             } else {
@@ -323,7 +323,7 @@ public final class SentenceSegmenter {
         for (StringBuilder b : merged) {
             out.add(b.toString());
         }
-        if (out.size() > 1 && Boilerplate.wordCount(out.get(0)) < MIN_WORDS) {
+        if (out.size() > 1 && Boilerplate.wordsUpTo(out.get(0), MIN_WORDS) < MIN_WORDS) {
             out.set(1, out.get(0) + " " + out.get(1));
             out.remove(0);
         }

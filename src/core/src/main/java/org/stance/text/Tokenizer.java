@@ -31,19 +31,37 @@ public final class Tokenizer {
 
     /** The number of tokens {@link #tokenize} gives, without making them. */
     public static int count(String text) {
-        int[] n = {0};
-        forEachToken(text, (start, end) -> n[0]++);
-        return n[0];
+        return countUpTo(text, Integer.MAX_VALUE);
     }
 
-    /** The last token {@link #tokenize} gives, or null when there is none, without making the others. */
+    /**
+     * {@code min(count(text), cap)}, reading no further than the cap-th token: the segmenter only
+     * asks whether a line has more than a few words, of every line of every article.
+     */
+    public static int countUpTo(String text, int cap) {
+        int n = 0;
+        boolean inWord = false;
+        for (int i = 0; i < text.length() && n < cap; i++) {
+            boolean word = isWordChar(text.charAt(i));
+            if (word && !inWord) {
+                n++;
+            }
+            inWord = word;
+        }
+        return n;
+    }
+
+    /** The last token {@link #tokenize} gives, or null when there is none: the last run of word characters, read from the end. */
     public static String lastToken(String text) {
-        int[] last = {-1, -1};
-        forEachToken(text, (start, end) -> {
-            last[0] = start;
-            last[1] = end;
-        });
-        return last[0] < 0 ? null : text.substring(last[0], last[1]);
+        int end = text.length();
+        while (end > 0 && !isWordChar(text.charAt(end - 1))) {
+            end--;
+        }
+        int start = end;
+        while (start > 0 && isWordChar(text.charAt(start - 1))) {
+            start--;
+        }
+        return start == end ? null : text.substring(start, end);
     }
 
     /** Receives a token as its offsets in the text. */

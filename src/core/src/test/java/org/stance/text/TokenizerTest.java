@@ -40,6 +40,9 @@ class TokenizerTest {
             List<String> tokens = Tokenizer.tokenize(t);
             assertEquals(tokens.size(), Tokenizer.count(t), t);
             assertEquals(tokens.isEmpty() ? null : tokens.get(tokens.size() - 1), Tokenizer.lastToken(t), t);
+            for (int cap = 0; cap <= 4; cap++) {
+                assertEquals(Math.min(tokens.size(), cap), Tokenizer.countUpTo(t, cap), t);
+            }
         }
     }
 }
