@@ -1,7 +1,9 @@
 package org.stance.cli;
 
+import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +24,12 @@ final class OutputOption {
         void writeTo(Writer writer) throws IOException;
     }
 
+    /** Writes the whole output as bytes (a format that encodes its own UTF-8, as JSON lines do). */
+    @FunctionalInterface
+    interface StreamBody {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Output file (default: standard output).")
     Path path;
 
@@ -40,24 +48,34 @@ final class OutputOption {
         }
     }
 
+    /** Writes the output as UTF-8 text. */
     void write(Body body) {
+        writeBytes(out -> {
+            Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+            body.writeTo(w);
+            w.flush();
+        });
+    }
+
+    /** Writes the output as bytes, buffered; the body flushes what it buffers itself. */
+    void writeBytes(StreamBody body) {
         checkWritable();
         try {
             if (isStdout()) {
                 // Straight to the stream under System.out, which passes write errors on: a full disk or a
                 // closed pipe stops the work at once instead of scoring the rest for nobody.
-                Writer w = new BufferedWriter(new OutputStreamWriter(Stdout.stream(), StandardCharsets.UTF_8), 1 << 16);
-                body.writeTo(w);
-                w.flush();
+                OutputStream out = new BufferedOutputStream(Stdout.stream(), 1 << 16);
+                body.writeTo(out);
+                out.flush();
                 if (Stdout.stream() == System.out && System.out.checkError()) {
                     throw new IOException("the write failed (closed, full, or a broken pipe); the output is incomplete");
                 }
                 return;
             }
-            AtomicFile.write(path, out -> {
-                Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-                body.writeTo(w);
-                w.flush();
+            AtomicFile.write(path, file -> {
+                OutputStream out = new BufferedOutputStream(file, 1 << 16);
+                body.writeTo(out);
+                out.flush();
             });
         } catch (IOException e) {
             throw new UserError(isStdout() ? "cannot write to standard output: " + e.getMessage() + "; the output is incomplete"

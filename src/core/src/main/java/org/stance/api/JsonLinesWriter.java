@@ -1,8 +1,10 @@
 package org.stance.api;
 
+import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.Writer;
 
 /**
@@ -14,13 +16,38 @@ import java.io.Writer;
 public final class JsonLinesWriter {
 
     private static final JsonFactory JSON = new JsonFactory().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    private static final JsonFactory BYTES = bytesFactory();
 
     private final JsonGenerator json;
     private final int topK;
 
     /** @param topK show only the K most probable labels per task (0 = all) */
     public JsonLinesWriter(Writer out, int topK) throws IOException {
-        this.json = JSON.createGenerator(out);
+        this(JSON.createGenerator(out), topK);
+    }
+
+    /** The same records as UTF-8 bytes, encoded by the generator (no separate character encoder: faster, the same bytes). */
+    public JsonLinesWriter(OutputStream out, int topK) throws IOException {
+        this(BYTES != null ? BYTES.createGenerator(out, JsonEncoding.UTF8)
+                : JSON.createGenerator(new java.io.OutputStreamWriter(out, java.nio.charset.StandardCharsets.UTF_8)), topK);
+    }
+
+    /**
+     * A factory whose byte generators write a character beyond U+FFFF (an emoji) as its 4 UTF-8 bytes,
+     * as the character path does, not as an escaped surrogate pair; null with a Jackson older than
+     * 2.18 (a cluster's own), which lacks the feature: those write through a character encoder.
+     */
+    private static JsonFactory bytesFactory() {
+        try {
+            return new JsonFactory().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+                    .enable(JsonGenerator.Feature.valueOf("COMBINE_UNICODE_SURROGATES_IN_UTF8"));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private JsonLinesWriter(JsonGenerator json, int topK) {
+        this.json = json;
         this.json.setRootValueSeparator(null);
         this.topK = topK;
     }
