@@ -177,24 +177,14 @@ public final class EmbeddingsCodec {
                 : new VectorCoding(prefix + WORD_VECTORS, 0, 0);
         VectorCoding ngramCoding = pq ? new VectorCoding(prefix + NGRAM_CODES, sub, intProperty(m, "pq.ngramCentroids", name, 256))
                 : new VectorCoding(prefix + NGRAM_VECTORS, 0, 0);
-        // The n-gram table (the larger half) is read on another thread while this one reads the words.
-        java.util.concurrent.CompletableFuture<Table> ngramsRead = Background.start("stance-embeddings-load",
-                () -> table(zip, prefix + NGRAMS, ngramCoding, ngramCount, dim, name));
-        Table words;
-        try {
-            words = table(zip, prefix + WORDS, wordCoding, vocabularySize, dim, name);
-        } catch (RuntimeException e) {
-            Background.finish(ngramsRead); // the caller closes the zip once this returns
-            throw e;
-        }
-        Table ngrams = Background.result(ngramsRead);
+        // The n-gram table (the larger half) is read here, its bytes checked, and decoded on another
+        // thread that nothing waits for until a word outside the vocabulary needs its n-grams: a cold
+        // start on known words never waits for it (one sentence: 0.26 against 0.32 s without the table).
+        RawTable ngramBytes = raw(zip, prefix + NGRAMS, ngramCoding, ngramCount, dim);
+        Table words = decode(raw(zip, prefix + WORDS, wordCoding, vocabularySize, dim), vocabularySize, dim, name);
         long[] counts = new long[vocabularySize];
         for (int i = 0; i < vocabularySize; i++) {
             counts[i] = (long) words.numbers()[i];
-        }
-        float[] weights = new float[ngramCount];
-        for (int i = 0; i < ngramCount; i++) {
-            weights[i] = (float) ngrams.numbers()[i];
         }
         Map<String, Boolean> norm = new LinkedHashMap<>();
         Map<String, String> provenance = new LinkedHashMap<>();
@@ -211,9 +201,25 @@ public final class EmbeddingsCodec {
         } catch (IllegalArgumentException ex) {
             throw new UserError(name + ": " + ex.getMessage() + " in " + prefix + MANIFEST, ex);
         }
+        int minN = intProperty(m, "ngram.min", name, 64);
+        int maxN = intProperty(m, "ngram.max", name, 64);
+        long tokenCount = intOrLong(m, "tokenCount", name);
+        java.util.concurrent.CompletableFuture<WordEmbeddings.Parts> ngrams = Background.start("stance-embeddings-load", () -> {
+            Table t = decode(ngramBytes, ngramCount, dim, name);
+            float[] weights = new float[ngramCount];
+            for (int i = 0; i < ngramCount; i++) {
+                weights[i] = (float) t.numbers()[i];
+            }
+            return new WordEmbeddings.Parts(new String[0], new long[0], new float[0], dim, minN, maxN, t.keys(), t.vectors(), weights, tokenCount,
+                    normalizer, provenance);
+        }).exceptionally(ex -> {
+            Throwable cause = ex instanceof java.util.concurrent.CompletionException && ex.getCause() != null ? ex.getCause() : ex;
+            throw cause instanceof IllegalArgumentException ? new UserError(name + ": inconsistent embeddings: " + cause.getMessage(), cause)
+                    : cause instanceof RuntimeException r ? r : new IllegalStateException(cause);
+        });
         try {
-            return WordEmbeddings.ofHalfPrecision(new WordEmbeddings.Parts(words.keys(), counts, words.vectors(), dim, intProperty(m, "ngram.min", name, 64),
-                    intProperty(m, "ngram.max", name, 64), ngrams.keys(), ngrams.vectors(), weights, intOrLong(m, "tokenCount", name), normalizer, provenance));
+            return WordEmbeddings.ofHalfPrecision(new WordEmbeddings.Parts(words.keys(), counts, words.vectors(), dim, minN, maxN, new String[0],
+                    new float[0], new float[0], tokenCount, normalizer, provenance), ngrams);
         } catch (IllegalArgumentException ex) {
             throw new UserError(name + ": inconsistent embeddings: " + ex.getMessage(), ex);
         }
@@ -227,21 +233,33 @@ public final class EmbeddingsCodec {
     private record VectorCoding(String entry, int subDimension, int centroids) {
     }
 
-    private static Table table(Parts.Reader zip, String listEntry, VectorCoding coding, int rows, int dim, String name) {
+    /** A table's two parts as read (and checked) from the file, not yet decoded. */
+    private record RawTable(String listEntry, byte[] list, VectorCoding coding, byte[] vectors) {
+    }
+
+    private static RawTable raw(Parts.Reader zip, String listEntry, VectorCoding coding, int rows, int dim) {
+        byte[] list = text(zip, listEntry, rows, zip.name());
+        byte[] vectors = coding.subDimension() > 0
+                ? zip.read(coding.entry(), QuantizedParts.tableBytes(rows, dim, Math.max(1, coding.subDimension()), coding.centroids()))
+                : vectors(zip, coding.entry(), (long) rows * dim, zip.name());
+        return new RawTable(listEntry, list, coding, vectors);
+    }
+
+    private static Table decode(RawTable raw, int rows, int dim, String name) {
         String[] keys = new String[rows];
         double[] numbers = new double[rows];
-        TsvCursor list = new TsvCursor(text(zip, listEntry, rows, name), name, listEntry, 2);
+        TsvCursor list = new TsvCursor(raw.list(), name, raw.listEntry(), 2);
         for (int i = 0; i < rows; i++) {
             nextRow(list, rows);
             keys[i] = list.text();
             numbers[i] = list.decimal();
         }
         nextRow(list, rows);
+        VectorCoding coding = raw.coding();
         if (coding.subDimension() > 0) {
-            byte[] bytes = zip.read(coding.entry(), QuantizedParts.tableBytes(rows, dim, Math.max(1, coding.subDimension()), coding.centroids()));
-            return new Table(keys, numbers, QuantizedParts.table(bytes, rows, dim, coding.subDimension(), coding.centroids(), coding.entry(), name));
+            return new Table(keys, numbers, QuantizedParts.table(raw.vectors(), rows, dim, coding.subDimension(), coding.centroids(), coding.entry(), name));
         }
-        return new Table(keys, numbers, floats(vectors(zip, coding.entry(), (long) rows * dim, name), rows * dim, coding.entry(), name));
+        return new Table(keys, numbers, floats(raw.vectors(), rows * dim, coding.entry(), name));
     }
 
     private static String manifest(WordEmbeddings.Parts e, ProductCodes wordCodes, ProductCodes ngramCodes) {

@@ -39,7 +39,9 @@ public final class WordEmbeddings {
     static final double SIF_A = 1e-3;
 
     private final VectorTable words;
-    private final SubwordTable subwords;
+    // Ready at once, or still decoding on another thread when read from a model file: a cold start
+    // whose words are all in the vocabulary never waits for the n-gram table (60 ms of 0.32 s)
+    private final java.util.concurrent.CompletableFuture<SubwordTable> subwords;
     private final long tokenCount;
     private final NormalizerConfig normalizer;
     private final Map<String, String> provenance;
@@ -51,11 +53,19 @@ public final class WordEmbeddings {
      */
     WordEmbeddings(VectorTable words, SubwordTable subwords, long tokenCount, NormalizerConfig normalizer,
                    Map<String, String> provenance) {
-        if (subwords.size() > 0 && subwords.vectors().length / subwords.size() != words.dimension()) {
-            throw new IllegalArgumentException("word and n-gram vectors differ in dimension");
-        }
+        this(words, java.util.concurrent.CompletableFuture.completedFuture(subwords), tokenCount, normalizer, provenance);
+        subwords(); // checked now
+    }
+
+    private WordEmbeddings(VectorTable words, java.util.concurrent.CompletableFuture<SubwordTable> subwords, long tokenCount,
+                           NormalizerConfig normalizer, Map<String, String> provenance) {
         this.words = words;
-        this.subwords = subwords;
+        this.subwords = subwords.thenApply(table -> {
+            if (table.size() > 0 && table.vectors().length / table.size() != words.dimension()) {
+                throw new IllegalArgumentException("word and n-gram vectors differ in dimension");
+            }
+            return table;
+        });
         this.tokenCount = Math.max(tokenCount, 1);
         this.normalizer = normalizer;
         this.provenance = Collections.unmodifiableMap(new LinkedHashMap<>(provenance));
@@ -71,7 +81,22 @@ public final class WordEmbeddings {
     }
 
     public int ngramCount() {
-        return subwords.size();
+        return subwords().size();
+    }
+
+    /** The n-gram table, waiting for it when it still decodes; its decoding's failure is thrown here, unwrapped. */
+    SubwordTable subwords() {
+        try {
+            return subwords.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
     }
 
     /** The normaliser settings of the training text; apply the same to text before lookup. */
@@ -100,7 +125,7 @@ public final class WordEmbeddings {
 
     /** The fallback vector of an out-of-vocabulary token: n-grams blended with the known stem. */
     Optional<float[]> subwordVector(String token) {
-        Optional<float[]> composed = subwords.compose(token);
+        Optional<float[]> composed = subwords().compose(token);
         Optional<float[]> stem = stemVector(token);
         if (composed.isEmpty() && stem.isEmpty()) {
             return Optional.empty();
@@ -130,7 +155,7 @@ public final class WordEmbeddings {
 
     /** Only the n-gram part of the fallback, as a unit vector (for measurements). */
     Optional<float[]> ngramVector(String token) {
-        return subwords.compose(token);
+        return subwords().compose(token);
     }
 
     /** Length of what {@link #pool} returns with this pooling. */
@@ -305,7 +330,7 @@ public final class WordEmbeddings {
         }
         Map<String, String> p = new LinkedHashMap<>(provenance);
         p.putIfAbsent("vocabulary.trained", String.valueOf(words.size()));
-        return new WordEmbeddings(kept, subwords, tokenCount, normalizer, p);
+        return new WordEmbeddings(kept, subwords(), tokenCount, normalizer, p);
     }
 
 
@@ -335,19 +360,20 @@ public final class WordEmbeddings {
     }
 
     public Parts parts() {
+        SubwordTable sub = subwords();
         String[] w = new String[words.size()];
         long[] c = new long[words.size()];
         for (int i = 0; i < w.length; i++) {
             w[i] = words.word(i);
             c[i] = words.count(i);
         }
-        String[] g = new String[subwords.size()];
-        float[] gw = new float[subwords.size()];
+        String[] g = new String[sub.size()];
+        float[] gw = new float[sub.size()];
         for (int i = 0; i < g.length; i++) {
-            g[i] = subwords.ngram(i);
-            gw[i] = subwords.weight(i);
+            g[i] = sub.ngram(i);
+            gw[i] = sub.weight(i);
         }
-        return new Parts(w, c, words.vectors(), dimension(), subwords.minN(), subwords.maxN(), g, subwords.vectors(), gw, tokenCount(),
+        return new Parts(w, c, words.vectors(), dimension(), sub.minN(), sub.maxN(), g, sub.vectors(), gw, tokenCount(),
                 normalizer(), provenance());
     }
 
@@ -361,6 +387,17 @@ public final class WordEmbeddings {
         return of(p, true);
     }
 
+    /**
+     * Float16 word vectors read already ({@code p}'s n-gram fields unused) and an n-gram table still
+     * decoding ({@code ngrams}: its minN, maxN, ngrams, ngramVectors and ngramWeights); a failure of that
+     * decoding is thrown by the first use of the n-grams.
+     */
+    public static WordEmbeddings ofHalfPrecision(Parts p, java.util.concurrent.CompletableFuture<Parts> ngrams) {
+        return new WordEmbeddings(new VectorTable(p.words(), p.counts(), p.wordVectors(), p.dimension(), true),
+                ngrams.thenApply(n -> new SubwordTable(n.minN(), n.maxN(), n.dimension(), n.ngrams(), n.ngramVectors(), n.ngramWeights(), true)),
+                p.tokenCount(), p.normalizer(), p.provenance());
+    }
+
     private static WordEmbeddings of(Parts p, boolean halfPrecision) {
         SubwordTable sub = new SubwordTable(p.minN(), p.maxN(), p.dimension(), p.ngrams(), p.ngramVectors(), p.ngramWeights(), halfPrecision);
         return new WordEmbeddings(new VectorTable(p.words(), p.counts(), p.wordVectors(), p.dimension(), halfPrecision), sub, p.tokenCount(),
@@ -371,9 +408,6 @@ public final class WordEmbeddings {
         return words;
     }
 
-    SubwordTable subwords() {
-        return subwords;
-    }
 
     long tokenCount() {
         return tokenCount;

@@ -163,6 +163,18 @@ class ModelCodecTest {
         rewrite(shipped, badVector, ModelCodec.EMBEDDINGS + "words.f16", words);
         message = assertThrows(UserError.class, () -> ModelCodec.load(badVector)).getMessage();
         assertTrue(message.contains("words.f16: value 777 is Infinity (corrupt)"), message);
+        // The n-gram table decodes after the load returns, while scoring starts: its error is thrown
+        // where the table is first needed (a word outside the vocabulary), named as the words' is.
+        byte[] ngrams;
+        try (ZipFile zip = new ZipFile(shipped.toFile())) {
+            ngrams = zip.getInputStream(zip.getEntry(ModelCodec.EMBEDDINGS + "ngrams.f16")).readAllBytes();
+        }
+        java.nio.ByteBuffer.wrap(ngrams).order(java.nio.ByteOrder.LITTLE_ENDIAN).putShort(2 * 777, (short) 0x7C00);
+        Path badNgram = dir.resolve("infinite-ngram.zip");
+        rewrite(shipped, badNgram, ModelCodec.EMBEDDINGS + "ngrams.f16", ngrams);
+        ModelCodec.Loaded loaded = ModelCodec.load(badNgram);
+        message = assertThrows(UserError.class, () -> loaded.classifier().featurizer().embeddings().ngramCount()).getMessage();
+        assertTrue(message.contains("ngrams.f16: value 777 is Infinity (corrupt)"), message);
     }
 
     /** Set when a Tripwire is deserialized: loading a model must never do that. */
