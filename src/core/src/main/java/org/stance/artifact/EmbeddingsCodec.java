@@ -25,6 +25,7 @@ import org.stance.io.AtomicFile;
 import org.stance.UserError;
 import org.stance.embed.Float16;
 import org.stance.embed.WordEmbeddings;
+import org.stance.io.Background;
 import org.stance.quantize.ProductCodes;
 import org.stance.text.NormalizerConfig;
 

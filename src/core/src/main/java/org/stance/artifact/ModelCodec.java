@@ -16,6 +16,7 @@ import org.stance.embed.Pooling;
 import org.stance.embed.WordEmbeddings;
 import org.stance.features.Featurizer;
 import org.stance.io.AtomicFile;
+import org.stance.io.Background;
 import org.stance.model.Classifier;
 import org.stance.model.TrainConfig;
 import org.stance.quantize.Quantizer;

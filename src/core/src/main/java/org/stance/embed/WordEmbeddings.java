@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.stance.io.Background;
 import org.stance.text.NormalizerConfig;
 import org.stance.text.Tokenizer;
 
@@ -86,17 +87,7 @@ public final class WordEmbeddings {
 
     /** The n-gram table, waiting for it when it still decodes; its decoding's failure is thrown here, unwrapped. */
     SubwordTable subwords() {
-        try {
-            return subwords.join();
-        } catch (java.util.concurrent.CompletionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw e;
-        }
+        return Background.result(subwords);
     }
 
     /** The normaliser settings of the training text; apply the same to text before lookup. */

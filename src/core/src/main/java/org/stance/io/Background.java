@@ -1,4 +1,4 @@
-package org.stance.artifact;
+package org.stance.io;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -6,16 +6,17 @@ import java.util.function.Supplier;
 
 /**
  * Parts of an artifact decoded on their own daemon thread while the caller reads the rest (a model
- * load is mostly waiting on the word vectors): the result, or its exception, is taken back on the
- * caller's thread, and the caller waits for the reader before it closes the zip both share.
+ * load is mostly waiting on the word vectors; the n-gram vectors decode while scoring starts): the
+ * result, or its exception, is taken back on the caller's thread, and a caller that shares a zip
+ * with the reader waits for it before it closes the zip.
  */
-final class Background {
+public final class Background {
 
     private Background() {
     }
 
     /** Starts {@code work} on a new daemon thread. */
-    static <T> CompletableFuture<T> start(String threadName, Supplier<T> work) {
+    public static <T> CompletableFuture<T> start(String threadName, Supplier<T> work) {
         return CompletableFuture.supplyAsync(work, task -> {
             Thread t = new Thread(task, threadName);
             t.setDaemon(true);
@@ -24,7 +25,7 @@ final class Background {
     }
 
     /** The result, or the work's exception thrown as it was thrown on the background thread. */
-    static <T> T result(CompletableFuture<T> future) {
+    public static <T> T result(CompletableFuture<T> future) {
         try {
             return future.join();
         } catch (CompletionException e) {
@@ -39,7 +40,7 @@ final class Background {
     }
 
     /** Waits for the work to end, whatever its outcome (the caller is failing already and will close what it reads). */
-    static void finish(CompletableFuture<?> future) {
+    public static void finish(CompletableFuture<?> future) {
         future.exceptionally(ignored -> null).join();
     }
 }
