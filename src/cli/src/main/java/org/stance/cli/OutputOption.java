@@ -51,10 +51,15 @@ final class OutputOption {
     /** Writes the output as UTF-8 text. */
     void write(Body body) {
         writeBytes(out -> {
-            Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+            Writer w = text(out);
             body.writeTo(w);
             w.flush();
         });
+    }
+
+    /** A buffered UTF-8 writer over the output's bytes (flush it before the bytes are flushed). */
+    static Writer text(OutputStream out) {
+        return new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
     }
 
     /** Writes the output as bytes, buffered; the body flushes what it buffers itself. */

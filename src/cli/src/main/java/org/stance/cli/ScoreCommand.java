@@ -148,7 +148,7 @@ final class ScoreCommand implements Callable<Integer> {
         output.writeBytes(out -> {
             // JSON lines are encoded by the generator itself, straight into bytes (a Writer's UTF-8 encoder
             // was a second pass over 28 MB of output per 70,000 sentences); tables and CSV write text
-            Writer w = chosen == Format.jsonl ? null : new java.io.BufferedWriter(new java.io.OutputStreamWriter(out, java.nio.charset.StandardCharsets.UTF_8), 1 << 16);
+            Writer w = chosen == Format.jsonl ? null : OutputOption.text(out);
             ScoreWriter writer = Progress.counting(writer(chosen, out, w, scorer), err, PROGRESS_SECONDS);
             try {
                 if (sentences) {
