@@ -5,7 +5,6 @@ import java.util.List;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.stance.UserError;
@@ -16,13 +15,16 @@ final class ArticleInputs {
     private ArticleInputs() {
     }
 
-    static Dataset<ArticleRow> read(SparkSession spark, String input, ScoreJob.InputFormat format, String target, int partitions) {
+    /**
+     * The articles as an RDD: the scoring and the JSON-lines writer need no table, and .txt files go
+     * from Hadoop's reader to the scorer without Spark SQL (no encoder, no query plan).
+     */
+    static JavaRDD<ArticleRow> read(SparkSession spark, String input, ScoreJob.InputFormat format, String target, int partitions) {
         if (format == ScoreJob.InputFormat.text) {
             // A folder's .txt files (its top level), as `stance score DIR` reads them; or one file.
             String glob = input.endsWith(".txt") ? input : input.replaceAll("/+$", "") + "/*.txt";
-            JavaRDD<ArticleRow> rows = JavaSparkContext.fromSparkContext(spark.sparkContext()).wholeTextFiles(glob, partitions)
+            return JavaSparkContext.fromSparkContext(spark.sparkContext()).wholeTextFiles(glob, partitions)
                     .map(f -> new ArticleRow(idOf(f._1()), localPath(f._1()), f._2(), target));
-            return spark.createDataset(rows.rdd(), Encoders.javaSerialization(ArticleRow.class));
         }
         Dataset<Row> table = switch (format) {
             case jsonl -> spark.read().option("mode", "PERMISSIVE").option("columnNameOfCorruptRecord", CORRUPT).json(input);
@@ -40,10 +42,9 @@ final class ArticleInputs {
         boolean hasTarget = columns.contains("target");
         boolean hasCorrupt = columns.contains(CORRUPT);
         Dataset<Row> selected = table.select("id", hasTarget ? "target" : "id", "text", hasCorrupt ? CORRUPT : "id");
-        return selected.repartition(partitions).map((org.apache.spark.api.java.function.MapFunction<Row, ArticleRow>) r -> new ArticleRow(
+        return selected.repartition(partitions).javaRDD().map(r -> new ArticleRow(
                 r.isNullAt(0) ? "" : String.valueOf(r.get(0)), input, r.isNullAt(2) ? "" : String.valueOf(r.get(2)),
-                hasTarget && !r.isNullAt(1) ? String.valueOf(r.get(1)) : target, problem(r, hasCorrupt)),
-                Encoders.javaSerialization(ArticleRow.class));
+                hasTarget && !r.isNullAt(1) ? String.valueOf(r.get(1)) : target, problem(r, hasCorrupt)));
     }
 
     /** The column Spark puts a JSON line it cannot parse into. */

@@ -4,21 +4,20 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.List;
-import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.stance.api.ArticleScore;
 import org.stance.api.JsonLinesWriter;
 import org.stance.api.StanceModel;
 
 /**
- * Scores the articles of one partition with the executor's model, giving for each article the
- * JSON-lines records {@code stance score --format jsonl} writes (its sentences, then its verdict),
- * or one error record when the article cannot be scored and errors are skipped.
+ * Scores the articles of one partition with the executor's model, giving for each article one
+ * {@link ScoredArticle}: the JSON-lines records {@code stance score --format jsonl} writes (its
+ * sentences, then its verdict), or an error record when the article cannot be scored and errors
+ * are skipped.
  */
-final class PartitionScorer implements MapPartitionsFunction<ArticleRow, ScoredLine>, Serializable {
+final class PartitionScorer implements FlatMapFunction<Iterator<ArticleRow>, ScoredArticle>, Serializable {
 
     /** An article that cannot be scored when the job runs with {@code --on-error fail}. */
     static final class ArticleFailure extends RuntimeException {
@@ -48,32 +47,25 @@ final class PartitionScorer implements MapPartitionsFunction<ArticleRow, ScoredL
     }
 
     @Override
-    public Iterator<ScoredLine> call(Iterator<ArticleRow> articles) {
+    public Iterator<ScoredArticle> call(Iterator<ArticleRow> articles) {
         StanceModel scorer = ModelCache.get(model.id(), model.value(), threshold, neutralMass);
         // Lazily, article by article: a partition never holds all its records at once.
         return new Iterator<>() {
-            private Iterator<ScoredLine> current = java.util.Collections.emptyIterator();
-
             @Override
             public boolean hasNext() {
-                while (!current.hasNext() && articles.hasNext()) {
-                    current = score(scorer, articles.next()).iterator();
-                }
-                return current.hasNext();
+                return articles.hasNext();
             }
 
             @Override
-            public ScoredLine next() {
-                if (!hasNext()) {
-                    throw new java.util.NoSuchElementException();
-                }
-                return current.next();
+            public ScoredArticle next() {
+                return score(scorer, articles.next());
             }
         };
     }
 
-    private List<ScoredLine> score(StanceModel scorer, ArticleRow a) {
+    private ScoredArticle score(StanceModel scorer, ArticleRow a) {
         StringWriter out = new StringWriter();
+        int[] scored = {0};
         try {
             if (a.problem() != null) {
                 throw new IllegalArgumentException(a.problem());
@@ -82,6 +74,7 @@ final class PartitionScorer implements MapPartitionsFunction<ArticleRow, ScoredL
             ArticleScore verdict = scorer.scoreArticle(a.id(), a.source(), a.text(), a.target(), s -> {
                 try {
                     json.sentence(a.id(), s);
+                    scored[0]++;
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -93,16 +86,13 @@ final class PartitionScorer implements MapPartitionsFunction<ArticleRow, ScoredL
                 throw new ArticleFailure("article '" + a.id() + "' (" + a.source() + "): " + e.getMessage(), e);
             }
             errors.add(1);
-            return List.of(ScoredLine.error(a.id(), a.source(), e.getMessage()));
+            return ScoredArticle.error(a.id(), a.source(), e.getMessage());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        List<ScoredLine> lines = new ArrayList<>();
-        for (String line : out.toString().split("\n")) {
-            lines.add(ScoredLine.record(line));
-        }
-        sentences.add(lines.size() - 1L);
+        sentences.add(scored[0]);
         articles.add(1);
-        return lines;
+        StringBuffer records = out.getBuffer();
+        return ScoredArticle.scored(records.substring(0, records.length() - 1)); // the text writer ends each element with a newline
     }
 }

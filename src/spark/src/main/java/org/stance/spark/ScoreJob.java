@@ -5,14 +5,15 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
@@ -119,9 +120,10 @@ public final class ScoreJob {
             }
             SparkSession spark = starting.get();
             spark.sparkContext().setLogLevel("WARN");
+            boolean finished = false;
             try {
                 int parts = partitions > 0 ? partitions : spark.sparkContext().defaultParallelism() * 4;
-                Dataset<ArticleRow> articles;
+                JavaRDD<ArticleRow> articles;
                 try {
                     articles = ArticleInputs.read(spark, input, how, target, parts);
                 } catch (UserError e) {
@@ -135,18 +137,22 @@ public final class ScoreJob {
                 var sentenceCount = spark.sparkContext().longAccumulator("sentences");
                 var articleCount = spark.sparkContext().longAccumulator("articles");
                 var errorCount = spark.sparkContext().longAccumulator("errors");
-                Dataset<ScoredLine> lines = articles.mapPartitions(new PartitionScorer(broadcast, threshold, neutralMass, onError == OnError.skip,
-                        sentenceCount, articleCount, errorCount), Encoders.bean(ScoredLine.class));
+                JavaRDD<ScoredArticle> scored = articles.mapPartitions(new PartitionScorer(broadcast, threshold, neutralMass,
+                        onError == OnError.skip, sentenceCount, articleCount, errorCount));
                 if (onError == OnError.skip || format == Format.parquet) {
-                    // A second pass reads the scored lines (the error records; Parquet's schema inference): kept, not scored
-                    // again. JSON lines without skipping are read once, and go straight to the writer uncached.
-                    lines = lines.persist(StorageLevel.MEMORY_AND_DISK());
+                    // A second pass reads the scored articles (the error records; Parquet's schema inference): kept, not
+                    // scored again. JSON lines without skipping are read once, and go straight to the writer uncached.
+                    scored = scored.persist(StorageLevel.MEMORY_AND_DISK());
                 }
-                Dataset<String> records = lines.filter("error = false").select("json").as(Encoders.STRING());
+                JavaRDD<String> records = scored.filter(a -> !a.error()).map(ScoredArticle::records);
                 if (format == Format.jsonl) {
-                    records.write().mode(SaveMode.ErrorIfExists).text(output);
+                    // Hadoop's text writer, one element an article: no Spark SQL row, plan or encoder per record (3,000
+                    // articles: see docs/PERFORMANCE.md).
+                    records.saveAsTextFile(output);
                 } else {
-                    spark.read().json(records).write().mode(SaveMode.ErrorIfExists).parquet(output);
+                    Dataset<String> lines = spark.createDataset(records.flatMap(r -> Arrays.asList(r.split("\n")).iterator()).rdd(),
+                            Encoders.STRING());
+                    spark.read().json(lines).write().mode(SaveMode.ErrorIfExists).parquet(output);
                 }
                 // Counted by accumulators during the write (each partition is scored once; a retried task could count
                 // twice, which only affects this summary line).
@@ -154,18 +160,47 @@ public final class ScoreJob {
                 long verdicts = articleCount.value();
                 long errorsFound = errorCount.value();
                 if (errorsFound > 0) {
-                    lines.filter("error = true").select("json").as(Encoders.STRING()).coalesce(1).write().mode(SaveMode.ErrorIfExists)
-                            .text(output + "/_errors");
+                    scored.filter(ScoredArticle::error).map(ScoredArticle::records).coalesce(1).saveAsTextFile(output + "/_errors");
                 }
                 double seconds = (System.nanoTime() - start) / 1e9;
                 spec.commandLine().getErr().printf(Locale.ROOT, "stance-spark: scored %d sentences of %d articles in %.1f s (%.0f sentences/s)%s; output in %s%n",
                         sentences, verdicts, seconds, sentences / seconds,
                         errorsFound > 0 ? "; " + errorsFound + " article(s) not scored, listed in " + output + "/_errors" : "", output);
-                lines.unpersist();
+                scored.unpersist();
+                finished = true;
             } finally {
                 spark.stop();
+                if (!finished) {
+                    removeFailedOutput();
+                }
             }
             return 0;
+        }
+
+        /**
+         * A failed job's local output folder, which did not exist before the job, is removed when it holds
+         * nothing but the committer's temporary files (tasks that were still running when the job failed can
+         * leave some), so that the same command can run again once the input is fixed. Called once every task
+         * has stopped; a folder that holds anything else stays.
+         */
+        private void removeFailedOutput() {
+            Path out = localPath(output);
+            if (out == null) {
+                return;
+            }
+            try {
+                Path temporary = out.resolve("_temporary");
+                if (Files.isDirectory(temporary)) {
+                    try (var tree = Files.walk(temporary)) {
+                        for (Path p : tree.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                            Files.delete(p);
+                        }
+                    }
+                }
+                Files.deleteIfExists(out); // refused for a folder that is not empty
+            } catch (IOException e) {
+                // a folder with other files in it, or one that cannot be removed: left as it is
+            }
         }
 
         /** The session's settings: the master, and for a local job the loopback driver, no web UI and interpreted SQL. */

@@ -159,6 +159,7 @@ class ScoreJobTest {
         assertTrue(fail.err().contains("article '") && fail.err().contains("is empty") || fail.err().contains("binary") || fail.err().contains("Arabic"),
                 fail.err());
         assertFalse(fail.err().contains("\tat "), "no stack trace: " + fail.err());
+        assertFalse(Files.exists(dir.resolve("fail")), "the failed job's empty output folder is removed: the command can run again");
     }
 
     /** Mistakes a user can make on the command line are refused in one line, before Spark starts where they can be. */
