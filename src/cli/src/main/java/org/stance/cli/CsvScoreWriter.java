@@ -8,12 +8,16 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.stance.api.ArticleScore;
 import org.stance.api.LabelScores;
+import org.stance.api.RecordFields;
 import org.stance.api.SentenceScore;
 
 /**
  * One CSV row per sentence (level=sentence) and per article verdict (level=article), with the top
  * labels, their probabilities, and one probability column per label; with {@code --top-k K}, the
- * labels ranked 2 to K and their probabilities instead of the per-label columns.
+ * labels ranked 2 to K and their probabilities instead of the per-label columns. With
+ * {@code --fields}, only the columns of the fields named (and level, article_id, sentence_id and
+ * skipped, always): {@code text}, each task's label and probability, {@code uncertain}, and
+ * {@code probabilities} for the per-label (or ranked) columns of the tasks shown.
  */
 final class CsvScoreWriter implements ScoreWriter {
 
@@ -24,9 +28,11 @@ final class CsvScoreWriter implements ScoreWriter {
 
     private final boolean explain;
     private final int topK;
+    private final RecordFields fields;
 
     /** @param labels the model's tasks → labels: stance and topic have their columns always (empty without the task), other tasks after them */
-    CsvScoreWriter(Writer out, java.util.Map<String, List<String>> labels, boolean explain, int topK) throws IOException {
+    CsvScoreWriter(Writer out, java.util.Map<String, List<String>> labels, boolean explain, int topK, RecordFields fields) throws IOException {
+        this.fields = fields;
         this.stanceLabels = labels.getOrDefault("stance", List.of());
         this.topicLabels = labels.getOrDefault("topic", List.of());
         this.otherLabels = new java.util.LinkedHashMap<>(labels);
@@ -37,10 +43,20 @@ final class CsvScoreWriter implements ScoreWriter {
         all.put("stance", stanceLabels);
         all.put("topic", topicLabels);
         all.putAll(otherLabels);
-        List<String> header = new ArrayList<>(List.of("level", "article_id", "sentence_id", "text"));
+        all.keySet().removeIf(task -> !fields.has(task));
+        List<String> header = new ArrayList<>(List.of("level", "article_id", "sentence_id"));
+        if (fields.has("text")) {
+            header.add("text");
+        }
         all.keySet().forEach(task -> header.addAll(List.of(task, task + "_probability")));
-        header.addAll(List.of("uncertain", "skipped"));
+        if (fields.has("uncertain")) {
+            header.add("uncertain");
+        }
+        header.add("skipped");
         all.forEach((task, taskLabels) -> {
+            if (!fields.has("probabilities")) {
+                return;
+            }
             if (topK > 0) {
                 for (int rank = 2; rank <= Math.min(topK, taskLabels.size()); rank++) {
                     header.add(task + "_" + rank);
@@ -58,15 +74,20 @@ final class CsvScoreWriter implements ScoreWriter {
 
     @Override
     public void sentence(String articleId, SentenceScore s) throws IOException {
-        List<Object> row = new ArrayList<>(List.of("sentence", articleId == null ? "" : articleId, s.id(), s.text()));
-        addTask(row, s.stance());
-        addTask(row, s.topic());
-        otherLabels.keySet().forEach(task -> addTask(row, s.otherTasks().get(task)));
-        row.add(s.skipped() == null ? String.valueOf(s.uncertain()) : "");
+        List<Object> row = new ArrayList<>(List.of("sentence", articleId == null ? "" : articleId, s.id()));
+        if (fields.has("text")) {
+            row.add(s.text());
+        }
+        addTask(row, "stance", s.stance());
+        addTask(row, "topic", s.topic());
+        otherLabels.keySet().forEach(task -> addTask(row, task, s.otherTasks().get(task)));
+        if (fields.has("uncertain")) {
+            row.add(s.skipped() == null ? String.valueOf(s.uncertain()) : "");
+        }
         row.add(s.skipped() == null ? "" : s.skipped());
-        addProbabilities(row, s.stance(), stanceLabels);
-        addProbabilities(row, s.topic(), topicLabels);
-        otherLabels.forEach((task, labels) -> addProbabilities(row, s.otherTasks().get(task), labels));
+        addProbabilities(row, "stance", s.stance(), stanceLabels);
+        addProbabilities(row, "topic", s.topic(), topicLabels);
+        otherLabels.forEach((task, labels) -> addProbabilities(row, task, s.otherTasks().get(task), labels));
         if (explain) {
             row.add(ExplanationText.of(s.explanation()));
         }
@@ -75,31 +96,44 @@ final class CsvScoreWriter implements ScoreWriter {
 
     @Override
     public void article(ArticleScore a) throws IOException {
-        List<Object> row = new ArrayList<>(List.of("article", a.articleId(), "", a.evidence().isEmpty() ? "" : a.evidence().get(0).text()));
-        addTask(row, a.stance());
-        String topTopic = a.topics().entrySet().stream().max(java.util.Map.Entry.comparingByValue()).map(java.util.Map.Entry::getKey).orElse("");
-        row.add(topTopic);
+        List<Object> row = new ArrayList<>(List.of("article", a.articleId(), ""));
+        if (fields.has("text")) {
+            row.add(a.evidence().isEmpty() ? "" : a.evidence().get(0).text());
+        }
+        addTask(row, "stance", a.stance());
+        if (fields.has("topic")) {
+            row.add(a.topics().entrySet().stream().max(java.util.Map.Entry.comparingByValue()).map(java.util.Map.Entry::getKey).orElse(""));
+            row.add("");
+        }
+        otherLabels.keySet().forEach(task -> addTask(row, task, null));
+        if (fields.has("uncertain")) {
+            row.add("");
+        }
         row.add("");
-        otherLabels.keySet().forEach(task -> addTask(row, null));
-        row.add("");
-        row.add("");
-        addProbabilities(row, a.stance(), stanceLabels);
-        addProbabilities(row, null, topicLabels);
-        otherLabels.forEach((task, labels) -> addProbabilities(row, null, labels));
+        addProbabilities(row, "stance", a.stance(), stanceLabels);
+        addProbabilities(row, "topic", null, topicLabels);
+        otherLabels.forEach((task, labels) -> addProbabilities(row, task, null, labels));
         if (explain) {
             row.add("");
         }
         printer.printRecord(org.stance.io.SpreadsheetSafe.cells(row));
     }
 
-    private static void addTask(List<Object> row, LabelScores s) {
+    /** A task's label and probability columns, when the task is shown. */
+    private void addTask(List<Object> row, String task, LabelScores s) {
+        if (!fields.has(task)) {
+            return;
+        }
         row.add(s == null ? "" : s.label());
         row.add(s == null ? "" : LabelScores.plain(s.probability()));
     }
 
 
     /** Every label's probability, or (with --top-k) the labels ranked 2 to K with theirs; blanks without scores. */
-    private void addProbabilities(List<Object> row, LabelScores s, List<String> labels) {
+    private void addProbabilities(List<Object> row, String task, LabelScores s, List<String> labels) {
+        if (!fields.has(task) || !fields.has("probabilities")) {
+            return;
+        }
         if (topK <= 0) {
             for (String l : labels) {
                 row.add(s == null ? "" : LabelScores.plain(s.probabilities().getOrDefault(l, 0.0)));

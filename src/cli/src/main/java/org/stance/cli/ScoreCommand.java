@@ -19,6 +19,7 @@ import org.stance.UserError;
 import org.stance.api.ArticleAggregator;
 import org.stance.api.ArticleScore;
 import org.stance.api.JsonLinesWriter;
+import org.stance.api.RecordFields;
 import org.stance.api.SentenceScore;
 import org.stance.api.StanceModel;
 import org.stance.data.RawArticle;
@@ -61,6 +62,11 @@ final class ScoreCommand implements Callable<Integer> {
 
     @Option(names = "--top-k", description = "Show only the K most probable labels per task (0 = all; the table shows 1).")
     int topK = 0;
+
+    @Option(names = "--fields", paramLabel = "FIELD,...", description = "JSON lines and CSV: write only these fields of each record "
+            + "(its ids, and a skipped line's reason, always): text, a task (stance, topic, ...), probabilities (every label's, beside the "
+            + "top one's), uncertain; and of an article's verdict source, sentences, evidence, topics. Default: all.")
+    String fields;
 
     @Option(names = "--threshold", description = "Mark a sentence uncertain when its top stance probability is below this (0 to 1).")
     double threshold = StanceModel.DEFAULT_THRESHOLD;
@@ -142,6 +148,7 @@ final class ScoreCommand implements Callable<Integer> {
         }
         checkRowTargets(scorer, articles, lineInputs);
         Format chosen = format != null ? format : (System.console() != null && output.isStdout() ? Format.table : Format.jsonl);
+        RecordFields shown = recordFields(chosen, scorer);
         PrintWriter err = spec.commandLine().getErr();
         long start = System.nanoTime();
         long[] count = new long[2];
@@ -149,7 +156,7 @@ final class ScoreCommand implements Callable<Integer> {
             // JSON lines are encoded by the generator itself, straight into bytes (a Writer's UTF-8 encoder
             // was a second pass over 28 MB of output per 70,000 sentences); tables and CSV write text
             Writer w = chosen == Format.jsonl ? null : OutputOption.text(out);
-            ScoreWriter writer = Progress.counting(writer(chosen, out, w, scorer), err, PROGRESS_SECONDS);
+            ScoreWriter writer = Progress.counting(writer(chosen, out, w, scorer, shown), err, PROGRESS_SECONDS);
             try {
                 if (sentences) {
                     SentenceScoring lines = new SentenceScoring(scorer, writer, target, this::rowTarget, count);
@@ -183,11 +190,11 @@ final class ScoreCommand implements Callable<Integer> {
     }
 
     /** The writer of a format: JSON lines into {@code out}, the text formats into {@code w} (which writes into {@code out}). */
-    private ScoreWriter writer(Format format, java.io.OutputStream out, Writer w, StanceModel scorer) throws IOException {
+    private ScoreWriter writer(Format format, java.io.OutputStream out, Writer w, StanceModel scorer, RecordFields shown) throws IOException {
         return switch (format) {
             case table -> new TableScoreWriter(new TerminalSafe(w), topK);
             case jsonl -> {
-                JsonLinesWriter json = new JsonLinesWriter(out, topK);
+                JsonLinesWriter json = new JsonLinesWriter(out, topK, shown);
                 yield new ScoreWriter() {
                     @Override
                     public void sentence(String articleId, SentenceScore s) throws IOException {
@@ -205,8 +212,23 @@ final class ScoreCommand implements Callable<Integer> {
                     }
                 };
             }
-            case csv -> new CsvScoreWriter(w, scorer.info().labels(), explain > 0, topK);
+            case csv -> new CsvScoreWriter(w, scorer.info().labels(), explain > 0, topK, shown);
         };
+    }
+
+    /** The --fields of the records (every field without the option), checked against the format and the model's tasks. */
+    private RecordFields recordFields(Format chosen, StanceModel scorer) {
+        if (fields == null) {
+            return RecordFields.ALL;
+        }
+        if (chosen == Format.table) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--fields applies to --format jsonl and csv (the table has its own columns)");
+        }
+        try {
+            return RecordFields.parse(fields, scorer.info().labels().keySet());
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--fields: " + e.getMessage());
+        }
     }
 
     /** Above this many characters an article is scored alone, streamed, so its records are never all held. */

@@ -104,6 +104,46 @@ class ScoreCommandTest {
     }
 
     @Test
+    void fieldsCutTheRecordsToWhatIsNamed() throws IOException {
+        CliRunner.Result r = CliRunner.run("score", "-m", model(), "--format", "jsonl", "--fields", "stance", SEED);
+        assertEquals(0, r.code(), r.err());
+        List<JsonNode> records = jsonl(r.out());
+        JsonNode first = records.get(0);
+        List<String> names = new java.util.ArrayList<>();
+        first.fieldNames().forEachRemaining(names::add);
+        assertEquals(List.of("type", "article_id", "sentence_id", "stance"), names);
+        assertEquals(2, first.path("stance").size(), "label and probability, no probabilities: " + first);
+        JsonNode verdict = records.get(records.size() - 1);
+        assertEquals("article", verdict.path("type").asText());
+        assertTrue(verdict.has("stance") && !verdict.has("evidence") && !verdict.has("source"), verdict.toString());
+        // the same labels as the full records
+        List<JsonNode> full = jsonl(CliRunner.run("score", "-m", model(), "--format", "jsonl", SEED).out());
+        for (int i = 0; i < full.size(); i++) {
+            assertEquals(full.get(i).path("stance").path("label"), records.get(i).path("stance").path("label"));
+        }
+
+        CliRunner.Result csv = CliRunner.run("score", "-m", model(), "--format", "csv", "--fields", "text,topic,probabilities", SEED);
+        assertEquals(0, csv.code(), csv.err());
+        assertEquals("level,article_id,sentence_id,text,topic,topic_probability,skipped,p_topic_attacks,p_topic_negotiations,p_topic_other,"
+                + "p_topic_politics,p_topic_presence,p_topic_security", csv.out().lines().findFirst().orElseThrow());
+        List<CSVRecord> rows = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build().parse(new StringReader(csv.out())).getRecords();
+        for (CSVRecord row : rows) {
+            assertTrue(row.isConsistent(), "every row has the header's columns: " + row);
+        }
+    }
+
+    @Test
+    void fieldsThatDoNotExistOrATableAreUsageErrors() throws IOException {
+        CliRunner.Result unknown = CliRunner.run("score", "-m", model(), "--format", "jsonl", "--fields", "stance,label", SEED);
+        assertEquals(2, unknown.code());
+        assertTrue(unknown.err().contains("unknown field 'label'") && unknown.err().contains("the fields are stance, topic, text"), unknown.err());
+        assertTrue(unknown.out().isEmpty(), "nothing written");
+        CliRunner.Result table = CliRunner.run("score", "-m", model(), "--format", "table", "--fields", "stance", SEED);
+        assertEquals(2, table.code());
+        assertTrue(table.err().contains("--fields applies to --format jsonl and csv"), table.err());
+    }
+
+    @Test
     void csvHasASentenceRowPerSentenceAndAnArticleRow() throws IOException {
         CliRunner.Result r = CliRunner.run("score", "-m", model(), "--format", "csv", SEED);
         assertEquals(0, r.code(), r.err());

@@ -20,16 +20,27 @@ public final class JsonLinesWriter {
 
     private final JsonGenerator json;
     private final int topK;
+    private final RecordFields fields;
 
     /** @param topK show only the K most probable labels per task (0 = all) */
     public JsonLinesWriter(Writer out, int topK) throws IOException {
-        this(JSON.createGenerator(out), topK);
+        this(out, topK, RecordFields.ALL);
+    }
+
+    /** @param fields the fields the records hold ({@link RecordFields#ALL}: every one) */
+    public JsonLinesWriter(Writer out, int topK, RecordFields fields) throws IOException {
+        this(JSON.createGenerator(out), topK, fields);
     }
 
     /** The same records as UTF-8 bytes, encoded by the generator (no separate character encoder: faster, the same bytes). */
     public JsonLinesWriter(OutputStream out, int topK) throws IOException {
+        this(out, topK, RecordFields.ALL);
+    }
+
+    /** The same records as UTF-8 bytes, holding the given fields. */
+    public JsonLinesWriter(OutputStream out, int topK, RecordFields fields) throws IOException {
         this(BYTES != null ? BYTES.createGenerator(out, JsonEncoding.UTF8)
-                : JSON.createGenerator(new java.io.OutputStreamWriter(out, java.nio.charset.StandardCharsets.UTF_8)), topK);
+                : JSON.createGenerator(new java.io.OutputStreamWriter(out, java.nio.charset.StandardCharsets.UTF_8)), topK, fields);
     }
 
     /**
@@ -46,10 +57,11 @@ public final class JsonLinesWriter {
         }
     }
 
-    private JsonLinesWriter(JsonGenerator json, int topK) {
+    private JsonLinesWriter(JsonGenerator json, int topK, RecordFields fields) {
         this.json = json;
         this.json.setRootValueSeparator(null);
         this.topK = topK;
+        this.fields = fields;
     }
 
     /** A sentence record; {@code articleId} null leaves the field out (one-sentence-per-line input). */
@@ -60,7 +72,9 @@ public final class JsonLinesWriter {
             json.writeStringField("article_id", articleId);
         }
         json.writeNumberField("sentence_id", s.id());
-        json.writeStringField("text", s.text());
+        if (fields.has("text")) {
+            json.writeStringField("text", s.text());
+        }
         put("stance", s.stance());
         put("topic", s.topic());
         for (var task : s.otherTasks().entrySet()) {
@@ -68,7 +82,7 @@ public final class JsonLinesWriter {
         }
         if (s.skipped() != null) {
             json.writeStringField("skipped", s.skipped());
-        } else {
+        } else if (fields.has("uncertain")) {
             json.writeBooleanField("uncertain", s.uncertain());
         }
         if (s.explanation() != null) {
@@ -101,39 +115,49 @@ public final class JsonLinesWriter {
         json.writeStartObject();
         json.writeStringField("type", "article");
         json.writeStringField("article_id", a.articleId());
-        json.writeStringField("source", a.source());
-        json.writeNumberField("sentences", a.sentences());
+        if (fields.has("source")) {
+            json.writeStringField("source", a.source());
+        }
+        if (fields.has("sentences")) {
+            json.writeNumberField("sentences", a.sentences());
+        }
         put("stance", a.stance());
-        json.writeArrayFieldStart("evidence");
-        for (SentenceScore s : a.evidence()) {
-            json.writeStartObject();
-            json.writeNumberField("sentence_id", s.id());
-            json.writeStringField("text", s.text());
-            probability(json, "probability", s.stance().probabilities().get(a.stance().label()));
+        if (fields.has("evidence")) {
+            json.writeArrayFieldStart("evidence");
+            for (SentenceScore s : a.evidence()) {
+                json.writeStartObject();
+                json.writeNumberField("sentence_id", s.id());
+                json.writeStringField("text", s.text());
+                probability(json, "probability", s.stance().probabilities().get(a.stance().label()));
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+        }
+        if (fields.has("topics")) {
+            json.writeObjectFieldStart("topics");
+            for (var t : a.topics().entrySet()) {
+                json.writeNumberField(t.getKey(), t.getValue());
+            }
             json.writeEndObject();
         }
-        json.writeEndArray();
-        json.writeObjectFieldStart("topics");
-        for (var t : a.topics().entrySet()) {
-            json.writeNumberField(t.getKey(), t.getValue());
-        }
-        json.writeEndObject();
         endLine();
     }
 
     private void put(String task, LabelScores scores) throws IOException {
-        if (scores == null) {
+        if (scores == null || !fields.has(task)) {
             return;
         }
         LabelScores shown = topK > 0 ? scores.top(topK) : scores;
         json.writeObjectFieldStart(task);
         json.writeStringField("label", shown.label());
         probability(json, "probability", shown.probability());
-        json.writeObjectFieldStart("probabilities");
-        for (var p : shown.probabilities().entrySet()) {
-            probability(json, p.getKey(), p.getValue());
+        if (fields.has("probabilities")) {
+            json.writeObjectFieldStart("probabilities");
+            for (var p : shown.probabilities().entrySet()) {
+                probability(json, p.getKey(), p.getValue());
+            }
+            json.writeEndObject();
         }
-        json.writeEndObject();
         json.writeEndObject();
     }
 

@@ -9,6 +9,7 @@ import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.stance.api.ArticleScore;
 import org.stance.api.JsonLinesWriter;
+import org.stance.api.RecordFields;
 import org.stance.api.StanceModel;
 
 /**
@@ -29,17 +30,19 @@ final class PartitionScorer implements FlatMapFunction<Iterator<ArticleRow>, Sco
     private final Broadcast<byte[]> model;
     private final double threshold;
     private final double neutralMass;
+    private final RecordFields fields;
     private final boolean skipErrors;
     private final org.apache.spark.util.LongAccumulator sentences;
     private final org.apache.spark.util.LongAccumulator articles;
     private final org.apache.spark.util.LongAccumulator errors;
 
     /** The accumulators count what the write job produces, so no extra pass over the records is needed. */
-    PartitionScorer(Broadcast<byte[]> model, double threshold, double neutralMass, boolean skipErrors, org.apache.spark.util.LongAccumulator sentences,
+    PartitionScorer(Broadcast<byte[]> model, double threshold, double neutralMass, RecordFields fields, boolean skipErrors, org.apache.spark.util.LongAccumulator sentences,
                     org.apache.spark.util.LongAccumulator articles, org.apache.spark.util.LongAccumulator errors) {
         this.model = model;
         this.threshold = threshold;
         this.neutralMass = neutralMass;
+        this.fields = fields;
         this.skipErrors = skipErrors;
         this.sentences = sentences;
         this.articles = articles;
@@ -70,7 +73,7 @@ final class PartitionScorer implements FlatMapFunction<Iterator<ArticleRow>, Sco
             if (a.problem() != null) {
                 throw new IllegalArgumentException(a.problem());
             }
-            JsonLinesWriter json = new JsonLinesWriter(out, 0);
+            JsonLinesWriter json = new JsonLinesWriter(out, 0, fields);
             ArticleScore verdict = scorer.scoreArticle(a.id(), a.source(), a.text(), a.target(), s -> {
                 try {
                     json.sentence(a.id(), s);

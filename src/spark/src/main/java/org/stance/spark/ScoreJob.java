@@ -23,6 +23,7 @@ import picocli.CommandLine.Option;
 import org.stance.StanceVersion;
 import org.stance.UserError;
 import org.stance.api.ArticleAggregator;
+import org.stance.api.RecordFields;
 import org.stance.api.StanceModel;
 
 /**
@@ -81,6 +82,10 @@ public final class ScoreJob {
         @Option(names = "--target", description = "Target of every article of a .txt input, for models that read one.")
         String target = "";
 
+        @Option(names = "--fields", paramLabel = "FIELD,...", description = "Write only these fields of each record, as 'stance score "
+                + "--fields' does (see 'stance score --help'). Default: all.")
+        String fields;
+
         @Option(names = "--threshold", description = "Mark a sentence uncertain below this top probability (0 to 1).")
         double threshold = StanceModel.DEFAULT_THRESHOLD;
 
@@ -105,6 +110,7 @@ public final class ScoreJob {
             // less, medians of 5 alternating runs); checks that fail refuse the start and are reported at once.
             SparkStart starting = SparkStart.begin(sessionBuilder());
             StanceModel check;
+            RecordFields shown;
             byte[] modelBytes;
             InputFormat how;
             try {
@@ -112,6 +118,7 @@ public final class ScoreJob {
                 if (!target.isEmpty()) {
                     check.checkTarget(target);
                 }
+                shown = recordFields(check);
                 modelBytes = Files.readAllBytes(model);
                 how = inputFormat == InputFormat.auto ? guess(input) : inputFormat;
             } catch (RuntimeException | IOException e) {
@@ -137,7 +144,7 @@ public final class ScoreJob {
                 var sentenceCount = spark.sparkContext().longAccumulator("sentences");
                 var articleCount = spark.sparkContext().longAccumulator("articles");
                 var errorCount = spark.sparkContext().longAccumulator("errors");
-                JavaRDD<ScoredArticle> scored = articles.mapPartitions(new PartitionScorer(broadcast, threshold, neutralMass,
+                JavaRDD<ScoredArticle> scored = articles.mapPartitions(new PartitionScorer(broadcast, threshold, neutralMass, shown,
                         onError == OnError.skip, sentenceCount, articleCount, errorCount));
                 if (onError == OnError.skip || format == Format.parquet) {
                     // A second pass reads the scored articles (the error records; Parquet's schema inference): kept, not
@@ -200,6 +207,18 @@ public final class ScoreJob {
                 Files.deleteIfExists(out); // refused for a folder that is not empty
             } catch (IOException e) {
                 // a folder with other files in it, or one that cannot be removed: left as it is
+            }
+        }
+
+        /** The --fields of the records (every field without the option), checked against the model's tasks. */
+        private RecordFields recordFields(StanceModel check) {
+            if (fields == null) {
+                return RecordFields.ALL;
+            }
+            try {
+                return RecordFields.parse(fields, check.info().labels().keySet());
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--fields: " + e.getMessage());
             }
         }
 

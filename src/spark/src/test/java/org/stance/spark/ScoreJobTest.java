@@ -122,6 +122,31 @@ class ScoreJobTest {
     }
 
     @Test
+    void fieldsCutTheRecordsAsTheCliDoes() throws IOException {
+        Path out = dir.resolve("fields");
+        Run r = run("score", "--model", MODEL.toString(), "--input", TestData.SEEDS.toString(), "--output", out.toString(), "--master", "local[2]",
+                "--fields", "stance");
+        assertEquals(0, r.code(), r.err());
+        Map<String, JsonNode> spark = new HashMap<>();
+        records(out).forEach(n -> spark.put(key(n), n));
+        List<JsonNode> cli = cliRecords();
+        assertEquals(cli.size(), spark.size());
+        for (JsonNode expected : cli) {
+            JsonNode got = spark.get(key(expected));
+            List<String> fields = new ArrayList<>();
+            got.fieldNames().forEachRemaining(fields::add);
+            assertEquals(expected.get("type").asText().equals("sentence") ? List.of("type", "article_id", "sentence_id", "stance")
+                    : List.of("type", "article_id", "stance"), fields, key(expected));
+            assertEquals(expected.get("stance").get("label"), got.get("stance").get("label"), key(expected));
+            assertFalse(got.get("stance").has("probabilities"), key(expected));
+        }
+        Run bad = run("score", "--model", MODEL.toString(), "--input", TestData.SEEDS.toString(), "--output", dir.resolve("never").toString(),
+                "--fields", "stance,nope");
+        assertEquals(2, bad.code(), bad.err());
+        assertTrue(bad.err().contains("unknown field 'nope'"), bad.err());
+    }
+
+    @Test
     void badRowsAreReportedUnderSkipAndStopTheJobUnderFail() throws IOException {
         String good = Files.readString(TestData.SEEDS.resolve("003_8b30ea1d89039507.txt"));
         Path input = dir.resolve("articles.jsonl");
