@@ -65,7 +65,8 @@ final class ScoreCommand implements Callable<Integer> {
 
     @Option(names = "--fields", paramLabel = "FIELD,...", description = "JSON lines and CSV: write only these fields of each record "
             + "(its ids, and a skipped line's reason, always): text, a task (stance, topic, ...), probabilities (every label's, beside the "
-            + "top one's), uncertain; and of an article's verdict source, sentences, evidence, topics. Default: all.")
+            + "top one's), uncertain; and of an article's verdict source, sentences, evidence, topics (JSON lines only: a CSV article row has "
+            + "no columns for them, its text is its first evidence sentence). Default: all.")
     String fields;
 
     @Option(names = "--threshold", description = "Mark a sentence uncertain when its top stance probability is below this (0 to 1).")

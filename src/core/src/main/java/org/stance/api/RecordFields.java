@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -32,21 +31,28 @@ public record RecordFields(Set<String> names) implements java.io.Serializable {
     }
 
     /**
-     * The fields a comma-separated list names, each one of {@link #OPTIONAL} or a task of the model.
+     * The fields a comma-separated list names, each one of {@link #OPTIONAL} or a task of the model
+     * (compared without case, kept as the model spells it).
      *
-     * @throws IllegalArgumentException an empty list or a name that is neither, saying which names are valid
+     * @throws IllegalArgumentException an empty list or name, a name that is neither, or
+     *     {@code probabilities} without a task to hold them, saying which names are valid
      */
     public static RecordFields parse(String list, Collection<String> tasks) {
         List<String> valid = new ArrayList<>(tasks);
         valid.addAll(OPTIONAL);
         Set<String> names = new LinkedHashSet<>();
         for (String part : list.split(",", -1)) {
-            String name = part.strip().toLowerCase(Locale.ROOT);
-            if (!valid.contains(name)) {
-                throw new IllegalArgumentException((name.isEmpty() ? "an empty field name" : "unknown field '" + part.strip() + "'")
+            String name = part.strip();
+            String known = valid.stream().filter(v -> v.equalsIgnoreCase(name)).findFirst().orElse(null);
+            if (name.isEmpty() || known == null) {
+                throw new IllegalArgumentException((name.isEmpty() ? "an empty field name" : "unknown field '" + name + "'")
                         + "; the fields are " + String.join(", ", valid));
             }
-            names.add(name);
+            names.add(known);
+        }
+        if (names.contains("probabilities") && tasks.stream().noneMatch(names::contains)) {
+            throw new IllegalArgumentException("probabilities are a task's: name the task as well (for example "
+                    + (tasks.isEmpty() ? "stance" : tasks.iterator().next()) + ",probabilities)");
         }
         return new RecordFields(names);
     }

@@ -178,11 +178,9 @@ public final class EmbeddingsCodec {
                 : new VectorCoding(prefix + WORD_VECTORS, 0, 0);
         VectorCoding ngramCoding = pq ? new VectorCoding(prefix + NGRAM_CODES, sub, intProperty(m, "pq.ngramCentroids", name, 256))
                 : new VectorCoding(prefix + NGRAM_VECTORS, 0, 0);
-        // The n-gram table (the larger half) is read and its bytes checked on another thread while this
-        // one reads the words (one sentence, whole process: 0.296 -> 0.289 s, medians of 21 alternating
-        // runs), then decoded on a thread that nothing waits for until a word outside the vocabulary
-        // needs its n-grams: a cold start on known words never waits for the decoding (0.296 -> 0.276 s
-        // when it left the load).
+        // The n-gram table (the larger half) is read and checked on another thread while this one reads the
+        // words (one sentence, whole process: 0.296 -> 0.289 s against reading it first, 21 alternating runs),
+        // then decoded on a thread that nothing waits for until a word outside the vocabulary needs n-grams.
         java.util.concurrent.CompletableFuture<RawTable> ngramRead = Background.start("stance-ngrams-read",
                 () -> raw(zip, prefix + NGRAMS, ngramCoding, ngramCount, dim));
         Table words;

@@ -18,7 +18,7 @@ public final class Columns {
 
     /** Fields of the score outputs (JSON lines, CSV, the server's records) that a task's field would collide with. */
     public static final java.util.Set<String> OUTPUT_FIELDS = java.util.Set.of("type", "level", "uncertain", "skipped", "explain", "error",
-            "status", "index", "evidence", "topics", "sentences", "article");
+            "status", "index", "evidence", "topics", "sentences", "article", "probabilities");
 
     /**
      * Whether {@code name} can name a task: a word of letters, digits, '_' or '-' that is neither a

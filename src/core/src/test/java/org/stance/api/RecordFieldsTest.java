@@ -91,5 +91,14 @@ class RecordFieldsTest {
         assertThrows(IllegalArgumentException.class, () -> RecordFields.parse("stance,,topic", TASKS));
         assertThrows(IllegalArgumentException.class, () -> RecordFields.parse("", TASKS));
         assertThrows(IllegalArgumentException.class, () -> RecordFields.parse("target", TASKS), "a task the model lacks");
+        IllegalArgumentException alone = assertThrows(IllegalArgumentException.class, () -> RecordFields.parse("text,probabilities", TASKS));
+        assertTrue(alone.getMessage().contains("name the task as well"), alone.getMessage());
+    }
+
+    @Test
+    void aTaskIsNamedWithoutCaseAndKeptAsTheModelSpellsIt() {
+        RecordFields f = RecordFields.parse("SENTIMENT,Text", List.of("Sentiment", "topic"));
+        assertTrue(f.has("Sentiment") && f.has("text"));
+        assertEquals(java.util.Set.of("Sentiment", "text"), f.names());
     }
 }

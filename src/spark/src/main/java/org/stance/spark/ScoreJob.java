@@ -127,7 +127,7 @@ public final class ScoreJob {
             }
             SparkSession spark = starting.get();
             spark.sparkContext().setLogLevel("WARN");
-            boolean finished = false;
+            Throwable failure = null;
             try {
                 int parts = partitions > 0 ? partitions : spark.sparkContext().defaultParallelism() * 4;
                 JavaRDD<ArticleRow> articles;
@@ -155,6 +155,8 @@ public final class ScoreJob {
                 if (format == Format.jsonl) {
                     // Hadoop's text writer, one element an article: no Spark SQL row, plan or encoder per record (3,000
                     // articles: see docs/PERFORMANCE.md).
+                    // Exactly the CLI's bytes: not compressed, whatever a cluster's Hadoop configuration says.
+                    spark.sparkContext().hadoopConfiguration().setBoolean("mapreduce.output.fileoutputformat.compress", false);
                     records.saveAsTextFile(output);
                 } else {
                     Dataset<String> lines = spark.createDataset(records.flatMap(r -> Arrays.asList(r.split("\n")).iterator()).rdd(),
@@ -174,21 +176,31 @@ public final class ScoreJob {
                         sentences, verdicts, seconds, sentences / seconds,
                         errorsFound > 0 ? "; " + errorsFound + " article(s) not scored, listed in " + output + "/_errors" : "", output);
                 scored.unpersist();
-                finished = true;
+            } catch (Throwable t) { // rethrown as it is (a SparkException comes undeclared from Scala)
+                failure = t;
+                throw t;
             } finally {
                 spark.stop();
-                if (!finished) {
+                if (failure != null && localJob() && !chainHas(failure, org.apache.hadoop.mapred.FileAlreadyExistsException.class)
+                        && !chainHas(failure, org.apache.hadoop.fs.FileAlreadyExistsException.class)
+                        && !chainHas(failure, org.apache.spark.sql.AnalysisException.class)) {
                     removeFailedOutput();
                 }
             }
             return 0;
         }
 
+        /** Whether the job runs in this JVM (a local master, not spark-submit's): its paths without a scheme are local files. */
+        private boolean localJob() {
+            return System.getProperty("spark.master") == null && master.startsWith("local");
+        }
+
         /**
-         * A failed job's local output folder, which did not exist before the job, is removed when it holds
-         * nothing but the committer's temporary files (tasks that were still running when the job failed can
-         * leave some), so that the same command can run again once the input is fixed. Called once every task
-         * has stopped; a folder that holds anything else stays.
+         * A failed local job's output folder, which did not exist when the job began, is removed when it holds
+         * nothing but the committer's temporary files, so that the same command can run again once the input
+         * is fixed. Called after the session stopped; a folder that holds anything else (a task that was still
+         * writing, another job's output that appeared meanwhile: a failure on an existing output never gets
+         * here) stays, and so does one that cannot be read.
          */
         private void removeFailedOutput() {
             Path out = localPath(output);
@@ -205,8 +217,9 @@ public final class ScoreJob {
                     }
                 }
                 Files.deleteIfExists(out); // refused for a folder that is not empty
-            } catch (IOException e) {
-                // a folder with other files in it, or one that cannot be removed: left as it is
+            } catch (IOException | RuntimeException e) {
+                // a folder with other files in it, one that changed while it was walked, one that cannot be removed:
+                // left as it is, and the job's own error is the one reported
             }
         }
 
@@ -231,9 +244,10 @@ public final class ScoreJob {
                     // Everything in this JVM: bind the driver to the loopback interface and start no web UI.
                     builder.config("spark.driver.host", "localhost").config("spark.driver.bindAddress", "127.0.0.1")
                             .config("spark.ui.enabled", "false");
-                    // The scoring is Java code in mapPartitions; Spark's own expressions here (a filter, a column)
-                    // see a row per sentence: compiling them to bytecode at every start cost more than it saved
-                    // (3,000 articles: 6.66 against 7.07 s, medians of 6 alternating runs). A -D setting wins.
+                    // Spark SQL reads JSON, CSV and Parquet inputs and writes Parquet output here (the .txt to JSON-lines
+                    // path has no query): compiling its expressions to bytecode at every start cost more than it saved
+                    // (3,000 articles, when every path went through Spark SQL: 6.66 against 7.07 s, medians of 6
+                    // alternating runs). A -D setting wins.
                     for (String[] setting : LOCAL_SQL_SETTINGS) {
                         if (System.getProperty(setting[0]) == null) {
                             builder.config(setting[0], setting[1]);

@@ -9,12 +9,26 @@ import java.io.Serializable;
  * article and why it was not scored. One element per article, not per line: the records reach the
  * text writer as the CLI wrote them, without a row or an object per line.
  *
- * @param error   whether this is an error record
- * @param records the JSON lines, without a final newline (the writer adds one)
+ * <p>A plain class, not a record: the scored articles are cached (Parquet output, {@code --on-error
+ * skip}) and may be serialized by a cluster's {@code spark.serializer}, and Kryo's field serializer
+ * cannot build records on Java 17 ({@code ScoredArticleTest}).
  */
-record ScoredArticle(boolean error, String records) implements Serializable {
+final class ScoredArticle implements Serializable {
 
+    private static final long serialVersionUID = 1L;
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final boolean error;
+    private final String records;
+
+    /**
+     * @param error   whether this is an error record
+     * @param records the JSON lines, without a final newline (the writer adds one)
+     */
+    ScoredArticle(boolean error, String records) {
+        this.error = error;
+        this.records = records;
+    }
 
     static ScoredArticle scored(String records) {
         return new ScoredArticle(false, records);
@@ -22,5 +36,13 @@ record ScoredArticle(boolean error, String records) implements Serializable {
 
     static ScoredArticle error(String id, String source, String reason) {
         return new ScoredArticle(true, JSON.createObjectNode().put("id", id).put("source", source).put("reason", reason).toString());
+    }
+
+    boolean error() {
+        return error;
+    }
+
+    String records() {
+        return records;
     }
 }
