@@ -68,16 +68,15 @@ final class PartitionScorer implements FlatMapFunction<Iterator<ArticleRow>, Sco
 
     private ScoredArticle score(StanceModel scorer, ArticleRow a) {
         StringWriter out = new StringWriter();
-        int[] scored = {0};
+        ArticleScore verdict;
         try {
             if (a.problem() != null) {
                 throw new IllegalArgumentException(a.problem());
             }
             JsonLinesWriter json = new JsonLinesWriter(out, 0, fields);
-            ArticleScore verdict = scorer.scoreArticle(a.id(), a.source(), a.text(), a.target(), s -> {
+            verdict = scorer.scoreArticle(a.id(), a.source(), a.text(), a.target(), s -> {
                 try {
                     json.sentence(a.id(), s);
-                    scored[0]++;
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -93,7 +92,7 @@ final class PartitionScorer implements FlatMapFunction<Iterator<ArticleRow>, Sco
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        sentences.add(scored[0]);
+        sentences.add(verdict.sentences()); // the sentences written above: the verdict counts each one it was given
         articles.add(1);
         StringBuffer records = out.getBuffer();
         return ScoredArticle.scored(records.substring(0, records.length() - 1)); // the text writer ends each element with a newline

@@ -181,9 +181,7 @@ public final class ScoreJob {
                 throw t;
             } finally {
                 spark.stop();
-                if (failure != null && localJob() && !chainHas(failure, org.apache.hadoop.mapred.FileAlreadyExistsException.class)
-                        && !chainHas(failure, org.apache.hadoop.fs.FileAlreadyExistsException.class)
-                        && !chainHas(failure, org.apache.spark.sql.AnalysisException.class)) {
+                if (failure != null && localJob() && !failedOnExistingOutput(failure)) {
                     removeFailedOutput();
                 }
             }
@@ -193,6 +191,13 @@ public final class ScoreJob {
         /** Whether the job runs in this JVM (a local master, not spark-submit's): its paths without a scheme are local files. */
         private boolean localJob() {
             return System.getProperty("spark.master") == null && master.startsWith("local");
+        }
+
+        /** Whether the job failed on an output that exists (another job's, made after the check): then it is not this job's to remove. */
+        private static boolean failedOnExistingOutput(Throwable failure) {
+            return chainHas(failure, org.apache.hadoop.mapred.FileAlreadyExistsException.class)
+                    || chainHas(failure, org.apache.hadoop.fs.FileAlreadyExistsException.class)
+                    || chainHas(failure, org.apache.spark.sql.AnalysisException.class);
         }
 
         /**
@@ -240,18 +245,18 @@ public final class ScoreJob {
             SparkSession.Builder builder = SparkSession.builder().appName("stance-spark score");
             if (System.getProperty("spark.master") == null) {
                 builder.master(master);
-                if (master.startsWith("local")) {
-                    // Everything in this JVM: bind the driver to the loopback interface and start no web UI.
-                    builder.config("spark.driver.host", "localhost").config("spark.driver.bindAddress", "127.0.0.1")
-                            .config("spark.ui.enabled", "false");
-                    // Spark SQL reads JSON, CSV and Parquet inputs and writes Parquet output here (the .txt to JSON-lines
-                    // path has no query): compiling its expressions to bytecode at every start cost more than it saved
-                    // (3,000 articles, when every path went through Spark SQL: 6.66 against 7.07 s, medians of 6
-                    // alternating runs). A -D setting wins.
-                    for (String[] setting : LOCAL_SQL_SETTINGS) {
-                        if (System.getProperty(setting[0]) == null) {
-                            builder.config(setting[0], setting[1]);
-                        }
+            }
+            if (localJob()) {
+                // Everything in this JVM: bind the driver to the loopback interface and start no web UI.
+                builder.config("spark.driver.host", "localhost").config("spark.driver.bindAddress", "127.0.0.1")
+                        .config("spark.ui.enabled", "false");
+                // Spark SQL reads JSON, CSV and Parquet inputs and writes Parquet output here (the .txt to JSON-lines
+                // path has no query): compiling its expressions to bytecode at every start cost more than it saved
+                // (3,000 articles, when every path went through Spark SQL: 6.66 against 7.07 s, medians of 6
+                // alternating runs). A -D setting wins.
+                for (String[] setting : LOCAL_SQL_SETTINGS) {
+                    if (System.getProperty(setting[0]) == null) {
+                        builder.config(setting[0], setting[1]);
                     }
                 }
             }
