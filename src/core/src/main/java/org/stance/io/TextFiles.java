@@ -85,7 +85,7 @@ public final class TextFiles {
         // which either names the bad byte or returns the same text (a real U+FFFD in the file)
         String fast = new String(bytes, StandardCharsets.UTF_8);
         if (fast.indexOf('\uFFFD') < 0) {
-            return fast.startsWith("\uFEFF") ? fast.substring(1) : fast;
+            return withoutByteOrderMark(fast);
         }
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
@@ -93,13 +93,18 @@ public final class TextFiles {
         ByteBuffer buffer = ByteBuffer.wrap(bytes);
         try {
             String text = decoder.decode(buffer).toString();
-            return text.startsWith("\uFEFF") ? text.substring(1) : text;
+            return withoutByteOrderMark(text);
         } catch (MalformedInputException e) {
             throw new UserError(name + ":" + lineAt(bytes, buffer.position()) + ": not valid UTF-8 (bad byte 0x"
                     + String.format("%02X", bytes[Math.min(buffer.position(), bytes.length - 1)]) + "); save the file as UTF-8");
         } catch (CharacterCodingException e) {
             throw new UserError(name + ": not valid UTF-8: " + e.getMessage());
         }
+    }
+
+    /** The text without a leading UTF-8 byte-order mark, which is no part of it. */
+    private static String withoutByteOrderMark(String text) {
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
     /**
