@@ -59,6 +59,28 @@ class ScoreJobTest {
         return nodes;
     }
 
+    /** The job on the seeds into {@code out}, with further options. */
+    static Run scoreSeeds(Path out, String... options) {
+        List<String> args = new ArrayList<>(List.of("score", "--model", MODEL.toString(), "--input", TestData.SEEDS.toString(), "--output",
+                out.toString()));
+        args.addAll(List.of(options));
+        return run(args.toArray(String[]::new));
+    }
+
+    /** An output folder's records by {@link #key}. */
+    static Map<String, JsonNode> recordsByKey(Path out) throws IOException {
+        Map<String, JsonNode> byKey = new HashMap<>();
+        records(out).forEach(n -> byKey.put(key(n), n));
+        return byKey;
+    }
+
+    /** A record's field names, in order. */
+    static List<String> fieldNames(JsonNode record) {
+        List<String> names = new ArrayList<>();
+        record.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
     /** What `stance score --format jsonl` writes for the seeds: the same library path, in process. */
     static List<JsonNode> cliRecords() throws IOException {
         StanceModel model = StanceModel.load(MODEL, 1, StanceModel.DEFAULT_THRESHOLD, 0.5);
@@ -90,21 +112,16 @@ class ScoreJobTest {
     @Test
     void theSeedsThroughSparkGiveTheRecordsOfTheCli() throws IOException {
         Path out = dir.resolve("out");
-        Run r = run("score", "--model", MODEL.toString(), "--input", TestData.SEEDS.toString(), "--output", out.toString(), "--master", "local[2]");
+        Run r = scoreSeeds(out, "--master", "local[2]");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.err().contains("scored 86 sentences of 5 articles"), r.err());
-        Map<String, JsonNode> spark = new HashMap<>();
-        records(out).forEach(n -> spark.put(key(n), n));
+        Map<String, JsonNode> spark = recordsByKey(out);
         List<JsonNode> cli = cliRecords();
         assertEquals(cli.size(), spark.size(), "every sentence of every article, once");
         for (JsonNode expected : cli) {
             JsonNode got = spark.get(key(expected));
             assertTrue(got != null, "missing " + key(expected));
-            List<String> fields = new ArrayList<>();
-            expected.fieldNames().forEachRemaining(fields::add);
-            List<String> gotFields = new ArrayList<>();
-            got.fieldNames().forEachRemaining(gotFields::add);
-            assertEquals(fields, gotFields, "same fields in the same order: " + key(expected));
+            assertEquals(fieldNames(expected), fieldNames(got), "same fields in the same order: " + key(expected));
             for (String task : List.of("stance", "topic")) {
                 if (expected.has(task)) {
                     assertEquals(expected.get(task).get("label"), got.get(task).get("label"), key(expected));
@@ -124,24 +141,19 @@ class ScoreJobTest {
     @Test
     void fieldsCutTheRecordsAsTheCliDoes() throws IOException {
         Path out = dir.resolve("fields");
-        Run r = run("score", "--model", MODEL.toString(), "--input", TestData.SEEDS.toString(), "--output", out.toString(), "--master", "local[2]",
-                "--fields", "stance");
+        Run r = scoreSeeds(out, "--master", "local[2]", "--fields", "stance");
         assertEquals(0, r.code(), r.err());
-        Map<String, JsonNode> spark = new HashMap<>();
-        records(out).forEach(n -> spark.put(key(n), n));
+        Map<String, JsonNode> spark = recordsByKey(out);
         List<JsonNode> cli = cliRecords();
         assertEquals(cli.size(), spark.size());
         for (JsonNode expected : cli) {
             JsonNode got = spark.get(key(expected));
-            List<String> fields = new ArrayList<>();
-            got.fieldNames().forEachRemaining(fields::add);
             assertEquals(expected.get("type").asText().equals("sentence") ? List.of("type", "article_id", "sentence_id", "stance")
-                    : List.of("type", "article_id", "stance"), fields, key(expected));
+                    : List.of("type", "article_id", "stance"), fieldNames(got), key(expected));
             assertEquals(expected.get("stance").get("label"), got.get("stance").get("label"), key(expected));
             assertFalse(got.get("stance").has("probabilities"), key(expected));
         }
-        Run bad = run("score", "--model", MODEL.toString(), "--input", TestData.SEEDS.toString(), "--output", dir.resolve("never").toString(),
-                "--fields", "stance,nope");
+        Run bad = scoreSeeds(dir.resolve("never"), "--fields", "stance,nope");
         assertEquals(2, bad.code(), bad.err());
         assertTrue(bad.err().contains("unknown field 'nope'"), bad.err());
     }
@@ -192,7 +204,7 @@ class ScoreJobTest {
     void pathsAndSettingsAreCheckedBeforeSparkStarts() throws IOException {
         Path exists = Files.createDirectories(dir.resolve("exists"));
         long start = System.nanoTime();
-        Run taken = run("score", "--model", MODEL.toString(), "--input", TestData.SEEDS.toString(), "--output", exists.toString());
+        Run taken = scoreSeeds(exists);
         assertEquals(1, taken.code());
         assertTrue(taken.err().contains("already exists"), taken.err());
         Run missing = run("score", "--model", MODEL.toString(), "--input", dir.resolve("none").toString(), "--output", dir.resolve("o1").toString());
@@ -200,8 +212,7 @@ class ScoreJobTest {
         Path empty = Files.createDirectories(dir.resolve("empty"));
         Run nothing = run("score", "--model", MODEL.toString(), "--input", empty.toString(), "--output", dir.resolve("o2").toString());
         assertTrue(nothing.code() == 1 && nothing.err().contains("holds no .txt article"), nothing.err());
-        Run partitions = run("score", "--model", MODEL.toString(), "--input", TestData.SEEDS.toString(), "--output", dir.resolve("o3").toString(),
-                "--partitions", "-1");
+        Run partitions = scoreSeeds(dir.resolve("o3"), "--partitions", "-1");
         assertEquals(2, partitions.code(), partitions.err());
         assertTrue((System.nanoTime() - start) / 1e9 < 10, "all refused before any Spark start-up");
         for (Run r : List.of(taken, missing, nothing, partitions)) {
@@ -245,8 +256,7 @@ class ScoreJobTest {
     @Test
     void parquetHoldsTheSameFields() throws IOException {
         Path out = dir.resolve("parquet");
-        Run r = run("score", "--model", MODEL.toString(), "--input", TestData.SEEDS.toString(), "--output", out.toString(), "--format", "parquet",
-                "--master", "local[1]");
+        Run r = scoreSeeds(out, "--format", "parquet", "--master", "local[1]");
         assertEquals(0, r.code(), r.err());
         SparkSession spark = SparkSession.builder().master("local[1]").config("spark.ui.enabled", "false")
                 .config("spark.driver.host", "localhost").config("spark.driver.bindAddress", "127.0.0.1").getOrCreate();
